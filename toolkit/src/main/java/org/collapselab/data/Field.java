@@ -1,0 +1,21 @@
+package org.collapselab.data;
+
+import java.util.Objects;
+
+/**
+ * One encoded field: its name, kind and cardinality (number of embedding rows, OOV row included).
+ * Indices of the field run from 0 to {@code cardinality - 1}; the last one is the OOV index.
+ */
+public record Field(String name, FieldKind kind, int cardinality) {
+    public Field {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(kind, "kind");
+        if (name.isBlank()) throw new IllegalArgumentException("field name is blank");
+        if (cardinality < 1) throw new IllegalArgumentException("field '" + name + "': cardinality must be >= 1, got " + cardinality);
+    }
+
+    /** The index shared by rare and unseen tokens of this field. */
+    public int oovIndex() {
+        return cardinality - 1;
+    }
+}
