@@ -1,0 +1,164 @@
+package org.collapselab.data;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * A CTR dataset ready for training: per field a compact column of indices (the last index of a field is its
+ * OOV index), the 0/1 labels, the {@link Schema}, and the {@link PreprocessReport} of how it was made. Columns
+ * are memory-mapped from the cache file when the dataset came from one, so full Criteo need not fit the heap.
+ */
+public final class EncodedDataset {
+    private final Schema schema;
+    private final int rows;
+    private final IndexColumn labels;
+    private final IndexColumn[] columns;
+    private final PreprocessReport report;
+    private final CacheInfo cache;
+
+    /** Where a dataset loaded from a file lives on disk, and whether it was read from the cache or built. */
+    public record CacheInfo(Path file, Status status, String message) {
+        public enum Status { HIT, BUILT, REBUILT }
+    }
+
+    EncodedDataset(Schema schema, IndexColumn labels, IndexColumn[] columns,
+                   PreprocessReport report, CacheInfo cache) {
+        this.schema = Objects.requireNonNull(schema, "schema");
+        this.rows = labels.size();
+        this.labels = labels;
+        this.columns = columns.clone();
+        this.report = Objects.requireNonNull(report, "report");
+        this.cache = cache;
+        if (columns.length != schema.size())
+            throw new IllegalArgumentException(columns.length + " columns for a schema of " + schema.size() + " fields");
+        for (IndexColumn c : columns)
+            if (c.size() != rows) throw new IllegalArgumentException("a column has " + c.size() + " rows, the labels " + rows);
+    }
+
+    /**
+     * An in-memory dataset from per-field local indices ({@code columns[f][row]} in {@code [0, cardinality(f))})
+     * and 0/1 labels; used by the synthetic generators.
+     */
+    public static EncodedDataset of(Schema schema, int[][] columns, byte[] labels, String description) {
+        if (columns.length != schema.size())
+            throw new IllegalArgumentException(columns.length + " columns for a schema of " + schema.size() + " fields");
+        IndexColumn[] cs = new IndexColumn[columns.length];
+        List<PreprocessReport.FieldCounts> counts = new ArrayList<>();
+        for (int f = 0; f < columns.length; f++) {
+            Field fd = schema.field(f);
+            if (columns[f].length != labels.length)
+                throw new IllegalArgumentException("field '" + fd.name() + "' has " + columns[f].length + " rows, labels " + labels.length);
+            for (int r = 0; r < columns[f].length; r++)
+                if (columns[f][r] < 0 || columns[f][r] >= fd.cardinality())
+                    throw new IllegalArgumentException("field '" + fd.name() + "' row " + r + ": index " + columns[f][r]
+                            + " outside [0, " + fd.cardinality() + ")");
+            cs[f] = IndexColumn.of(columns[f], fd.cardinality());
+            counts.add(new PreprocessReport.FieldCounts(fd.name(), fd.kind(), 0, 0,
+                    java.util.Arrays.stream(columns[f]).distinct().count(), fd.cardinality() - 1));
+        }
+        int[] ls = new int[labels.length];
+        for (int r = 0; r < labels.length; r++) {
+            if (labels[r] != 0 && labels[r] != 1) throw new IllegalArgumentException("label of row " + r + " is " + labels[r] + ", not 0 or 1");
+            ls[r] = labels[r];
+        }
+        PreprocessReport report = new PreprocessReport(description, "in memory", labels.length, labels.length,
+                List.of(), counts, List.of());
+        return new EncodedDataset(schema, IndexColumn.of(ls, 2), cs, report, null);
+    }
+
+    public Schema schema() {
+        return schema;
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public int label(int row) {
+        return labels.get(row);
+    }
+
+    /** The local index (in {@code [0, cardinality)}) of {@code row} in field {@code field}. */
+    public int index(int row, int field) {
+        return columns[field].get(row);
+    }
+
+    /** One field's column of local indices. */
+    public IndexColumn column(int field) {
+        return columns[field];
+    }
+
+    public PreprocessReport report() {
+        return report;
+    }
+
+    /** The cache file this dataset was read from or written to; empty for in-memory datasets. */
+    public Optional<CacheInfo> cache() {
+        return Optional.ofNullable(cache);
+    }
+
+    /** The paper's 8:1:1 split with seed 0. */
+    public Split split() {
+        return Split.of(rows, 0);
+    }
+
+    public Split split(long seed) {
+        return Split.of(rows, seed);
+    }
+
+    /** Batches of {@code rows} in their given order, fixed across epochs. */
+    public Batches batches(Rows rows, int batchSize) {
+        return new Batches(this, rows, batchSize, null);
+    }
+
+    /** The rows {@code order[from, from+n)} as a batch with field offsets applied. */
+    Batch batch(Rows order, int from, int n) {
+        int fields = schema.size();
+        int[] offsets = schema.offsets();
+        int[] idx = new int[n * fields];
+        float[] ys = new float[n];
+        for (int i = 0; i < n; i++) {
+            int r = order.get(from + i);
+            ys[i] = labels.get(r);
+            for (int f = 0; f < fields; f++) idx[i * fields + f] = offsets[f] + columns[f].get(r);
+        }
+        return new Batch(n, fields, idx, ys);
+    }
+
+    /** Fraction of rows labelled 1. */
+    public double positiveRate() {
+        long pos = 0;
+        for (int r = 0; r < rows; r++) pos += labels.get(r);
+        return rows == 0 ? 0 : (double) pos / rows;
+    }
+
+    /** One line per field: name, kind, cardinality, missing % and OOV % of the rows. */
+    public Table fieldsTable() {
+        StringColumn name = StringColumn.create("field"), kind = StringColumn.create("kind");
+        IntColumn card = IntColumn.create("cardinality");
+        DoubleColumn missing = DoubleColumn.create("missing %"), oov = DoubleColumn.create("OOV %");
+        for (int f = 0; f < schema.size(); f++) {
+            Field fd = schema.field(f);
+            PreprocessReport.FieldCounts c = report.fields().get(f);
+            name.append(fd.name());
+            kind.append(fd.kind().name().toLowerCase(java.util.Locale.ROOT));
+            card.append(fd.cardinality());
+            missing.append(rows == 0 ? 0 : 100.0 * c.missing() / rows);
+            oov.append(rows == 0 ? 0 : 100.0 * c.oov() / rows);
+        }
+        return Table.create("fields of " + report.source(), name, kind, card, missing, oov);
+    }
+
+    @Override
+    public String toString() {
+        return "EncodedDataset[" + rows + " rows, " + schema.size() + " fields, " + schema.totalRows() + " embedding rows, source "
+                + report.source() + "]";
+    }
+}

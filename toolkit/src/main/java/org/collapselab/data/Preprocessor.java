@@ -1,0 +1,184 @@
+package org.collapselab.data;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Encodes a raw file into a cache file in two passes, as DESIGN §4 prescribes: (1) parse every line, intern
+ * each field's tokens to provisional ids (spilled to disk row by row) and count them; (2) keep the tokens seen at
+ * least min-count times (over the whole file, or over the training rows of the seeded split), order them by
+ * count then bytes, give the rest the field's OOV index (the last), and write the compact columns.
+ */
+final class Preprocessor {
+    private static final int FIRST_LINES_KEPT = 5, WRONG_FORMAT_LINES = 1000, PROGRESS_EVERY = 1 << 16;
+
+    private final Path source;
+    private final CtrFormat format;
+    private final PreprocessOptions opt;
+
+    Preprocessor(Path source, CtrFormat format, PreprocessOptions opt) {
+        this.source = source;
+        this.format = format;
+        this.opt = opt;
+    }
+
+    /** Counts rejected lines by reason, with the first line numbers and the first message of each. */
+    private static final class RejectLog {
+        final Map<RejectReason, long[]> counts = new EnumMap<>(RejectReason.class);
+        final Map<RejectReason, List<Long>> lines = new EnumMap<>(RejectReason.class);
+        final Map<RejectReason, String> examples = new EnumMap<>(RejectReason.class);
+
+        void add(RejectReason r, long line, String detail) {
+            counts.computeIfAbsent(r, k -> new long[1])[0]++;
+            List<Long> ls = lines.computeIfAbsent(r, k -> new ArrayList<>());
+            if (ls.size() < FIRST_LINES_KEPT) ls.add(line);
+            examples.putIfAbsent(r, "line " + line + ": " + detail);
+        }
+
+        List<PreprocessReport.Rejects> summary() {
+            return counts.keySet().stream().map(r -> new PreprocessReport.Rejects(r, counts.get(r)[0], lines.get(r), examples.get(r))).toList();
+        }
+    }
+
+    void build(Path target, DatasetCache.Identity id) {
+        List<CtrFormat.FieldDef> defs = format.fields(opt.hour());
+        int nf = defs.size();
+        TokenDictionary[] dict = new TokenDictionary[nf];
+        for (int f = 0; f < nf; f++) dict[f] = new TokenDictionary();
+        long[] missing = new long[nf];
+        byte[] labels = new byte[1 << 16];
+        int rows = 0;
+        long lines = 0;
+        RejectLog rejects = new RejectLog();
+        List<String> notes = new ArrayList<>();
+        LineParser parser = LineParser.of(format, opt.hour());
+        String task = "reading " + source.getFileName();
+
+        try (LineReader in = new LineReader(source); IntSpill spill = new IntSpill(opt.cacheDir())) {
+            readHeader(in);
+            while ((opt.maxRows() == 0 || lines < opt.maxRows()) && in.next()) {
+                lines++;
+                if (!parser.parse(in.buf, in.start, in.end)) {
+                    if (opt.errors() == PreprocessOptions.ErrorPolicy.STRICT)
+                        throw new DataFormatException(source, in.lineNumber, parser.detail + (rows == 0 ? wrongFormatHint() : ""));
+                    rejects.add(parser.reason, in.lineNumber, parser.detail);
+                    if (rows == 0 && lines >= WRONG_FORMAT_LINES)
+                        throw new DataFormatException(source, 0, "the first " + lines + " lines were all rejected; "
+                                + rejects.examples.get(parser.reason) + wrongFormatHint());
+                    continue;
+                }
+                if (rows == Integer.MAX_VALUE - 8) throw new DataFormatException(source, in.lineNumber, "more than 2^31 rows are not supported");
+                if (rows == labels.length) labels = Arrays.copyOf(labels, (int) Math.min(Integer.MAX_VALUE - 8, labels.length * 2L));
+                labels[rows++] = parser.label;
+                for (int f = 0; f < nf; f++) {
+                    spill.write(dict[f].intern(parser.src[f], parser.off[f], parser.len[f]));
+                    if (parser.missing[f]) missing[f]++;
+                }
+                if ((lines & (PROGRESS_EVERY - 1)) == 0) opt.progress().update(task, in.position(), in.fileSize);
+            }
+            opt.progress().done(task);
+            if (lines == 0) throw new DataFormatException(source, 0, "no data lines" + (hasHeader() ? " after the header" : ""));
+            if (rows == 0)
+                throw new DataFormatException(source, 0, "no valid rows: all " + lines + " lines were rejected; "
+                        + rejects.summary().get(0).example() + wrongFormatHint());
+            if (in.gzip) notes.add("read as gzip");
+            if (in.bomSkipped) notes.add("a UTF-8 byte-order mark at the start was skipped");
+            if (in.crlfLines > 0) notes.add(in.crlfLines + " lines ended in CRLF (accepted)");
+            if (parser instanceof LineParser.LibFm l && l.nonUnitValues > 0)
+                notes.add(l.nonUnitValues + " libFM values other than 1 were ignored (fields are categorical)");
+            if (opt.maxRows() > 0 && lines == opt.maxRows()) notes.add("stopped after maxRows = " + opt.maxRows() + " lines");
+
+            int[][] wholeCounts = new int[nf][];
+            for (int f = 0; f < nf; f++) wholeCounts[f] = dict[f].counts();
+            int[][] vocabCounts = opt.vocabulary() == PreprocessOptions.VocabularyScope.WHOLE_FILE
+                    ? wholeCounts : trainCounts(spill, dict, rows);
+            int minCount = opt.minCountFor(format);
+            int[][] remap = new int[nf][];
+            List<Field> fields = new ArrayList<>();
+            List<PreprocessReport.FieldCounts> counts = new ArrayList<>();
+            for (int f = 0; f < nf; f++) {
+                remap[f] = vocabulary(dict[f], vocabCounts[f], minCount);
+                int kept = (int) Arrays.stream(remap[f]).filter(i -> i >= 0).count();
+                long oov = 0;
+                for (int t = 0; t < remap[f].length; t++) {
+                    if (remap[f][t] < 0) {
+                        oov += wholeCounts[f][t];
+                        remap[f][t] = kept;
+                    }
+                }
+                fields.add(new Field(defs.get(f).name(), defs.get(f).kind(), kept + 1));
+                counts.add(new PreprocessReport.FieldCounts(defs.get(f).name(), defs.get(f).kind(), missing[f], oov, dict[f].size(), kept));
+            }
+            Schema schema = new Schema(fields);
+            PreprocessReport report = new PreprocessReport(source.toString(), format.name(), lines, rows, rejects.summary(), counts, notes);
+            byte[] ls = labels;
+            int n = rows;
+            DatasetCache.write(target, id, schema, rows, report, (lb, cols) -> {
+                lb.put(0, ls, 0, n);
+                int[] widths = Arrays.stream(schema.cardinalities()).map(IndexColumn::widthFor).toArray();
+                IntSpill.Reader r = spill.reader();
+                String writing = "encoding " + source.getFileName();
+                for (int row = 0; row < n; row++) {
+                    for (int f = 0; f < nf; f++) IndexColumn.put(cols[f], widths[f], row, remap[f][r.next()]);
+                    if ((row & (PROGRESS_EVERY - 1)) == 0) opt.progress().update(writing, row, n);
+                }
+                opt.progress().done(writing);
+            });
+        }
+    }
+
+    private boolean hasHeader() {
+        return format instanceof DelimitedFormat d && d.header() != DelimitedFormat.Header.NONE;
+    }
+
+    private String wrongFormatHint() {
+        return " (is " + source.getFileName() + " really in the " + format.name() + " format?)";
+    }
+
+    private void readHeader(LineReader in) {
+        if (!hasHeader()) return;
+        DelimitedFormat d = (DelimitedFormat) format;
+        if (!in.next()) throw new DataFormatException(source, 0, "file has no lines");
+        if (d.header() == DelimitedFormat.Header.SKIP) return;
+        String expected = d.headerLine();
+        byte[] e = expected.getBytes(StandardCharsets.UTF_8);
+        if (!Arrays.equals(in.buf, in.start, in.end, e, 0, e.length))
+            throw new DataFormatException(source, 1, "expected the " + format.name() + " header '" + cut(expected) + "', found '"
+                    + in.lineText(80) + "'" + wrongFormatHint());
+    }
+
+    private static String cut(String s) {
+        return s.length() > 80 ? s.substring(0, 80) + "…" : s;
+    }
+
+    /** Counts of each provisional id over the training rows of the seeded split only. */
+    private int[][] trainCounts(IntSpill spill, TokenDictionary[] dict, int rows) {
+        boolean[] train = new boolean[rows];
+        Rows tr = Split.of(rows, opt.splitSeed()).train();
+        for (int i = 0; i < tr.size(); i++) train[tr.get(i)] = true;
+        int[][] c = new int[dict.length][];
+        for (int f = 0; f < dict.length; f++) c[f] = new int[dict[f].size()];
+        IntSpill.Reader r = spill.reader();
+        for (int row = 0; row < rows; row++)
+            for (int f = 0; f < dict.length; f++) {
+                int id = r.next();
+                if (train[row]) c[f][id]++;
+            }
+        return c;
+    }
+
+    /** Final index of each provisional id, or -1 when it goes to OOV: kept ids ordered by count, then bytes. */
+    private static int[] vocabulary(TokenDictionary dict, int[] counts, int minCount) {
+        Integer[] kept = java.util.stream.IntStream.range(0, dict.size()).filter(t -> counts[t] >= minCount).boxed().toArray(Integer[]::new);
+        Arrays.sort(kept, (a, b) -> dict.compareForOrder(a, b, counts));
+        int[] remap = new int[dict.size()];
+        Arrays.fill(remap, -1);
+        for (int i = 0; i < kept.length; i++) remap[kept[i]] = i;
+        return remap;
+    }
+}

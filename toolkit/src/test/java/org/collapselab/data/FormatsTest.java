@@ -1,0 +1,223 @@
+package org.collapselab.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every shared real-format sample parses with its exact row count; counts are checked against independent ones. */
+class FormatsTest {
+    @TempDir
+    Path tmp;
+
+    /** Independent reference: split each data line with String.split and count empty values per column. */
+    private static long[] emptyPerColumn(List<String> lines, String regex, int columns) {
+        long[] c = new long[columns];
+        for (String l : lines) {
+            String[] v = l.split(regex, -1);
+            assertEquals(columns, v.length, "reference parser: column count of '" + l + "'");
+            for (int i = 0; i < columns; i++) if (v[i].isEmpty()) c[i]++;
+        }
+        return c;
+    }
+
+    private EncodedDataset load(Path file, CtrFormat format, PreprocessOptions.Builder b) {
+        return CtrData.load(file, format, b.cacheDir(tmp.resolve("cache")).build());
+    }
+
+    @Test
+    void criteoRawTsv() {
+        Path f = TestFiles.shared("paddlerec_criteo_raw_sample.tsv");
+        EncodedDataset ds = load(f, CtrFormat.criteoTsv(), PreprocessOptions.builder().strict());
+        assertEquals(100, ds.rows());
+        assertEquals(39, ds.schema().size());
+        long[] empty = emptyPerColumn(TestFiles.lines(f), "\t", 40);
+        for (int fi = 0; fi < 39; fi++) assertEquals(empty[fi + 1], ds.report().fields().get(fi).missing(), "missing of field " + fi);
+        assertEquals(0, ds.report().rowsRejected());
+    }
+
+    @Test
+    void criteoCsvWithFloatWrittenIntegers() {
+        Path f = TestFiles.shared("deepctr_criteo_sample.txt");
+        EncodedDataset ds = load(f, CtrFormat.criteoCsv(), PreprocessOptions.builder().strict());
+        assertEquals(200, ds.rows());
+        List<String> lines = TestFiles.lines(f);
+        long[] empty = emptyPerColumn(lines.subList(1, lines.size()), ",", 40);
+        for (int fi = 0; fi < 39; fi++) assertEquals(empty[fi + 1], ds.report().fields().get(fi).missing(), "missing of field " + fi);
+        long positives = lines.stream().skip(1).filter(l -> l.startsWith("1,")).count();
+        assertEquals(positives, Math.round(ds.positiveRate() * ds.rows()));
+    }
+
+    @Test
+    void avazuRawCsvNeverParsesTheId() {
+        Path f = TestFiles.shared("deepctr_avazu_sample.txt");
+        List<String> lines = TestFiles.lines(f);
+        assertTrue(lines.stream().skip(1).anyMatch(l -> new java.math.BigInteger(l.split(",")[0]).bitLength() > 63),
+                "the sample has an id that overflows long: the case this test is about");
+        EncodedDataset ds = load(f, CtrFormat.avazuCsv(), PreprocessOptions.builder().strict());
+        assertEquals(100, ds.rows());
+        assertEquals(22, ds.schema().size());
+        assertEquals("hour", ds.schema().field(0).name());
+        long[] empty = emptyPerColumn(lines.subList(1, lines.size()), ",", 24);
+        for (int fi = 0; fi < 22; fi++) assertEquals(empty[fi + 2], ds.report().fields().get(fi).missing(), "missing of field " + fi);
+    }
+
+    @Test
+    void avazuHourOfDayAndWeekday() {
+        Path f = TestFiles.shared("deepctr_avazu_sample.txt");
+        EncodedDataset ds = load(f, CtrFormat.avazuCsv(), PreprocessOptions.builder().strict().minCount(1)
+                .hour(PreprocessOptions.HourEncoding.HOUR_OF_DAY_AND_WEEKDAY));
+        assertEquals(23, ds.schema().size());
+        assertEquals(List.of("hour_of_day", "hour_weekday"), ds.schema().names().subList(0, 2));
+        // every row of the sample is at 14102100: one hour (00) and one weekday (2014-10-21, a Tuesday) → one token + OOV
+        assertEquals(2, ds.schema().cardinality(0));
+        assertEquals(2, ds.schema().cardinality(1));
+        assertEquals(1, ds.report().field("hour_of_day").distinct());
+    }
+
+    @Test
+    void barsPreIndexedCsv() {
+        Path f = TestFiles.shared("torchrechub_avazu_x1_format_train_sample.csv");
+        EncodedDataset ds = load(f, CtrFormat.barsCsv(22), PreprocessOptions.builder().strict());
+        assertEquals(70, ds.rows());
+        List<String> lines = TestFiles.lines(f);
+        for (int fi = 0; fi < 22; fi++) {
+            int col = fi + 1;
+            long distinct = lines.stream().skip(1).map(l -> l.split(",")[col]).distinct().count();
+            assertEquals(distinct + 1, ds.schema().cardinality(fi), "min count 1 keeps every id, plus the OOV row");
+        }
+    }
+
+    @Test
+    void libFmMatchesTheSameDataAsBarsCsv() {
+        Path bars = TestFiles.shared("torchrechub_avazu_x1_format_train_sample.csv");
+        StringBuilder sb = new StringBuilder();
+        for (String l : TestFiles.lines(bars).subList(1, 71)) {
+            String[] v = l.split(",");
+            sb.append(v[0]);
+            for (int i = 1; i < v.length; i++) sb.append(i % 2 == 0 ? '\t' : ' ').append(v[i]).append(":1");
+            sb.append('\n');
+        }
+        Path libfm = TestFiles.write(tmp, "sample.libfm", sb.toString());
+        EncodedDataset a = load(bars, CtrFormat.barsCsv(22), PreprocessOptions.builder().strict());
+        EncodedDataset b = load(libfm, CtrFormat.libFm(22), PreprocessOptions.builder().strict());
+        assertArrayEquals(a.schema().cardinalities(), b.schema().cardinalities());
+        for (int r = 0; r < a.rows(); r++) {
+            assertEquals(a.label(r), b.label(r));
+            for (int f = 0; f < 22; f++) assertEquals(a.index(r, f), b.index(r, f), "row " + r + " field " + f);
+        }
+    }
+
+    @Test
+    void genericDelimitedFormatWithAnExplicitSchema() {
+        // Criteo's raw file read with a hand-written schema: only I1 and C1 kept, the rest skipped unparsed.
+        List<DelimitedFormat.Column> cols = new ArrayList<>();
+        cols.add(new DelimitedFormat.Column("y", DelimitedFormat.Role.LABEL));
+        cols.add(new DelimitedFormat.Column("I1", DelimitedFormat.Role.NUMERIC));
+        for (int i = 2; i <= 13; i++) cols.add(new DelimitedFormat.Column("I" + i, DelimitedFormat.Role.SKIP));
+        cols.add(new DelimitedFormat.Column("C1", DelimitedFormat.Role.CATEGORICAL));
+        for (int i = 2; i <= 26; i++) cols.add(new DelimitedFormat.Column("C" + i, DelimitedFormat.Role.SKIP));
+        DelimitedFormat fmt = new DelimitedFormat("two fields", '\t', DelimitedFormat.Header.NONE, cols, 1);
+        Path f = TestFiles.shared("paddlerec_criteo_raw_sample.tsv");
+        EncodedDataset ds = load(f, fmt, PreprocessOptions.builder().strict());
+        assertEquals(List.of("I1", "C1"), ds.schema().names());
+        EncodedDataset full = load(f, CtrFormat.criteoTsv(), PreprocessOptions.builder().strict().minCount(1));
+        assertEquals(full.schema().cardinality(0), ds.schema().cardinality(0));
+        assertEquals(full.schema().cardinality(13), ds.schema().cardinality(1));
+    }
+
+    @Test
+    void minCountAndOovAgainstAnIndependentCount() {
+        Path f = TestFiles.shared("paddlerec_criteo_raw_sample.tsv");
+        int minCount = 3;
+        EncodedDataset ds = load(f, CtrFormat.criteoTsv(), PreprocessOptions.builder().strict().minCount(minCount));
+        List<String> lines = TestFiles.lines(f);
+        for (int fi = 0; fi < 39; fi++) {
+            Map<String, Integer> counts = new HashMap<>();
+            for (String l : lines) {
+                String v = l.split("\t", -1)[fi + 1];
+                String token = fi < 13 && !v.isEmpty() ? String.valueOf(referenceBucket(Long.parseLong(v))) : v;
+                counts.merge(token, 1, Integer::sum);
+            }
+            long kept = counts.values().stream().filter(c -> c >= minCount).count();
+            long oov = counts.values().stream().filter(c -> c < minCount).mapToLong(c -> c).sum();
+            assertEquals(kept + 1, ds.schema().cardinality(fi), "cardinality of field " + fi);
+            assertEquals(oov, ds.report().fields().get(fi).oov(), "OOV count of field " + fi);
+            assertEquals(counts.size(), ds.report().fields().get(fi).distinct(), "distinct tokens of field " + fi);
+            long oovRows = 0;
+            for (int r = 0; r < ds.rows(); r++) if (ds.index(r, fi) == ds.schema().field(fi).oovIndex()) oovRows++;
+            assertEquals(oov, oovRows, "rows at the OOV index of field " + fi);
+        }
+    }
+
+    private static long referenceBucket(long v) {
+        return v > 2 ? (long) Math.floor(Math.pow(Math.log(v), 2)) : v - 2;
+    }
+
+    @Test
+    void indexOrderIsDeterministicAndByFrequency() {
+        Path f = TestFiles.shared("paddlerec_criteo_raw_sample.tsv");
+        EncodedDataset a = CtrData.load(f, CtrFormat.criteoTsv(), TestFiles.options(tmp.resolve("a")).minCount(2).build());
+        EncodedDataset b = CtrData.load(f, CtrFormat.criteoTsv(), TestFiles.options(tmp.resolve("b")).minCount(2).build());
+        for (int fi = 0; fi < 39; fi++) {
+            int[] freq = new int[a.schema().cardinality(fi)];
+            for (int r = 0; r < a.rows(); r++) {
+                assertEquals(a.index(r, fi), b.index(r, fi));
+                freq[a.index(r, fi)]++;
+            }
+            for (int i = 1; i + 1 < freq.length; i++) assertTrue(freq[i - 1] >= freq[i], "field " + fi + ": index " + i + " more frequent than " + (i - 1));
+        }
+    }
+
+    @Test
+    void trainOnlyVocabularyCountsOnlyTrainingRows() {
+        Path f = TestFiles.shared("deepctr_criteo_sample.txt");
+        EncodedDataset whole = load(f, CtrFormat.criteoCsv(), PreprocessOptions.builder().minCount(2));
+        EncodedDataset train = load(f, CtrFormat.criteoCsv(), PreprocessOptions.builder().minCount(2)
+                .vocabulary(PreprocessOptions.VocabularyScope.TRAIN_ONLY));
+        Rows tr = Split.of(200, 0).train();
+        List<String> lines = TestFiles.lines(f);
+        for (int fi = 13; fi < 39; fi++) {    // categorical fields: tokens are the raw strings
+            Map<String, Integer> counts = new HashMap<>();
+            for (int i = 0; i < tr.size(); i++) counts.merge(lines.get(tr.get(i) + 1).split(",", -1)[fi + 1], 1, Integer::sum);
+            assertEquals(counts.values().stream().filter(c -> c >= 2).count() + 1, train.schema().cardinality(fi), "field " + fi);
+            assertTrue(train.schema().cardinality(fi) <= whole.schema().cardinality(fi));
+        }
+    }
+
+    @Test
+    void gzipIsReadTransparently() throws IOException {
+        Path plain = TestFiles.shared("paddlerec_criteo_raw_sample.tsv");
+        ByteArrayOutputStream bos = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(bos)) {
+            gz.write(Files.readAllBytes(plain));
+        }
+        Path gzFile = TestFiles.write(tmp, "sample.tsv.gz", bos.toByteArray());
+        EncodedDataset a = load(plain, CtrFormat.criteoTsv(), PreprocessOptions.builder().strict());
+        EncodedDataset b = load(gzFile, CtrFormat.criteoTsv(), PreprocessOptions.builder().strict());
+        assertArrayEquals(a.schema().cardinalities(), b.schema().cardinalities());
+        for (int r = 0; r < a.rows(); r++) for (int fi = 0; fi < 39; fi++) assertEquals(a.index(r, fi), b.index(r, fi));
+        assertTrue(b.report().notes().contains("read as gzip"));
+    }
+
+    @Test
+    void fieldsTableSummarisesTheDataset() {
+        EncodedDataset ds = load(TestFiles.shared("paddlerec_criteo_raw_sample.tsv"), CtrFormat.criteoTsv(), PreprocessOptions.builder());
+        var t = ds.fieldsTable();
+        assertEquals(39, t.rowCount());
+        assertEquals(List.of("field", "kind", "cardinality", "missing %", "OOV %"), t.columnNames());
+        int i12 = ds.schema().indexOf("I12");
+        assertEquals(100.0 * ds.report().field("I12").missing() / 100, t.doubleColumn("missing %").get(i12), 1e-9);
+    }
+}
