@@ -107,8 +107,10 @@ final class DatasetCache {
                 writeFully(ch, ByteBuffer.wrap(header), PREAMBLE);
                 MappedByteBuffer labels = ch.map(FileChannel.MapMode.READ_WRITE, payloadOffset, rows);
                 MappedByteBuffer[] cols = new MappedByteBuffer[widths.length];
-                for (int f = 0; f < widths.length; f++)
+                for (int f = 0; f < widths.length; f++) {
                     cols[f] = ch.map(FileChannel.MapMode.READ_WRITE, payloadOffset + lay[f + 1], (long) rows * widths[f]);
+                    cols[f].order(ByteOrder.LITTLE_ENDIAN);    // IndexColumn reads little-endian
+                }
                 filler.fill(labels, cols);
                 labels.force();
                 for (MappedByteBuffer c : cols) c.force();

@@ -28,7 +28,7 @@ import java.util.zip.GZIPOutputStream;
  * @param interactingPairs         how many field pairs get a planted second-order effect
  * @param firstOrderScale          standard deviation of first-order effects (logit units)
  * @param pairScale                scale of second-order effects (logit units)
- * @param baseRate                 click rate with all effects zero
+ * @param baseRate                 the mean click rate (the bias is calibrated to it)
  * @param seed                     the seed
  */
 public record SyntheticCriteo(int rows, int[] numericCardinalities, int[] categoricalCardinalities, double zipfExponent,
@@ -56,12 +56,12 @@ public record SyntheticCriteo(int rows, int[] numericCardinalities, int[] catego
 
     /**
      * Criteo's 13 + 26 fields with its real field sizes multiplied by {@code scale} (at least 2 each), Zipf 1.1,
-     * 10% missing, 20 interacting pairs, base rate 0.25.
+     * 10% missing, 20 interacting pairs, effects of about one logit unit in total for each order, click rate 0.25.
      */
     public static SyntheticCriteo criteoShaped(int rows, double scale, long seed) {
         if (!(scale > 0)) throw new IllegalArgumentException("scale must be > 0, got " + scale);
         int[] dims = Arrays.stream(CRITEO_FIELD_DIMS).map(d -> Math.max(2, (int) Math.round(d * scale))).toArray();
-        return new SyntheticCriteo(rows, Arrays.copyOfRange(dims, 0, 13), Arrays.copyOfRange(dims, 13, 39), 1.1, 0.1, 20, 0.5, 1.0, 0.25, seed);
+        return new SyntheticCriteo(rows, Arrays.copyOfRange(dims, 0, 13), Arrays.copyOfRange(dims, 13, 39), 1.1, 0.1, 20, 0.15, 0.25, 0.25, seed);
     }
 
     public int fieldCount() {
@@ -88,7 +88,7 @@ public record SyntheticCriteo(int rows, int[] numericCardinalities, int[] catego
         for (int f = 0; f < nf; f++) cdf[f] = zipfCdf(cards[f], zipfExponent);
         SplittableRandom rnd = new SplittableRandom(seed);
         int[][] pairs = pairs(nf, interactingPairs, new SplittableRandom(seed ^ 0x5DEECE66DL));
-        double bias = Math.log(baseRate / (1 - baseRate));
+        double bias = calibratedBias(cdf, pairs, new SplittableRandom(seed ^ 0x2545F4914F6CDD1DL));
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp-" + System.nanoTime());
         try {
             if (file.toAbsolutePath().getParent() != null) Files.createDirectories(file.toAbsolutePath().getParent());
@@ -98,18 +98,11 @@ public record SyntheticCriteo(int rows, int[] numericCardinalities, int[] catego
                 boolean[] miss = new boolean[nf];
                 StringBuilder line = new StringBuilder(256);
                 for (int r = 0; r < rows; r++) {
-                    double logit = bias;
                     for (int f = 0; f < nf; f++) {
                         miss[f] = rnd.nextDouble() < missingRate;
                         rank[f] = miss[f] ? -1 : sample(cdf[f], rnd.nextDouble());
-                        logit += firstOrderScale * gaussian(seed, f, rank[f], -1);
                     }
-                    for (int[] p : pairs) {
-                        double dot = 0;
-                        for (int k = 0; k < PAIR_DIM; k++) dot += gaussian(seed, p[0], rank[p[0]], k) * gaussian(seed, p[1], rank[p[1]], k);
-                        logit += pairScale * dot / Math.sqrt(PAIR_DIM);
-                    }
-                    int label = rnd.nextDouble() < 1 / (1 + Math.exp(-logit)) ? 1 : 0;
+                    int label = rnd.nextDouble() < sigmoid(bias + effects(rank, pairs)) ? 1 : 0;
                     line.setLength(0);
                     line.append(label);
                     for (int f = 0; f < nf; f++) {
@@ -133,6 +126,41 @@ public record SyntheticCriteo(int rows, int[] numericCardinalities, int[] catego
                 // nothing reads temporary files
             }
         }
+    }
+
+    /** The planted logit of a row, without the bias; rank -1 stands for a missing value. */
+    private double effects(int[] rank, int[][] pairs) {
+        double logit = 0;
+        for (int f = 0; f < rank.length; f++) logit += firstOrderScale * gaussian(seed, f, rank[f], -1);
+        for (int[] p : pairs) {
+            double dot = 0;
+            for (int k = 0; k < PAIR_DIM; k++) dot += gaussian(seed, p[0], rank[p[0]], k) * gaussian(seed, p[1], rank[p[1]], k);
+            logit += pairScale * dot / Math.sqrt(PAIR_DIM);
+        }
+        return logit;
+    }
+
+    /** The bias that makes the mean click probability {@code baseRate}, found by bisection on a pilot sample. */
+    private double calibratedBias(double[][] cdf, int[][] pairs, SplittableRandom rnd) {
+        int n = Math.min(rows, 5_000);
+        double[] e = new double[n];
+        int[] rank = new int[cdf.length];
+        for (int i = 0; i < n; i++) {
+            for (int f = 0; f < cdf.length; f++) rank[f] = rnd.nextDouble() < missingRate ? -1 : sample(cdf[f], rnd.nextDouble());
+            e[i] = effects(rank, pairs);
+        }
+        double lo = -30, hi = 30;
+        for (int it = 0; it < 60; it++) {
+            double mid = (lo + hi) / 2, mean = 0;
+            for (double v : e) mean += sigmoid(mid + v);
+            if (mean / n < baseRate) lo = mid;
+            else hi = mid;
+        }
+        return (lo + hi) / 2;
+    }
+
+    private static double sigmoid(double x) {
+        return 1 / (1 + Math.exp(-x));
     }
 
     /** A raw count whose Criteo bucket is determined by the rank: ranks 0..3 give -1..2, rank r >= 4 gives bucket r - 3. */

@@ -1,0 +1,204 @@
+package org.collapselab.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each kind of bad input: the message names the file, the line and the reason; lenient mode counts everything. */
+class BadInputTest {
+    @TempDir
+    Path tmp;
+
+    private final List<String> criteo = TestFiles.lines(TestFiles.shared("paddlerec_criteo_raw_sample.tsv"));
+
+    private Path criteoWith(String name, int lineIndex, String replacement) {
+        String[] ls = criteo.toArray(new String[0]);
+        ls[lineIndex] = replacement;
+        return TestFiles.write(tmp, name, String.join("\n", ls) + "\n");
+    }
+
+    private EncodedDataset load(Path f, CtrFormat fmt, boolean strict) {
+        PreprocessOptions.Builder b = TestFiles.options(tmp.resolve("cache"));
+        return CtrData.load(f, fmt, (strict ? b.strict() : b.lenient()).build());
+    }
+
+    private DataFormatException strictFailure(Path f, CtrFormat fmt) {
+        return assertThrows(DataFormatException.class, () -> load(f, fmt, true));
+    }
+
+    @Test
+    void raggedLine() {
+        String ragged = criteo.get(6).substring(0, criteo.get(6).lastIndexOf('\t'));    // 39 columns
+        Path f = criteoWith("ragged.tsv", 6, ragged);
+        DataFormatException e = strictFailure(f, CtrFormat.criteoTsv());
+        assertEquals(f + ":7: expected 40 columns separated by TAB, found 39", e.getMessage());
+        assertEquals(7, e.line());
+
+        EncodedDataset ds = load(f, CtrFormat.criteoTsv(), false);
+        assertEquals(99, ds.rows());
+        assertEquals(100, ds.report().linesRead());
+        assertEquals(1, ds.report().rejected(RejectReason.COLUMN_COUNT));
+        PreprocessReport.Rejects r = ds.report().rejects().get(0);
+        assertEquals(List.of(7L), r.firstLines());
+        assertTrue(ds.report().toString().contains("rejected 1 × wrong number of columns (first at lines [7]"), ds.report().toString());
+    }
+
+    @Test
+    void textInANumericColumn() {
+        String[] v = criteo.get(2).split("\t", -1);
+        v[3] = "12abc";    // I3
+        Path f = criteoWith("text.tsv", 2, String.join("\t", v));
+        DataFormatException e = strictFailure(f, CtrFormat.criteoTsv());
+        assertEquals(f + ":3: column I3: not a number: '12abc'", e.getMessage());
+        EncodedDataset ds = load(f, CtrFormat.criteoTsv(), false);
+        assertEquals(1, ds.report().rejected(RejectReason.NUMBER));
+        assertEquals(99, ds.rows());
+    }
+
+    @Test
+    void badLabel() {
+        Path f = criteoWith("label.tsv", 0, "2" + criteo.get(0).substring(1));
+        assertEquals(f + ":1: column label: label must be 0 or 1, found '2' (is label.tsv really in the Criteo TSV format?)",
+                strictFailure(f, CtrFormat.criteoTsv()).getMessage());
+    }
+
+    @Test
+    void crlfLineEndsAreAcceptedAndReported() {
+        Path f = TestFiles.write(tmp, "crlf.tsv", String.join("\r\n", criteo) + "\r\n");
+        EncodedDataset crlf = load(f, CtrFormat.criteoTsv(), true);
+        EncodedDataset lf = load(TestFiles.shared("paddlerec_criteo_raw_sample.tsv"), CtrFormat.criteoTsv(), true);
+        assertEquals(100, crlf.rows());
+        assertEquals(List.of("100 lines ended in CRLF (accepted)"), crlf.report().notes());
+        assertEquals(Arrays.toString(lf.schema().cardinalities()), Arrays.toString(crlf.schema().cardinalities()),
+                "the CR must not become part of the last column's tokens");
+        for (int r = 0; r < 100; r++) assertEquals(lf.index(r, 38), crlf.index(r, 38));
+    }
+
+    @Test
+    void utf8ByteOrderMarkIsSkippedAndReported() throws IOException {
+        Path avazu = TestFiles.shared("deepctr_avazu_sample.txt");
+        byte[] body = Files.readAllBytes(avazu);
+        byte[] withBom = new byte[body.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(body, 0, withBom, 3, body.length);
+        Path f = TestFiles.write(tmp, "bom.csv", withBom);
+        EncodedDataset ds = load(f, CtrFormat.avazuCsv(), true);    // the header check would fail if the BOM stayed
+        assertEquals(100, ds.rows());
+        assertEquals(List.of("a UTF-8 byte-order mark at the start was skipped"), ds.report().notes());
+    }
+
+    @Test
+    void emptyFile() {
+        Path f = TestFiles.write(tmp, "empty.tsv", "");
+        DataFormatException e = strictFailure(f, CtrFormat.criteoTsv());
+        assertEquals(f + ": file is empty", e.getMessage());
+        Path headerOnly = TestFiles.write(tmp, "header.csv", "label,feat_1\n");
+        assertEquals(headerOnly + ": no data lines after the header", strictFailure(headerOnly, CtrFormat.barsCsv(1)).getMessage());
+    }
+
+    @Test
+    void avazuReadAsCriteoFailsClearly() {
+        Path avazu = TestFiles.shared("deepctr_avazu_sample.txt");
+        DataFormatException strict = strictFailure(avazu, CtrFormat.criteoTsv());
+        assertEquals(avazu + ":1: expected 40 columns separated by TAB, found 1 (is deepctr_avazu_sample.txt really in the Criteo TSV format?)",
+                strict.getMessage());
+        DataFormatException lenient = assertThrows(DataFormatException.class, () -> load(avazu, CtrFormat.criteoTsv(), false));
+        assertEquals(avazu + ": no valid rows: all 101 lines were rejected; line 1: expected 40 columns separated by TAB, found 1"
+                + " (is deepctr_avazu_sample.txt really in the Criteo TSV format?)", lenient.getMessage());
+        DataFormatException csv = strictFailure(avazu, CtrFormat.criteoCsv());
+        assertTrue(csv.getMessage().startsWith(avazu + ":1: expected the Criteo CSV header 'label,I1,I2,"), csv.getMessage());
+        assertTrue(csv.getMessage().contains("found 'id,click,hour,C1,"), csv.getMessage());
+    }
+
+    @Test
+    void truncatedGzip() throws IOException {
+        ByteArrayOutputStream bos = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(bos)) {
+            gz.write(Files.readAllBytes(TestFiles.shared("paddlerec_criteo_raw_sample.tsv")));
+        }
+        byte[] all = bos.toByteArray();
+        Path f = TestFiles.write(tmp, "cut.tsv.gz", Arrays.copyOf(all, all.length / 2));
+        for (boolean strict : new boolean[]{true, false}) {
+            DataFormatException e = assertThrows(DataFormatException.class, () -> load(f, CtrFormat.criteoTsv(), strict));
+            assertTrue(e.getMessage().startsWith(f + ":"), e.getMessage());
+            assertTrue(e.getMessage().contains("gzip stream is truncated or corrupt after line"), e.getMessage());
+        }
+    }
+
+    @Test
+    void lenientModeCountsEveryRejectByReason() {
+        String[] ls = criteo.toArray(new String[0]);
+        ls[0] = "";                                              // empty line
+        ls[10] = ls[10] + "\textra";                             // 41 columns
+        ls[20] = ls[20].substring(0, ls[20].indexOf('\t'));      // 1 column
+        String[] v = ls[30].split("\t", -1);
+        v[1] = "x";
+        ls[30] = String.join("\t", v);                           // not a number
+        ls[40] = "7" + ls[40].substring(1);                      // bad label
+        Path f = TestFiles.write(tmp, "many.tsv", String.join("\n", ls) + "\n");
+        EncodedDataset ds = load(f, CtrFormat.criteoTsv(), false);
+        PreprocessReport r = ds.report();
+        assertEquals(100, r.linesRead());
+        assertEquals(95, r.rowsKept());
+        assertEquals(1, r.rejected(RejectReason.EMPTY_LINE));
+        assertEquals(2, r.rejected(RejectReason.COLUMN_COUNT));
+        assertEquals(1, r.rejected(RejectReason.NUMBER));
+        assertEquals(1, r.rejected(RejectReason.LABEL));
+        assertEquals(List.of(11L, 21L), r.rejects().stream().filter(x -> x.reason() == RejectReason.COLUMN_COUNT).findFirst().orElseThrow().firstLines());
+        // rejected lines leave no tokens behind: the kept rows' missing counts match an independent count over them
+        long missingI1 = 0;
+        for (int i = 0; i < 100; i++) if (i != 0 && i != 10 && i != 20 && i != 30 && i != 40 && ls[i].split("\t", -1)[1].isEmpty()) missingI1++;
+        assertEquals(missingI1, r.field("I1").missing());
+    }
+
+    @Test
+    void libFmBadPairs() {
+        Path f = TestFiles.write(tmp, "bad.libfm", "1 3:1 5:1\n0 3:1 oops\n1 3:1 5:x\n0 3:1\n1 4:1 5:2.5\n");
+        DataFormatException e = strictFailure(f, CtrFormat.libFm(2));
+        assertEquals(f + ":2: pair 2: expected idx:val, found 'oops'", e.getMessage());
+        EncodedDataset ds = load(f, CtrFormat.libFm(2), false);
+        assertEquals(2, ds.rows());
+        assertEquals(2, ds.report().rejected(RejectReason.LIBFM_PAIR));
+        assertEquals(1, ds.report().rejected(RejectReason.COLUMN_COUNT));
+        assertEquals(List.of("1 libFM values other than 1 were ignored (fields are categorical)"), ds.report().notes());
+    }
+
+    @Test
+    void badTimestampWhenDerivingHours() {
+        List<String> av = TestFiles.lines(TestFiles.shared("deepctr_avazu_sample.txt"));
+        String[] ls = av.toArray(new String[0]);
+        ls[5] = ls[5].replace(",14102100,", ",14102125,");
+        Path f = TestFiles.write(tmp, "hour.csv", String.join("\n", ls) + "\n");
+        DataFormatException e = assertThrows(DataFormatException.class, () -> CtrData.load(f, CtrFormat.avazuCsv(),
+                TestFiles.options(tmp.resolve("c")).strict().hour(PreprocessOptions.HourEncoding.HOUR_OF_DAY_AND_WEEKDAY).build()));
+        assertEquals(f + ":6: column hour: expected YYMMDDHH, found '14102125'", e.getMessage());
+    }
+
+    @Test
+    void missingFile() {
+        Path f = tmp.resolve("nope.tsv");
+        assertEquals(f + ": file not found", strictFailure(f, CtrFormat.criteoTsv()).getMessage());
+    }
+
+    @Test
+    void wrongFormatIsDetectedEarlyOnLargeFiles() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 3000; i++) sb.append("a,b,c\n");
+        Path f = TestFiles.write(tmp, "csv.tsv", sb.toString().getBytes(StandardCharsets.US_ASCII));
+        DataFormatException e = assertThrows(DataFormatException.class, () -> load(f, CtrFormat.criteoTsv(), false));
+        assertTrue(e.getMessage().startsWith(f + ": the first 1000 lines were all rejected; line 1: expected 40 columns"), e.getMessage());
+    }
+}
