@@ -5,98 +5,151 @@ import java.util.Arrays;
 
 /**
  * Interns the byte tokens of one field to provisional ids (first-seen order) and counts them, without a String
- * per token: open addressing over an arena of token bytes.
+ * per token. Open addressing with two longs per slot, so that a lookup touches one cache line: the key and a
+ * meta word {@code count << 32 | lengthCode << 28 | (id + 1)}. Tokens of at most 8 bytes (every Criteo and
+ * Avazu value) are stored inline as the key; longer ones are keyed by a 64-bit hash and compared in an arena.
  */
 final class TokenDictionary {
-    private byte[] arena = new byte[1 << 12];
-    private int arenaLen;
-    private int[] offsets = new int[1 << 8], lengths = new int[1 << 8], hashes = new int[1 << 8], counts = new int[1 << 8];
-    private int[] slots = new int[1 << 9];    // id + 1; 0 = empty
+    private static final int INLINE = 8, LONG_CODE = 15;
+    private static final long ID_MASK = (1L << 28) - 1;
+
+    private long[] table = new long[2 << 10];    // [key, meta] per slot; meta 0 = empty
     private int size;
+    private long[] keyOf = new long[1 << 8];     // per id, for ordering and printing
+    private int[] lenOf = new int[1 << 8];
+    private int[] arenaOff = new int[0];         // per id, only for long tokens
+    private byte[] arena = new byte[0];
+    private int arenaLen;
 
     int size() {
         return size;
     }
 
-    int count(int id) {
-        return counts[id];
-    }
-
-    /** The id of the token {@code a[off, off+len)}, added with count 0 if new; its count is incremented. */
+    /** The id of the token {@code a[off, off+len)}, added if new; its count is incremented. */
     int intern(byte[] a, int off, int len) {
-        int h = hash(a, off, len);
-        int mask = slots.length - 1;
-        for (int s = h & mask; ; s = (s + 1) & mask) {
-            int v = slots[s];
-            if (v == 0) {
-                int id = add(a, off, len, h);
-                slots[s] = id + 1;
-                if (size * 2 > slots.length) rehash();
-                counts[id]++;
-                return id;
+        long key;
+        int code;
+        if (len <= INLINE) {
+            key = pack(a, off, len);
+            code = len;
+        } else {
+            key = hash64(a, off, len);
+            code = LONG_CODE;
+        }
+        int mask = (table.length >> 1) - 1;
+        for (int s = (int) mix(key ^ ((long) code << 59)) & mask; ; s = (s + 1) & mask) {
+            long meta = table[2 * s + 1];
+            if (meta == 0) return insert(s, key, code, a, off, len);
+            if (table[2 * s] == key && (int) (meta >>> 28 & 15) == code
+                    && (code != LONG_CODE || sameLongToken((int) (meta & ID_MASK) - 1, a, off, len))) {
+                if ((meta >>> 32) == 0xFFFFFFFFL) throw new IllegalStateException("a token occurs more than 2^32 times");
+                table[2 * s + 1] = meta + (1L << 32);
+                return (int) (meta & ID_MASK) - 1;
             }
-            int id = v - 1;
-            if (hashes[id] == h && lengths[id] == len
-                    && Arrays.equals(arena, offsets[id], offsets[id] + len, a, off, off + len)) {
-                counts[id]++;
-                return id;
+        }
+    }
+
+    private int insert(int s, long key, int code, byte[] a, int off, int len) {
+        int id = size;
+        if (id + 1 > ID_MASK) throw new IllegalStateException("a field has more than " + ID_MASK + " distinct tokens");
+        if (id == keyOf.length) {
+            keyOf = Arrays.copyOf(keyOf, id * 2);
+            lenOf = Arrays.copyOf(lenOf, id * 2);
+        }
+        keyOf[id] = key;
+        lenOf[id] = len;
+        if (code == LONG_CODE) {
+            if (arenaOff.length < keyOf.length) arenaOff = Arrays.copyOf(arenaOff, keyOf.length);
+            if (arenaLen + len > arena.length) {
+                long n = Math.max(Math.max(1024L, arena.length * 2L), (long) arenaLen + len);
+                if (n > Integer.MAX_VALUE - 8) throw new IllegalStateException("a field has more than 2 GB of long tokens");
+                arena = Arrays.copyOf(arena, (int) n);
             }
+            System.arraycopy(a, off, arena, arenaLen, len);
+            arenaOff[id] = arenaLen;
+            arenaLen += len;
+        }
+        table[2 * s] = key;
+        table[2 * s + 1] = (1L << 32) | ((long) code << 28) | (id + 1);
+        size++;
+        if (size * 2L > table.length >> 1) grow();
+        return id;
+    }
+
+    private boolean sameLongToken(int id, byte[] a, int off, int len) {
+        return lenOf[id] == len && Arrays.equals(arena, arenaOff[id], arenaOff[id] + len, a, off, off + len);
+    }
+
+    private void grow() {
+        long[] old = table;
+        table = new long[old.length * 2];
+        int mask = (table.length >> 1) - 1;
+        for (int i = 0; i < old.length; i += 2) {
+            long meta = old[i + 1];
+            if (meta == 0) continue;
+            long code = meta >>> 28 & 15;
+            int s = (int) mix(old[i] ^ (code << 59)) & mask;
+            while (table[2 * s + 1] != 0) s = (s + 1) & mask;
+            table[2 * s] = old[i];
+            table[2 * s + 1] = meta;
         }
     }
 
-    private int add(byte[] a, int off, int len, int h) {
-        if (size == offsets.length) {
-            int n = size * 2;
-            offsets = Arrays.copyOf(offsets, n);
-            lengths = Arrays.copyOf(lengths, n);
-            hashes = Arrays.copyOf(hashes, n);
-            counts = Arrays.copyOf(counts, n);
-        }
-        if (arenaLen + len > arena.length) {
-            long n = Math.max((long) arena.length * 2, (long) arenaLen + len);
-            if (n > Integer.MAX_VALUE - 8) throw new IllegalStateException("a field has more than 2 GB of distinct tokens");
-            arena = Arrays.copyOf(arena, (int) n);
-        }
-        System.arraycopy(a, off, arena, arenaLen, len);
-        offsets[size] = arenaLen;
-        lengths[size] = len;
-        hashes[size] = h;
-        arenaLen += len;
-        return size++;
+    private static final java.lang.invoke.VarHandle LONG_LE =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    /** Up to 8 bytes, little-endian, zero-padded; the length code tells "ab" from "ab\0". */
+    private static long pack(byte[] a, int off, int len) {
+        if (len == 0) return 0;
+        if (off + 8 <= a.length) return (long) LONG_LE.get(a, off) & (-1L >>> (64 - 8 * len));    // one load
+        long k = 0;
+        for (int i = len - 1; i >= 0; i--) k = (k << 8) | (a[off + i] & 0xffL);
+        return k;
     }
 
-    private void rehash() {
-        slots = new int[slots.length * 2];
-        int mask = slots.length - 1;
-        for (int id = 0; id < size; id++) {
-            int s = hashes[id] & mask;
-            while (slots[s] != 0) s = (s + 1) & mask;
-            slots[s] = id + 1;
-        }
+    private static long hash64(byte[] a, int off, int len) {
+        long h = 0xCBF29CE484222325L;
+        for (int i = off, e = off + len; i < e; i++) h = (h ^ (a[i] & 0xff)) * 0x100000001B3L;
+        return mix(h);
     }
 
-    private static int hash(byte[] a, int off, int len) {
-        long h = 0x9E3779B97F4A7C15L ^ len;
-        for (int i = off, e = off + len; i < e; i++) h = (h ^ a[i]) * 0x100000001B3L;
+    private static long mix(long h) {
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;
         h ^= h >>> 33;
-        return (int) h;
+        h *= 0xc4ceb9fe1a85ec53L;
+        return h ^ (h >>> 33);
     }
 
-    /** Orders ids by count (descending), then by token bytes: the deterministic index order. */
+    /** The whole-file counts, indexed by id. */
+    int[] counts() {
+        int[] c = new int[size];
+        for (int i = 0; i < table.length; i += 2) {
+            long meta = table[i + 1];
+            if (meta != 0) c[(int) (meta & ID_MASK) - 1] = (int) Math.min(Integer.MAX_VALUE, meta >>> 32);
+        }
+        return c;
+    }
+
+    private int byteAt(int id, int i) {
+        return lenOf[id] <= INLINE ? (int) (keyOf[id] >>> (8 * i)) & 0xff : arena[arenaOff[id] + i] & 0xff;
+    }
+
+    /** Orders ids by count (descending), then by token bytes (unsigned): the deterministic index order. */
     int compareForOrder(int a, int b, int[] countOf) {
         int c = Integer.compare(countOf[b], countOf[a]);
         if (c != 0) return c;
-        return Arrays.compareUnsigned(arena, offsets[a], offsets[a] + lengths[a], arena, offsets[b], offsets[b] + lengths[b]);
-    }
-
-    /** The whole-file counts, indexed by id (a copy). */
-    int[] counts() {
-        return Arrays.copyOf(counts, size);
+        int n = Math.min(lenOf[a], lenOf[b]);
+        for (int i = 0; i < n; i++) {
+            int d = Integer.compare(byteAt(a, i), byteAt(b, i));
+            if (d != 0) return d;
+        }
+        return Integer.compare(lenOf[a], lenOf[b]);
     }
 
     String token(int id) {
-        return new String(arena, offsets[id], lengths[id], StandardCharsets.UTF_8);
+        byte[] t = new byte[lenOf[id]];
+        for (int i = 0; i < t.length; i++) t[i] = (byte) byteAt(id, i);
+        return new String(t, StandardCharsets.UTF_8);
     }
 }
