@@ -1,0 +1,91 @@
+package org.collapselab.analysis;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.eigen.Eigen;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.nio.DoubleBuffer;
+import java.util.Arrays;
+
+/** The two routes from a {@link Rows} view to its singular values; both return min(rows, cols) values, descending. */
+final class Decomposition {
+    private Decomposition() {
+    }
+
+    /**
+     * Eigenvalues of the cols x cols Gram matrix EᵀE accumulated in double precision: σ = sqrt(max(λ, 0)).
+     * Singular values below about 1e-7·σ_max are not resolved by this route (they come out as rounding noise).
+     */
+    static double[] viaGram(Rows m, boolean unitRows) {
+        int k = m.cols();
+        double[] g = gram(m, unitRows);
+        // LAPACK syev (through ND4J): O(K³) and ~1 ms at K=100, where a Java Jacobi solver needs tens of ms per field.
+        INDArray eig = Eigen.symmetricGeneralizedEigenvalues(Nd4j.create(g, new long[]{k, k}, 'c'), false);
+        double[] lambda = eig.castTo(DataType.DOUBLE).toDoubleVector();
+        double[] sigma = new double[lambda.length];
+        for (int i = 0; i < lambda.length; i++) sigma[i] = Math.sqrt(Math.max(lambda[i], 0.0));
+        return descending(sigma, Math.min(m.rows(), k));
+    }
+
+    /** Direct SVD: LAPACK gesvd (singular values only) on a column-major double copy, transposed when wide. */
+    static double[] viaSvd(Rows m, boolean unitRows) {
+        int rows = m.rows(), cols = m.cols();
+        boolean wide = rows < cols;    // feed LAPACK a tall matrix: Eᵀ has the same singular values
+        long tallRows = wide ? cols : rows, tallCols = wide ? rows : cols;
+        INDArray a = Nd4j.createUninitialized(DataType.DOUBLE, new long[]{tallRows, tallCols}, 'f');
+        DoubleBuffer buf = a.data().asNioDouble();
+        double[] x = new double[cols];
+        for (int r = 0; r < rows; r++) {
+            m.load(r, x, unitRows);
+            for (int j = 0; j < cols; j++) {
+                // column-major: element (i, j) of the tall matrix lives at i + j * tallRows
+                long at = wide ? j + (long) r * tallRows : r + (long) j * tallRows;
+                buf.put((int) at, x[j]);
+            }
+        }
+        INDArray s = Nd4j.create(DataType.DOUBLE, tallCols);
+        Nd4j.getBlasWrapper().lapack().gesvd(a, s, null, null);
+        return descending(s.toDoubleVector(), (int) tallCols);
+    }
+
+    /** EᵀE in double, rows read (and optionally unit-normalised) by {@link Rows#load}; full symmetric, row-major. */
+    static double[] gram(Rows m, boolean unitRows) {
+        int k = m.cols(), n = m.rows();
+        double[] g = new double[k * k];
+        double[] x0 = new double[k], x1 = new double[k], x2 = new double[k], x3 = new double[k];
+        int r = 0;
+        // Four rows per pass over the upper triangle: measured ~1.9x faster than one row at K=100.
+        for (; r + 4 <= n; r += 4) {
+            m.load(r, x0, unitRows);
+            m.load(r + 1, x1, unitRows);
+            m.load(r + 2, x2, unitRows);
+            m.load(r + 3, x3, unitRows);
+            for (int j = 0; j < k; j++) {
+                double y0 = x0[j], y1 = x1[j], y2 = x2[j], y3 = x3[j];
+                int gj = j * k;
+                for (int l = j; l < k; l++) g[gj + l] += y0 * x0[l] + y1 * x1[l] + y2 * x2[l] + y3 * x3[l];
+            }
+        }
+        for (; r < n; r++) {
+            m.load(r, x0, unitRows);
+            for (int j = 0; j < k; j++) {
+                double y0 = x0[j];
+                int gj = j * k;
+                for (int l = j; l < k; l++) g[gj + l] += y0 * x0[l];
+            }
+        }
+        for (int j = 0; j < k; j++)
+            for (int l = j + 1; l < k; l++) g[l * k + j] = g[j * k + l];
+        return g;
+    }
+
+    /** The {@code keep} largest of {@code v}, in descending order. */
+    private static double[] descending(double[] v, int keep) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        double[] out = new double[keep];
+        for (int i = 0; i < keep; i++) out[i] = s[s.length - 1 - i];
+        return out;
+    }
+}
