@@ -59,7 +59,8 @@ final class Preprocessor {
         LineParser parser = LineParser.of(format, opt.hour());
         String task = "reading " + source.getFileName();
 
-        try (LineReader in = new LineReader(source); IntSpill spill = new IntSpill(opt.cacheDir())) {
+        try (LineReader in = new LineReader(source); IntSpill spill = new IntSpill(opt.cacheDir());
+             InternPipeline interning = new InternPipeline(dict, spill)) {
             readHeader(in);
             while ((opt.maxRows() == 0 || lines < opt.maxRows()) && in.next()) {
                 lines++;
@@ -75,12 +76,11 @@ final class Preprocessor {
                 if (rows == Integer.MAX_VALUE - 8) throw new DataFormatException(source, in.lineNumber, "more than 2^31 rows are not supported");
                 if (rows == labels.length) labels = Arrays.copyOf(labels, (int) Math.min(Integer.MAX_VALUE - 8, labels.length * 2L));
                 labels[rows++] = parser.label;
-                for (int f = 0; f < nf; f++) {
-                    spill.write(dict[f].intern(parser.src[f], parser.off[f], parser.len[f]));
-                    if (parser.missing[f]) missing[f]++;
-                }
+                interning.add(parser);
+                for (int f = 0; f < nf; f++) if (parser.missing[f]) missing[f]++;
                 if ((lines & (PROGRESS_EVERY - 1)) == 0) opt.progress().update(task, in.position(), in.fileSize);
             }
+            interning.finish();
             opt.progress().done(task);
             if (lines == 0) throw new DataFormatException(source, 0, "no data lines" + (hasHeader() ? " after the header" : ""));
             if (rows == 0)

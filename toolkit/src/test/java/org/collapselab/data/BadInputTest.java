@@ -201,4 +201,18 @@ class BadInputTest {
         DataFormatException e = assertThrows(DataFormatException.class, () -> load(f, CtrFormat.criteoTsv(), false));
         assertTrue(e.getMessage().startsWith(f + ": the first 1000 lines were all rejected; line 1: expected 40 columns"), e.getMessage());
     }
+
+    @Test
+    void aBadLineLateInALargeFileStopsCleanly() {
+        // past several interning batches: the worker thread must stop and the message must carry the real line number
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 120; i++) sb.append(String.join("\n", criteo)).append('\n');
+        sb.append("1\tnot enough columns\n");
+        Path f = TestFiles.write(tmp, "late.tsv", sb.toString());
+        DataFormatException e = strictFailure(f, CtrFormat.criteoTsv());
+        assertEquals(f + ":12001: expected 40 columns separated by TAB, found 2", e.getMessage());
+        EncodedDataset ds = load(f, CtrFormat.criteoTsv(), false);
+        assertEquals(12_000, ds.rows());
+        assertEquals(List.of(12_001L), ds.report().rejects().get(0).firstLines());
+    }
 }
