@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * One encoded field: its name, kind and cardinality (number of embedding rows, OOV row included).
- * Indices of the field run from 0 to {@code cardinality - 1}; the last one is the OOV index.
+ * Indices of the field run from 0 to {@code cardinality - 1}; for data encoded from a file the last one is the
+ * OOV index, shared by rare and unseen tokens (synthetic in-memory data such as {@link ToyData} has none).
  */
 public record Field(String name, FieldKind kind, int cardinality) {
     public Field {
