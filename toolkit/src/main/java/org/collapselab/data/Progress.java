@@ -1,0 +1,9 @@
+package org.collapselab.data;
+/** Receives progress of long work (preprocessing, training); implementations must be cheap. */
+public interface Progress {
+    /** Work {@code task} has done {@code done} of {@code total} units ({@code total} <= 0: unknown). */
+    void update(String task, long done, long total);
+    /** Work {@code task} finished. */
+    default void done(String task) {}
+    Progress NONE = (task, done, total) -> {};
+}
