@@ -168,9 +168,10 @@ case "$scope" in
   system) "$JUPYTER" kernelspec install --name java "$SPEC_DIR" ;;
 esac
 
-cat <<EOF
-
-Done in $((SECONDS - t0)) s.
-  run notebooks headlessly:  /usr/bin/python3 kernel-setup/run-notebooks.py notebooks/*.ipynb
-  open Jupyter with it:      JUPYTER_PATH=$SPEC_ROOT jupyter lab   (or re-run with --user once)
-EOF
+echo
+echo "Done in $((SECONDS - t0)) s."
+echo "  check the setup:           /usr/bin/python3 kernel-setup/run-notebooks.py notebooks/kernel-check.ipynb"
+echo "  run notebooks headlessly:  /usr/bin/python3 kernel-setup/run-notebooks.py notebooks/*.ipynb"
+if [ -z "$scope" ]; then
+  echo "  open them in Jupyter:      JUPYTER_PATH=$SPEC_ROOT jupyter lab   (or re-run with --user once)"
+fi

@@ -80,15 +80,15 @@ def parse_args():
                                 epilog="COLLAPSELAB_* variables in the environment reach the notebooks; "
                                        "relative paths in them are taken from the current directory.")
     p.add_argument("notebooks", nargs="+", type=Path, metavar="NOTEBOOK")
-    p.add_argument("--out", type=Path, default=REPO / "build" / "notebooks",
+    p.add_argument("--out", type=Path, default=REPO / "build" / "notebooks", metavar="DIR",
                    help="folder for executed notebooks and kernel logs; also COLLAPSELAB_OUT (where notebooks "
                         "save figures) unless that is set (default: build/notebooks)")
     p.add_argument("--html", type=Path, metavar="DIR", help="also write each executed notebook as HTML into DIR")
     p.add_argument("--profile", choices=PROFILES, help="sets COLLAPSELAB_PROFILE")
-    p.add_argument("--timeout", type=int, default=600, help="seconds one cell may run; -1: no limit (default 600)")
-    p.add_argument("--start-timeout", type=float, default=RetryingKernelManager.ready_timeout,
+    p.add_argument("--timeout", type=int, default=600, metavar="SECONDS", help="seconds one cell may run; -1: no limit (default 600)")
+    p.add_argument("--start-timeout", type=float, default=RetryingKernelManager.ready_timeout, metavar="SECONDS",
                    help="seconds a fresh kernel has to answer before it is restarted (default %(default)s)")
-    p.add_argument("--kernel", default="java", help="kernelspec name (default java)")
+    p.add_argument("--kernel", default="java", metavar="NAME", help="kernelspec name (default java)")
     return p.parse_args()
 
 
@@ -99,6 +99,10 @@ def prepare_environment(args):
             os.environ[var] = str(Path(os.environ[var]).expanduser().resolve())
     if args.profile:
         os.environ["COLLAPSELAB_PROFILE"] = args.profile
+    profile = os.environ.get("COLLAPSELAB_PROFILE", "").strip()
+    if profile and profile.lower() not in PROFILES:  # fail once here rather than in every notebook
+        sys.exit(f"run-notebooks.py: COLLAPSELAB_PROFILE='{profile}' is not a run profile; use one of: "
+                 + " | ".join(PROFILES))
     os.environ.setdefault("COLLAPSELAB_OUT", str(args.out.resolve()))
 
 
@@ -149,6 +153,7 @@ def run_one(path, args):
     started = time.monotonic()
     error = None
     with open(log_path, "w") as log:
+        # Settings go on the class: nbclient shuts down only kernels whose manager it created itself.
         RetryingKernelManager.log_file = log
         RetryingKernelManager.ready_timeout = args.start_timeout
         client = NotebookClient(nb, timeout=args.timeout, kernel_name=args.kernel,
