@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 import tech.tablesaw.api.Table;
@@ -122,7 +123,7 @@ public final class Display {
     }
 
     // Display is for people looking at results: a failure to show must not abort the computation behind it.
-    private static void guard(Frontend f, java.util.function.Consumer<Frontend> action) {
+    private static void guard(Frontend f, Consumer<Frontend> action) {
         try {
             action.accept(f);
         } catch (RuntimeException | LinkageError e) {
