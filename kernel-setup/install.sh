@@ -128,7 +128,8 @@ echo "${#jars[@]} jars in $KERNEL_DIR/lib"
 (IFS=:; echo "${jars[*]}") > "$KERNEL_DIR/classpath"
 
 step "kernelspec 'java'"
-tcmalloc="$(ldconfig -p 2>/dev/null | awk '/libtcmalloc_minimal\.so\.4 /{print $NF; exit}')"
+# ldconfig lives in /sbin, which is not on a Debian user's PATH
+tcmalloc="$("$(command -v ldconfig || echo /sbin/ldconfig)" -p 2>/dev/null | awk '/libtcmalloc_minimal\.so\.4 /{print $NF; exit}')"
 if [ -z "$tcmalloc" ] && [ -n "${CONDA_PREFIX:-}" ] && [ -f "$CONDA_PREFIX/lib/libtcmalloc_minimal.so.4" ]; then
   tcmalloc="$CONDA_PREFIX/lib/libtcmalloc_minimal.so.4"
 fi
