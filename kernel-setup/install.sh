@@ -1,0 +1,178 @@
+#!/usr/bin/env bash
+# Sets up everything the notebooks need, idempotently (re-run it after changing the toolkit):
+#   1. Debian packages where missing: Jupyter (nbconvert, client), tcmalloc, fonts for charts, and a
+#      JDK 17 and Maven if there are none;
+#   2. rapaio-jupyter-kernel from Maven Central, pinned and checksum-verified;
+#   3. the toolkit jar and its runtime dependencies, into build/kernel/lib;
+#   4. a kernelspec "java" in build/jupyter (a JUPYTER_PATH entry) whose class path holds them all,
+#      so notebooks need no magics. --user / --system also install it into your own Jupyter.
+set -euo pipefail
+
+RJK_VERSION=3.0.1
+# sha256 of io.github.padreati:rapaio-jupyter-kernel:3.0.1 as published on Maven Central
+RJK_SHA256=cffac185dafff9a4d62ffdbeb357822b56931c41421c576314a84d3605addd09
+
+usage() {
+  cat <<EOF
+usage: kernel-setup/install.sh [--user | --system] [--no-apt] [--offline]
+
+  --user     also install the kernelspec "java" for your own Jupyter (jupyter kernelspec install --user)
+  --system   also install it system-wide (needs root)
+  --no-apt   do not install Debian packages (conda or other systems: bring Jupyter, a JDK 17 and Maven yourself)
+  --offline  run Maven offline (-o), from what ~/.m2 already holds
+
+Environment: JUPYTER (jupyter command; default /usr/bin/jupyter, else the one on PATH),
+             KERNEL_OMP_THREADS (OMP_NUM_THREADS of the kernel; default: number of cores).
+EOF
+}
+
+scope="" apt=1 mvn_flags=(-B -q -Dstyle.color=never)
+for arg in "$@"; do
+  case "$arg" in
+    --user | --system) scope="${arg#--}" ;;
+    --no-apt) apt=0 ;;
+    --offline) mvn_flags+=(-o) ;;
+    -h | --help) usage; exit 0 ;;
+    *) usage >&2; echo "install.sh: unknown option '$arg'" >&2; exit 2 ;;
+  esac
+done
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+KERNEL_DIR="$REPO/build/kernel"          # kernel jar, lib/ (toolkit + dependencies), classpath
+SPEC_ROOT="$REPO/build/jupyter"          # goes on JUPYTER_PATH; the spec is kernels/java under it
+SPEC_DIR="$SPEC_ROOT/kernels/java"
+KERNEL_JAR="$KERNEL_DIR/rapaio-jupyter-kernel-$RJK_VERSION.jar"
+
+step() { printf '\n== %s\n' "$*"; }
+die() { printf 'install.sh: %s\n' "$*" >&2; exit 1; }
+t0=$SECONDS
+
+# rapaio splits RJK_CLASSPATH on ';' and IJava/JJava split on ':'
+case "$REPO" in *[\;:]*) die "the repository path '$REPO' contains ';' or ':', which class path lists cannot hold; move it" ;; esac
+
+step "system packages"
+missing=()
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'ok installed'; }
+if [ "$apt" = 1 ]; then
+  command -v dpkg-query >/dev/null || die "not a Debian-like system: re-run with --no-apt and bring Jupyter, a JDK 17 and Maven yourself (see kernel-setup/README.md)"
+  for p in jupyter-nbconvert jupyter-client libtcmalloc-minimal4 fontconfig fonts-dejavu-core; do
+    installed "$p" || missing+=("$p")
+  done
+  command -v java >/dev/null || missing+=(openjdk-17-jdk-headless)
+  command -v mvn >/dev/null || missing+=(maven)
+  if [ ${#missing[@]} -gt 0 ]; then
+    sudo=()
+    if [ "$(id -u)" != 0 ]; then
+      command -v sudo >/dev/null || die "need root to install: ${missing[*]} (or re-run with --no-apt)"
+      sudo=(sudo)
+    fi
+    echo "installing: ${missing[*]}"
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  else
+    echo "all present"
+  fi
+fi
+
+# Debian's jupyter when its packages are used (a jupyter earlier on PATH may be another Python's),
+# else the one on PATH (conda)
+JUPYTER="${JUPYTER:-}"
+if [ -z "$JUPYTER" ]; then
+  if [ "$apt" = 1 ] && [ -x /usr/bin/jupyter ]; then JUPYTER=/usr/bin/jupyter; else JUPYTER="$(command -v jupyter || true)"; fi
+fi
+[ -n "$JUPYTER" ] || die "no jupyter found: install Jupyter (Debian: apt-get install jupyter-nbconvert jupyter-client; conda: environment.yml)"
+command -v mvn >/dev/null || die "no mvn on PATH: install Maven 3.8+"
+if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then JAVA="$JAVA_HOME/bin/java"; else JAVA="$(command -v java || true)"; fi
+[ -n "$JAVA" ] || die "no java on PATH and no JAVA_HOME: install a JDK 17+"
+JAVA="$(readlink -f "$JAVA")"
+java_major="$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+[ "${java_major%%.*}" -ge 17 ] 2>/dev/null || die "$JAVA is Java '$java_major'; the toolkit and kernel need 17 or newer (set JAVA_HOME)"
+echo "java $java_major: $JAVA"
+echo "jupyter: $JUPYTER"
+
+step "rapaio-jupyter-kernel $RJK_VERSION"
+mkdir -p "$KERNEL_DIR"
+sha() { sha256sum "$1" | cut -d' ' -f1; }
+# Maven in the repository root; Debian's Maven 3.8 prints colour resets even with -q and -B
+mvn_q() { (cd "$REPO" && mvn "${mvn_flags[@]}" "$@") 2>&1 | sed -u 's/\x1b\[0m//g'; }
+if [ -f "$KERNEL_JAR" ] && [ "$(sha "$KERNEL_JAR")" = "$RJK_SHA256" ]; then
+  echo "present: $KERNEL_JAR"
+else
+  mvn_q -N dependency:copy \
+      -Dartifact="io.github.padreati:rapaio-jupyter-kernel:$RJK_VERSION" \
+      -DoutputDirectory="$KERNEL_DIR" -Dmdep.overWriteReleases=true
+  actual="$(sha "$KERNEL_JAR")"
+  if [ "$actual" != "$RJK_SHA256" ]; then
+    rm -f "$KERNEL_JAR"
+    die "checksum mismatch for $KERNEL_JAR: expected sha256 $RJK_SHA256, got $actual (removed; check ~/.m2 and your Maven mirror)"
+  fi
+  echo "verified: $KERNEL_JAR"
+fi
+
+step "toolkit jar and its runtime dependencies"
+mvn_q -DskipTests package
+toolkit_jars=()
+for j in "$REPO"/toolkit/target/collapselab-toolkit-*.jar; do
+  case "$j" in *-sources.jar | *-javadoc.jar | *-tests.jar) continue ;; esac
+  if [ -f "$j" ]; then toolkit_jars+=("$j"); fi
+done
+[ ${#toolkit_jars[@]} = 1 ] \
+  || die "expected one toolkit jar in $REPO/toolkit/target, found ${#toolkit_jars[@]}: ${toolkit_jars[*]:-none} (run 'mvn clean' and retry)"
+# a fresh folder each time, so jars of dependencies that were dropped or upgraded do not linger
+rm -rf "${KERNEL_DIR:?}/lib"
+mvn_q -pl toolkit dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$KERNEL_DIR/lib"
+# a copy, so that 'mvn clean' does not pull the toolkit from under a running notebook
+cp "${toolkit_jars[0]}" "$KERNEL_DIR/lib/"
+jars=("$KERNEL_DIR"/lib/*.jar)
+echo "${#jars[@]} jars in $KERNEL_DIR/lib"
+(IFS=:; echo "${jars[*]}") > "$KERNEL_DIR/classpath"
+
+step "kernelspec 'java'"
+# ldconfig lives in /sbin, which is not on a Debian user's PATH
+tcmalloc="$("$(command -v ldconfig || echo /sbin/ldconfig)" -p 2>/dev/null | awk '/libtcmalloc_minimal\.so\.4 /{print $NF; exit}')"
+if [ -z "$tcmalloc" ] && [ -n "${CONDA_PREFIX:-}" ] && [ -f "$CONDA_PREFIX/lib/libtcmalloc_minimal.so.4" ]; then
+  tcmalloc="$CONDA_PREFIX/lib/libtcmalloc_minimal.so.4"
+fi
+[ -n "$tcmalloc" ] || echo "warning: libtcmalloc_minimal.so.4 not found; ND4J will run, with slower native allocation"
+mkdir -p "$SPEC_DIR"
+# env holds no COLLAPSELAB_* key: a key here overrides the caller's environment, and the run profile must pass through
+SPEC_DIR="$SPEC_DIR" JAVA="$JAVA" KERNEL_JAR="$KERNEL_JAR" TCMALLOC="$tcmalloc" \
+OMP="${KERNEL_OMP_THREADS:-$(nproc)}" CLASSPATH_FILE="$KERNEL_DIR/classpath" \
+"$(command -v /usr/bin/python3 || command -v python3)" - <<'PY'
+import json, os
+e = os.environ
+env = {
+    # rapaio's class path list is ';'-separated
+    "RJK_CLASSPATH": open(e["CLASSPATH_FILE"]).read().strip().replace(":", ";"),
+    "OMP_NUM_THREADS": e["OMP"],
+}
+if e["TCMALLOC"]:
+    env["LD_PRELOAD"] = e["TCMALLOC"]
+spec = {
+    "argv": [e["JAVA"], "-Djava.awt.headless=true", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+             "-jar", e["KERNEL_JAR"], "{connection_file}"],
+    "display_name": "Java (Collapse Lab)",
+    "language": "java",
+    "interrupt_mode": "message",
+    "env": env,
+}
+with open(os.path.join(e["SPEC_DIR"], "kernel.json"), "w") as f:
+    json.dump(spec, f, indent=2)
+    f.write("\n")
+PY
+echo "wrote $SPEC_DIR/kernel.json (OMP_NUM_THREADS=${KERNEL_OMP_THREADS:-$(nproc)}${tcmalloc:+, LD_PRELOAD=$tcmalloc})"
+JUPYTER_PATH="$SPEC_ROOT" "$JUPYTER" kernelspec list 2>/dev/null | grep -q "^ *java  *$SPEC_DIR\$" \
+  || die "Jupyter ($JUPYTER) does not see the kernelspec under JUPYTER_PATH=$SPEC_ROOT"
+
+case "$scope" in
+  user) "$JUPYTER" kernelspec install --user --name java "$SPEC_DIR" ;;
+  system) "$JUPYTER" kernelspec install --name java "$SPEC_DIR" ;;
+esac
+
+echo
+echo "Done in $((SECONDS - t0)) s."
+echo "  check the setup:           /usr/bin/python3 kernel-setup/run-notebooks.py notebooks/kernel-check.ipynb"
+echo "  run notebooks headlessly:  /usr/bin/python3 kernel-setup/run-notebooks.py notebooks/*.ipynb"
+if [ -z "$scope" ]; then
+  echo "  open them in Jupyter:      JUPYTER_PATH=$SPEC_ROOT jupyter lab   (or re-run with --user once)"
+fi

@@ -1,0 +1,142 @@
+package org.collapselab.notebook;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+class DisplayTest {
+    @TempDir
+    Path tmp;
+
+    private static XYChart chart() {
+        XYChart c = new XYChartBuilder().width(400).height(300).title("spectrum").xAxisTitle("i").yAxisTitle("sigma").build();
+        c.addSeries("field 1", new double[] {1, 2, 3, 4}, new double[] {1, 0.5, 0.2, 0.05});
+        return c;
+    }
+
+    private static Table table(int rows) {
+        return Table.create("ia",
+                StringColumn.create("field", IntStream.range(0, rows).mapToObj(i -> "C" + i).toArray(String[]::new)),
+                DoubleColumn.create("ia", IntStream.range(0, rows).mapToDouble(i -> i / 10.0).toArray()));
+    }
+
+    private String consoleShow(Object value) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Display.show(value, new ConsoleFrontend(new PrintStream(bytes, true, StandardCharsets.UTF_8), tmp));
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void outsideAKernelTheConsoleIsUsedAndNothingThrows() {
+        assertEquals("console", Display.target());
+        assertFalse(Display.inNotebook());
+        assertDoesNotThrow(() -> {
+            Display.show(null);
+            Display.show("plain text");
+            Display.show(table(3));
+            Display.show(chart());
+            Display.html("<b>bold</b>");
+            Display.markdown("# title");
+        });
+    }
+
+    @Test
+    void consoleFallbackPrintsTextForStringsAndNull() {
+        assertEquals("hello\n", consoleShow("hello").replace("\r\n", "\n"));
+        assertEquals("null\n", consoleShow(null).replace("\r\n", "\n"));
+    }
+
+    @Test
+    void consoleFallbackPrintsTheTable() {
+        String out = consoleShow(table(3));
+        assertTrue(out.contains("field") && out.contains("C2") && out.contains("0.2"), out);
+    }
+
+    @Test
+    void consoleFallbackSavesTheChartAsAPngAndPrintsItsPath() throws IOException {
+        String out = consoleShow(chart());
+        Matcher m = Pattern.compile("chart 'spectrum': 400x300 PNG saved to (\\S+\\.png)").matcher(out);
+        assertTrue(m.find(), out);
+        Path png = Path.of(m.group(1));
+        assertTrue(png.startsWith(tmp), png + " not under " + tmp);
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertNotNull(img, "not a readable image: " + png);
+        assertEquals(400, img.getWidth());
+    }
+
+    @Test
+    void chartPngDecodesAndIsNotUniform() throws IOException {
+        byte[] png = Display.png(chart());
+        BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
+        assertNotNull(img, "PNG bytes do not decode");
+        assertEquals(400, img.getWidth());
+        assertEquals(300, img.getHeight());
+        long colours = IntStream.range(0, img.getHeight())
+                .flatMap(y -> IntStream.range(0, img.getWidth()).map(x -> img.getRGB(x, y)))
+                .distinct().count();
+        assertTrue(colours > 10, "only " + colours + " colours: the chart was not drawn");
+    }
+
+    @Test
+    void inANotebookChartsAreImagesAndTablesHtml() {
+        RecordingFrontend f = new RecordingFrontend();
+        Display.show(chart(), f);
+        Display.show(table(2), f);
+        Display.show(null, f);
+        assertEquals("image: chart 'spectrum'", f.shown.get(0));
+        assertEquals(400, f.images.get(0).getWidth());
+        assertTrue(f.shown.get(1).startsWith("html: <p><b>ia</b> 2 rows &times; 2 columns</p>"), f.shown.get(1));
+        assertTrue(f.shown.get(1).contains("<table"), f.shown.get(1));
+        assertEquals("text: null", f.shown.get(2));
+    }
+
+    @Test
+    void tableHtmlEscapesCellsAndSaysWhatWasLeftOut() {
+        Table t = table(150);
+        t.stringColumn("field").set(0, "<script>");
+        String html = Display.tableHtml(t, 100);
+        assertTrue(html.contains("150 rows &times; 2 columns, first 100 shown"), html);
+        assertTrue(html.contains("C99") && !html.contains("C100"), "rows beyond 100 were written");
+        assertFalse(html.contains("<script>"), "cell text not escaped");
+    }
+
+    @Test
+    void aFailingFrontendDoesNotThrow() {
+        Frontend broken = new RecordingFrontend() {
+            @Override
+            public void text(String text) {
+                throw new IllegalStateException("kernel went away");
+            }
+        };
+        PrintStream err = System.err;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            assertDoesNotThrow(() -> Display.show("x", broken));
+        } finally {
+            System.setErr(err);
+        }
+        assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("kernel went away"));
+    }
+}
