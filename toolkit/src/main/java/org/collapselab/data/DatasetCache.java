@@ -100,7 +100,7 @@ final class DatasetCache {
         long[] lay = layout(rows, widths);
         byte[] header = header(id, schema, rows, report);
         long payloadOffset = align(PREAMBLE + header.length, PAGE), payloadLength = lay[widths.length + 1];
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+        Path tmp = AtomicFiles.temporarySibling(target);
         try {
             Files.createDirectories(target.getParent());
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE)) {

@@ -1,13 +1,8 @@
 package org.collapselab.data;
 
-import java.io.BufferedOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.zip.GZIPOutputStream;
@@ -89,43 +84,30 @@ public record SyntheticCriteo(int rows, int[] numericCardinalities, int[] catego
         SplittableRandom rnd = new SplittableRandom(seed);
         int[][] pairs = pairs(nf, interactingPairs, new SplittableRandom(seed ^ 0x5DEECE66DL));
         double bias = calibratedBias(cdf, pairs, new SplittableRandom(seed ^ 0x2545F4914F6CDD1DL));
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp-" + System.nanoTime());
-        try {
-            if (file.toAbsolutePath().getParent() != null) Files.createDirectories(file.toAbsolutePath().getParent());
-            try (OutputStream raw = Files.newOutputStream(tmp);
-                 OutputStream out = new BufferedOutputStream(file.toString().endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : raw, 1 << 16)) {
-                int[] rank = new int[nf];
-                boolean[] miss = new boolean[nf];
-                StringBuilder line = new StringBuilder(256);
-                for (int r = 0; r < rows; r++) {
-                    for (int f = 0; f < nf; f++) {
-                        miss[f] = rnd.nextDouble() < missingRate;
-                        rank[f] = miss[f] ? -1 : sample(cdf[f], rnd.nextDouble());
-                    }
-                    int label = rnd.nextDouble() < sigmoid(bias + effects(rank, pairs)) ? 1 : 0;
-                    line.setLength(0);
-                    line.append(label);
-                    for (int f = 0; f < nf; f++) {
-                        line.append('\t');
-                        if (miss[f]) continue;
-                        if (f < nn) line.append(numericValue(rank[f]));
-                        else appendHex(line, mix(seed, f, rank[f], 0x7F4A7C15L));
-                    }
-                    line.append('\n');
-                    out.write(line.toString().getBytes(StandardCharsets.US_ASCII));
+        return AtomicFiles.write(file, target -> {
+            OutputStream out = file.toString().endsWith(".gz") ? new GZIPOutputStream(target, 1 << 16) : target;
+            int[] rank = new int[nf];
+            boolean[] miss = new boolean[nf];
+            StringBuilder line = new StringBuilder(256);
+            for (int r = 0; r < rows; r++) {
+                for (int f = 0; f < nf; f++) {
+                    miss[f] = rnd.nextDouble() < missingRate;
+                    rank[f] = miss[f] ? -1 : sample(cdf[f], rnd.nextDouble());
                 }
+                int label = rnd.nextDouble() < sigmoid(bias + effects(rank, pairs)) ? 1 : 0;
+                line.setLength(0);
+                line.append(label);
+                for (int f = 0; f < nf; f++) {
+                    line.append('\t');
+                    if (miss[f]) continue;
+                    if (f < nn) line.append(numericValue(rank[f]));
+                    else appendHex(line, mix(seed, f, rank[f], 0x7F4A7C15L));
+                }
+                line.append('\n');
+                out.write(line.toString().getBytes(StandardCharsets.US_ASCII));
             }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write synthetic data to " + file + ": " + e.getMessage(), e);
-        } finally {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // nothing reads temporary files
-            }
-        }
+            if (out instanceof GZIPOutputStream gz) gz.finish();
+        });
     }
 
     /** The planted logit of a row, without the bias; rank -1 stands for a missing value. */

@@ -10,12 +10,10 @@ import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.collapselab.data.AtomicFiles;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
@@ -104,13 +102,13 @@ public final class Figure {
     }
 
     public Path savePng(Path file) {
-        return writeAtomically(file, out -> {
+        return AtomicFiles.write(file, out -> {
             if (!ImageIO.write(toImage(), "png", out)) throw new IOException("no PNG writer in this JVM");
         });
     }
 
     public Path saveSvg(Path file) {
-        return writeAtomically(file, out -> {
+        return AtomicFiles.write(file, out -> {
             VectorGraphics2D g = new VectorGraphics2D();
             paint(g);
             new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, width(), height())).writeTo(out);
@@ -121,30 +119,5 @@ public final class Figure {
     public List<Path> save(Path dir, String name) {
         if (name.isBlank() || name.contains("/")) throw new IllegalArgumentException("figure name must be a plain file name, got '" + name + "'");
         return List.of(savePng(dir.resolve(name + ".png")), saveSvg(dir.resolve(name + ".svg")));
-    }
-
-    private interface Writer {
-        void write(OutputStream out) throws IOException;
-    }
-
-    private static Path writeAtomically(Path file, Writer w) {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp-" + System.nanoTime());
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                w.write(out);
-            }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write figure " + file + ": " + e.getMessage(), e);
-        } finally {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // only the renamed file is ever read
-            }
-        }
     }
 }
