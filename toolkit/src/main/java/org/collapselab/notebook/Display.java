@@ -1,6 +1,7 @@
 package org.collapselab.notebook;
 
 import java.awt.image.BufferedImage;
+import org.collapselab.plot.Figure;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -32,7 +33,7 @@ public final class Display {
     private Display() {}
 
     /**
-     * Shows {@code value}: a chart as an image, a table as a table, a {@link BufferedImage} as an image,
+     * Shows {@code value}: a chart or a {@link Figure} as an image, a table as a table, a {@link BufferedImage} as an image,
      * anything else (null included) as its text.
      */
     public static void show(Object value) {
@@ -87,6 +88,7 @@ public final class Display {
     static void show(Object value, Frontend f) {
         guard(f, out -> {
             if (value instanceof Chart<?, ?> chart) out.image(image(chart), chartLabel(chart));
+            else if (value instanceof Figure fig) out.image(fig.toImage(), chartLabel(fig.charts().get(0)));
             else if (value instanceof BufferedImage img) out.image(img, "image");
             else if (value instanceof Table table) showTable(table, out);
             else out.text(String.valueOf(value));

@@ -112,6 +112,16 @@ class DisplayTest {
     }
 
     @Test
+    void aFigureShowsAsOneImageOfAllItsPanels() {
+        RecordingFrontend f = new RecordingFrontend();
+        org.collapselab.plot.Figure fig = org.collapselab.plot.Figure.grid(2, java.util.List.of(chart(), chart()));
+        Display.show(fig, f);
+        assertEquals("image: chart 'spectrum'", f.shown.get(0));
+        assertEquals(fig.width(), f.images.get(0).getWidth());
+        assertEquals(2 * chart().getWidth(), f.images.get(0).getWidth());
+    }
+
+    @Test
     void tableHtmlEscapesCellsAndSaysWhatWasLeftOut() {
         Table t = table(150);
         t.stringColumn("field").set(0, "<script>");
