@@ -46,9 +46,14 @@ public final class BatchNorm1d {
     public SDVariable apply(SDVariable x) {
         if (batchMeanName != null) throw new IllegalStateException("BatchNorm1d " + scope + " is already applied");
         SDVariable t = scope.graph().trainFlag();
-        SDVariable batchMean = x.mean(scope.name("batch_mean"), true, 0);
+        // Column means as (1/B)·1ᵀx, not x.mean(0): every SameDiff M2.1 reduction along a dimension of size 1
+        // throws a NullPointerException, which would make a batch of one row fail.
+        var sd = scope.sd();
+        SDVariable invB = sd.sizeAt(x, 0).castTo(scope.dataType()).rdiv(1.0);
+        SDVariable ones = x.mmul(sd.constant(scope.name("zero_column"), Nd4j.zeros(scope.dataType(), n, 1))).add(1.0); // [B, 1]
+        SDVariable batchMean = sd.mmul(ones, x, true, false, false).mul(scope.name("batch_mean"), invB);
         SDVariable centred = x.sub(batchMean);
-        SDVariable batchVar = centred.mul(centred).mean(scope.name("batch_var"), true, 0);
+        SDVariable batchVar = sd.mmul(ones, centred.mul(centred), true, false, false).mul(scope.name("batch_var"), invB);
         SDVariable rMean = scope.sd().constant(scope.name("running_mean"), runningMean);
         SDVariable rVar = scope.sd().constant(scope.name("running_var"), runningVar);
         SDVariable oneMinusT = t.rsub(1.0);

@@ -18,7 +18,6 @@ import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.GradientUpdater;
-import org.nd4j.linalg.learning.NoOpUpdater;
 import org.nd4j.linalg.learning.config.NoOp;
 
 /**
@@ -138,7 +137,11 @@ public final class Graph {
         long width = v.getShape() != null && v.getShape().length == 2 ? v.getShape()[1] : rows.size(1);
         if (rows.rank() != 2 || rows.size(1) != width)
             throw new IllegalArgumentException("rows for '" + v.name() + "' must be [B, " + width + "], got " + java.util.Arrays.toString(rows.shape()));
-        v.setArray(rows.dataType() == dataType ? rows : rows.castTo(dataType));
+        INDArray arr = rows.dataType() == dataType ? rows : rows.castTo(dataType);
+        // until the first fit has built the updaters, SameDiff's own update would modify the rows: give it a copy
+        Map<String, GradientUpdater> updaters = sd.getUpdaterMap();
+        boolean frozen = updaters != null && updaters.get(v.name()) instanceof FrozenUpdater;
+        v.setArray(frozen || arr != rows ? arr : arr.dup());
     }
 
     /**
@@ -165,6 +168,35 @@ public final class Graph {
         return v;
     }
 
+    /**
+     * The updater of an embedding input: zero update, no state. Stateless so the batch size may vary; zero so
+     * SameDiff does not subtract the gradient from the fed rows (the caller's array) in place.
+     */
+    private static final class FrozenUpdater implements GradientUpdater<NoOp> {
+        @Override
+        public NoOp getConfig() {
+            return new NoOp();
+        }
+
+        @Override
+        public void setState(Map<String, INDArray> state, boolean initialize) {
+        }
+
+        @Override
+        public Map<String, INDArray> getState() {
+            return Map.of();
+        }
+
+        @Override
+        public void setStateViewArray(INDArray view, long[] shape, char order, boolean initialize) {
+        }
+
+        @Override
+        public void applyUpdater(INDArray gradient, int iteration, int epoch) {
+            gradient.assign(0);
+        }
+    }
+
     /** Listener: ein gradients and BatchNorm statistics, both seen during {@code fit} only. */
     private final class Tap extends BaseListener {
         @Override
@@ -174,11 +206,7 @@ public final class Graph {
 
         @Override
         public void iterationStart(SameDiff s, At at, MultiDataSet data, long etlMs) {
-            Map<String, GradientUpdater> updaters = s.getUpdaterMap();
             for (String name : inputs.keySet()) {
-                // ein's gradient is consumed outside the graph; a stateless updater lets the batch size vary
-                // (M2.1's Adam state is sized for the first batch and throws on any other).
-                if (updaters != null && !(updaters.get(name) instanceof NoOpUpdater)) updaters.put(name, new NoOp().instantiate((INDArray) null, true));
                 if (!gradToInput.containsValue(name)) {
                     SDVariable g = s.getVariable(name).getGradient();
                     if (g != null) gradToInput.put(g.name(), name);
@@ -186,13 +214,26 @@ public final class Graph {
             }
         }
 
+        /**
+         * ein's gradient is consumed outside the graph. M2.1's Adam state is sized for the first batch (any other
+         * size throws) and its update is subtracted from the fed rows in place: swap in a stateless zero updater.
+         * SameDiff builds the updaters inside the first fit, so this takes effect from the second.
+         */
+        private void freeze(String input) {
+            Map<String, GradientUpdater> updaters = sd.getUpdaterMap();
+            if (updaters != null && !(updaters.get(input) instanceof FrozenUpdater)) updaters.put(input, new FrozenUpdater());
+        }
+
         @Override
         public void opExecution(SameDiff s, At at, MultiDataSet data, SameDiffOp op, OpContext ctx, INDArray[] outputs) {
             List<String> outs = op.getOutputsOfOp();
             for (int i = 0; i < outs.size(); i++) {
                 String input = gradToInput.get(outs.get(i));
-                // dup: the session's updater rewrites this array in place after the listeners ran
-                if (input != null) capturedGrads.put(input, outputs[i].dup());
+                if (input != null) {
+                    // dup: the session's updater rewrites this array in place after the listeners ran
+                    capturedGrads.put(input, outputs[i].dup());
+                    freeze(input);
+                }
                 BatchNorm1d bn = statToNorm.get(outs.get(i));
                 if (bn != null && mode == Mode.TRAIN) bn.accumulate(outs.get(i), outputs[i], preparedBatch);
             }

@@ -62,7 +62,7 @@ class InteractionGradientTest {
     void gradientsMatchFiniteDifferences(Interaction m) {
         Graph g = build(m, 7);
         assertArrayEquals(new long[]{B, m.outputWidth(F, K)}, g.sd().output(Map.of(), "features").get("features").shape());
-        List<String> bad = FiniteDifference.check(g.sd(), "loss", 40);
+        List<String> bad = FiniteDifference.check(g.sd(), "loss", 12);
         assertTrue(bad.isEmpty(), m + ": " + bad);
     }
 
