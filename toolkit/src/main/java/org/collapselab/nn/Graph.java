@@ -139,7 +139,7 @@ public final class Graph {
             throw new IllegalArgumentException("rows for '" + v.name() + "' must be [B, " + width + "], got " + java.util.Arrays.toString(rows.shape()));
         INDArray arr = rows.dataType() == dataType ? rows : rows.castTo(dataType);
         // until the first fit has built the updaters, SameDiff's own update would modify the rows: give it a copy
-        Map<String, GradientUpdater> updaters = sd.getUpdaterMap();
+        var updaters = sd.getUpdaterMap(); // raw type in the SameDiff API
         boolean frozen = updaters != null && updaters.get(v.name()) instanceof FrozenUpdater;
         v.setArray(frozen || arr != rows ? arr : arr.dup());
     }
@@ -220,7 +220,7 @@ public final class Graph {
          * SameDiff builds the updaters inside the first fit, so this takes effect from the second.
          */
         private void freeze(String input) {
-            Map<String, GradientUpdater> updaters = sd.getUpdaterMap();
+            var updaters = sd.getUpdaterMap(); // raw type in the SameDiff API
             if (updaters != null && !(updaters.get(input) instanceof FrozenUpdater)) updaters.put(input, new FrozenUpdater());
         }
 
