@@ -1,0 +1,99 @@
+package org.collapselab.interaction;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.collapselab.nn.Init;
+import org.collapselab.nn.Scope;
+import org.nd4j.autodiff.samediff.SDVariable;
+
+/**
+ * xDeepFM's compressed interaction network without split-half: layer l computes
+ * {@code Z[b, f·H+h, k] = x0[b,f,k]·h_{l-1}[b,h,k]}, a Conv1d(kernel 1, bias) over the F·H channels and a ReLU;
+ * each layer's output is sum-pooled over the embedding dimension and the pooled vectors are concatenated
+ * (16+16 = 32 by default). The caller adds Linear(32, 1) ({@link Readout#LINEAR}). Conv weights and biases use
+ * PyTorch's default U(±1/√(F·H)). Variables: {@code scope/layer<l>/w} [F·H, C], {@code scope/layer<l>/b}.
+ *
+ * <p>The "1×1 convolution" is a reshape + mmul: {@code tensorMmul}'s backward is broken in SameDiff M2.1.
+ */
+public record Cin(int[] layerSizes) implements Interaction {
+    /** The paper's (16, 16). */
+    public static Cin standard() {
+        return new Cin(new int[]{16, 16});
+    }
+
+    public Cin {
+        if (layerSizes.length == 0) throw new IllegalArgumentException("cin: needs at least one layer");
+        for (int c : layerSizes) if (c < 1) throw new IllegalArgumentException("cin: layer sizes must be >= 1, got " + java.util.Arrays.toString(layerSizes));
+        layerSizes = layerSizes.clone();
+    }
+
+    @Override
+    public int[] layerSizes() {
+        return layerSizes.clone();
+    }
+
+    @Override
+    public Output apply(Scope scope, SDVariable ein, int fields, int k) {
+        Interaction.checkShape(kind(), fields, k);
+        var sd = scope.sd();
+        SDVariable x0 = Fields.split(ein, fields, k);
+        SDVariable h = x0;
+        long hPrev = fields;
+        List<SDVariable> pooled = new ArrayList<>();
+        for (int l = 0; l < layerSizes.length; l++) {
+            Scope ls = scope.child("layer", l);
+            long channels = fields * hPrev;
+            SDVariable z = sd.expandDims(x0, 2).mul(sd.expandDims(h, 1));              // [B, F, H, K]
+            SDVariable zk = sd.permute(z.reshape(-1, channels, k), 0, 2, 1).reshape(-1, channels); // [B·K, F·H]
+            SDVariable w = ls.variable("w", Init.torchDefault(channels), channels, layerSizes[l]);
+            SDVariable b = ls.variable("b", Init.torchDefault(channels), 1, layerSizes[l]);
+            SDVariable y = sd.nn.relu(zk.mmul(w).add(b), 0).reshape(-1, k, layerSizes[l]); // [B, K, C]
+            pooled.add(y.sum(1));                                                        // [B, C]
+            h = sd.permute(y, 0, 2, 1);                                                  // [B, C, K]
+            hPrev = layerSizes[l];
+        }
+        return Output.of(pooled.size() == 1 ? pooled.get(0) : sd.concat(1, pooled.toArray(new SDVariable[0])));
+    }
+
+    @Override
+    public long outputWidth(int fields, int k) {
+        long w = 0;
+        for (int c : layerSizes) w += c;
+        return w;
+    }
+
+    @Override
+    public long parameterCount(int fields, int k) {
+        long n = 0, hPrev = fields;
+        for (int c : layerSizes) {
+            n += fields * hPrev * c + c;
+            hPrev = c;
+        }
+        return n;
+    }
+
+    @Override
+    public Readout readout() {
+        return Readout.LINEAR;
+    }
+
+    @Override
+    public String kind() {
+        return "cin";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Cin c && java.util.Arrays.equals(layerSizes, c.layerSizes);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Arrays.hashCode(layerSizes);
+    }
+
+    @Override
+    public String toString() {
+        return "Cin" + java.util.Arrays.toString(layerSizes);
+    }
+}

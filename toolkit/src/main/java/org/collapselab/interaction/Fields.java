@@ -1,0 +1,33 @@
+package org.collapselab.interaction;
+
+import org.collapselab.nn.Scope;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Shape helpers shared by the modules. */
+final class Fields {
+    private Fields() {}
+
+    /** [B, F·K] → [B, F, K]. */
+    static SDVariable split(SDVariable ein, int fields, int k) {
+        return ein.reshape(-1, fields, k);
+    }
+
+    /** Number of unordered pairs i&lt;j of F fields. */
+    static long pairs(int fields) {
+        return (long) fields * (fields - 1) / 2;
+    }
+
+    /**
+     * Constant [F·F, P] selecting the strict upper triangle (i&lt;j, row-major pair order) of a flattened F×F
+     * matrix. SameDiff M2.1's gather has a broken gradient, so selection is a matrix product.
+     */
+    static SDVariable upperTriangleSelector(Scope scope, int fields) {
+        INDArray s = Nd4j.zeros(scope.dataType(), (long) fields * fields, Math.max(1, pairs(fields)));
+        int p = 0;
+        for (int i = 0; i < fields; i++)
+            for (int j = i + 1; j < fields; j++) s.putScalar(new long[]{(long) i * fields + j, p++}, 1.0);
+        return scope.constant("pair_selector", s);
+    }
+}

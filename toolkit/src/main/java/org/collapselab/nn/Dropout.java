@@ -1,0 +1,58 @@
+package org.collapselab.nn;
+
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.random.impl.BernoulliDistribution;
+import org.nd4j.linalg.api.rng.Random;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Inverted dropout as PyTorch: in training each unit is kept with probability 1−p and scaled by 1/(1−p).
+ *
+ * <p>SameDiff M2.1's dropout ops have no gradient ({@code doDiff} throws), so the layer multiplies by a mask held
+ * in a graph constant. {@link Graph#prepare} redraws the mask ([B, n], from the graph's own seeded RNG) before
+ * each training step and sets it to ones ([1, n], broadcast) for evaluation or when dropout is switched off.
+ */
+public final class Dropout {
+    private final Scope scope;
+    private final double p;
+    private final long n;
+    private SDVariable mask;
+
+    private Dropout(Scope scope, double p, long n) {
+        if (!(p >= 0 && p < 1)) throw new IllegalArgumentException("dropout " + scope + ": p must be in [0, 1), got " + p);
+        if (n < 1) throw new IllegalArgumentException("dropout " + scope + ": features must be >= 1, got " + n);
+        this.scope = scope;
+        this.p = p;
+        this.n = n;
+    }
+
+    public static Dropout create(Scope scope, double p, long features) {
+        return new Dropout(scope, p, features);
+    }
+
+    /** [B, n] → [B, n]; with p = 0 the input is returned unchanged. */
+    public SDVariable apply(SDVariable x) {
+        if (p == 0) return x;
+        if (mask != null) throw new IllegalStateException("dropout " + scope + " is already applied");
+        mask = scope.sd().constant(scope.name("mask"), Nd4j.ones(scope.dataType(), 1, n));
+        scope.graph().register(this);
+        return x.mul(mask);
+    }
+
+    public double p() {
+        return p;
+    }
+
+    void prepare(boolean active, int batch, Random rng) {
+        INDArray current = mask.getArr();
+        if (!active) {
+            if (current.size(0) != 1 || current.minNumber().doubleValue() != 1.0) mask.setArray(Nd4j.ones(scope.dataType(), 1, n));
+            return;
+        }
+        INDArray m = current.size(0) == batch ? current : Nd4j.create(scope.dataType(), batch, n);
+        Nd4j.getExecutioner().exec(new BernoulliDistribution(m, 1 - p), rng);
+        m.muli(1 / (1 - p));
+        if (m != current) mask.setArray(m);
+    }
+}

@@ -1,0 +1,242 @@
+package org.collapselab.nn;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.autodiff.listeners.At;
+import org.nd4j.autodiff.listeners.BaseListener;
+import org.nd4j.autodiff.listeners.Operation;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.internal.SameDiffOp;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.OpContext;
+import org.nd4j.linalg.api.rng.Random;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.GradientUpdater;
+import org.nd4j.linalg.learning.config.NoOp;
+
+/**
+ * One SameDiff graph plus the state SameDiff M2.1 cannot keep for us: the train/eval mode, the dropout masks,
+ * BatchNorm running statistics, and the embedding inputs ({@code ein}) whose gradients feed the external
+ * embedding tables.
+ *
+ * <p>Protocol per step: {@link #feed} each embedding input, {@link #prepare} the mode and batch size, then
+ * {@code sd().fit(...)} (training) or {@code sd().output(...)} (inference). A listener installed at creation
+ * captures each {@code ein} gradient as it is produced inside {@code fit} (before SameDiff's updater touches it)
+ * and updates BatchNorm running statistics from the batch statistics of the same forward pass.
+ */
+public final class Graph {
+    /** Training uses batch statistics and dropout; evaluation uses running statistics and no dropout. */
+    public enum Mode { TRAIN, EVAL }
+
+    private final SameDiff sd;
+    private final DataType dataType;
+    private final long seed;
+    private final Random dropoutRng;
+    private final INDArray trainFlag;
+    private final SDVariable trainFlagVar;
+    private final List<BatchNorm1d> norms = new ArrayList<>();
+    private final List<Dropout> dropouts = new ArrayList<>();
+    private final Map<String, SDVariable> inputs = new LinkedHashMap<>();
+    private final Map<String, String> gradToInput = new HashMap<>();
+    private final Map<String, INDArray> capturedGrads = new HashMap<>();
+    private final Map<String, BatchNorm1d> statToNorm = new HashMap<>();
+    private Mode mode = Mode.EVAL;
+    private boolean dropoutEnabled = true;
+    private int preparedBatch = -1;
+
+    private Graph(DataType dataType, long seed) {
+        if (!dataType.isFPType()) throw new IllegalArgumentException("graph data type must be floating point, got " + dataType);
+        this.sd = SameDiff.create();
+        this.dataType = dataType;
+        this.seed = seed;
+        this.dropoutRng = Nd4j.getRandomFactory().getNewRandomInstance(seed ^ 0x5DEECE66DL);
+        this.trainFlag = Nd4j.scalar(dataType, 0.0);
+        this.trainFlagVar = sd.constant(root().name("training"), trainFlag);
+        this.trainFlag.assign(0.0);
+        sd.addListeners(new Tap());
+    }
+
+    /** A new empty graph whose parameters are initialised from {@code seed}. */
+    public static Graph create(DataType dataType, long seed) {
+        return new Graph(dataType, seed);
+    }
+
+    public Scope root() {
+        return new Scope(this, "");
+    }
+
+    public SameDiff sd() {
+        return sd;
+    }
+
+    public DataType dataType() {
+        return dataType;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    /** 1 in {@link Mode#TRAIN}, 0 in {@link Mode#EVAL}; a constant updated in place by {@link #prepare}. */
+    SDVariable trainFlag() {
+        return trainFlagVar;
+    }
+
+    /** Switch every dropout layer off (masks of ones) even in training, e.g. for gradient checks. */
+    public void setDropoutEnabled(boolean enabled) {
+        this.dropoutEnabled = enabled;
+    }
+
+    /**
+     * Sets the mode for the next forward pass(es) and draws fresh dropout masks for a batch of {@code batchSize}
+     * rows (in TRAIN with dropout enabled); in EVAL the masks are ones.
+     */
+    public void prepare(Mode mode, int batchSize) {
+        if (batchSize < 1) throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
+        this.mode = mode;
+        this.preparedBatch = batchSize;
+        trainFlag.assign(mode == Mode.TRAIN ? 1.0 : 0.0);
+        boolean drop = mode == Mode.TRAIN && dropoutEnabled;
+        for (Dropout d : dropouts) d.prepare(drop, batchSize, dropoutRng);
+    }
+
+    /** The batch size given to the last {@link #prepare}, or -1 before the first. */
+    public int preparedBatch() {
+        return preparedBatch;
+    }
+
+    /**
+     * Creates the embedding input {@code scope/ein}, a [B, width] VARIABLE fed from outside the graph. SameDiff
+     * computes its gradient like any parameter's; {@link #gradient(SDVariable)} returns the last one.
+     */
+    public SDVariable embeddingInput(Scope scope, long width) {
+        if (width < 1) throw new IllegalArgumentException("embedding input width must be >= 1, got " + width);
+        SDVariable v = sd.var(scope.name("ein"), Nd4j.zeros(dataType, 1, width));
+        inputs.put(v.name(), v);
+        return v;
+    }
+
+    /** All embedding inputs in creation order. */
+    public List<SDVariable> embeddingInputs() {
+        return List.copyOf(inputs.values());
+    }
+
+    /** Puts looked-up rows [B, width] into an embedding input. */
+    public void feed(SDVariable input, INDArray rows) {
+        SDVariable v = requireInput(input);
+        long width = v.getShape() != null && v.getShape().length == 2 ? v.getShape()[1] : rows.size(1);
+        if (rows.rank() != 2 || rows.size(1) != width)
+            throw new IllegalArgumentException("rows for '" + v.name() + "' must be [B, " + width + "], got " + java.util.Arrays.toString(rows.shape()));
+        INDArray arr = rows.dataType() == dataType ? rows : rows.castTo(dataType);
+        // until the first fit has built the updaters, SameDiff's own update would modify the rows: give it a copy
+        var updaters = sd.getUpdaterMap(); // raw type in the SameDiff API
+        boolean frozen = updaters != null && updaters.get(v.name()) instanceof FrozenUpdater;
+        v.setArray(frozen || arr != rows ? arr : arr.dup());
+    }
+
+    /**
+     * The gradient of the loss w.r.t. {@code input} from the last {@code fit} step ([B, width], owned by the
+     * caller after this call), or {@code null} when no step has produced one since the last call.
+     */
+    public INDArray gradient(SDVariable input) {
+        return capturedGrads.remove(requireInput(input).name());
+    }
+
+    void register(BatchNorm1d bn) {
+        norms.add(bn);
+        statToNorm.put(bn.batchMeanName(), bn);
+        statToNorm.put(bn.batchVarName(), bn);
+    }
+
+    void register(Dropout d) {
+        dropouts.add(d);
+    }
+
+    private SDVariable requireInput(SDVariable input) {
+        SDVariable v = inputs.get(input.name());
+        if (v == null) throw new IllegalArgumentException("'" + input.name() + "' is not an embedding input of this graph; inputs are " + inputs.keySet());
+        return v;
+    }
+
+    /**
+     * The updater of an embedding input: zero update, no state. Stateless so the batch size may vary; zero so
+     * SameDiff does not subtract the gradient from the fed rows (the caller's array) in place.
+     */
+    private static final class FrozenUpdater implements GradientUpdater<NoOp> {
+        @Override
+        public NoOp getConfig() {
+            return new NoOp();
+        }
+
+        @Override
+        public void setState(Map<String, INDArray> state, boolean initialize) {
+        }
+
+        @Override
+        public Map<String, INDArray> getState() {
+            return Map.of();
+        }
+
+        @Override
+        public void setStateViewArray(INDArray view, long[] shape, char order, boolean initialize) {
+        }
+
+        @Override
+        public void applyUpdater(INDArray gradient, int iteration, int epoch) {
+            gradient.assign(0);
+        }
+    }
+
+    /** Listener: ein gradients and BatchNorm statistics, both seen during {@code fit} only. */
+    private final class Tap extends BaseListener {
+        @Override
+        public boolean isActive(Operation operation) {
+            return operation == Operation.TRAINING;
+        }
+
+        @Override
+        public void iterationStart(SameDiff s, At at, MultiDataSet data, long etlMs) {
+            for (String name : inputs.keySet()) {
+                if (!gradToInput.containsValue(name)) {
+                    SDVariable g = s.getVariable(name).getGradient();
+                    if (g != null) gradToInput.put(g.name(), name);
+                }
+            }
+        }
+
+        /**
+         * ein's gradient is consumed outside the graph. M2.1's Adam state is sized for the first batch (any other
+         * size throws) and its update is subtracted from the fed rows in place: swap in a stateless zero updater.
+         * SameDiff builds the updaters inside the first fit, so this takes effect from the second.
+         */
+        private void freeze(String input) {
+            var updaters = sd.getUpdaterMap(); // raw type in the SameDiff API
+            if (updaters != null && !(updaters.get(input) instanceof FrozenUpdater)) updaters.put(input, new FrozenUpdater());
+        }
+
+        @Override
+        public void opExecution(SameDiff s, At at, MultiDataSet data, SameDiffOp op, OpContext ctx, INDArray[] outputs) {
+            List<String> outs = op.getOutputsOfOp();
+            for (int i = 0; i < outs.size(); i++) {
+                String input = gradToInput.get(outs.get(i));
+                if (input != null) {
+                    // dup: the session's updater rewrites this array in place after the listeners ran
+                    capturedGrads.put(input, outputs[i].dup());
+                    freeze(input);
+                }
+                BatchNorm1d bn = statToNorm.get(outs.get(i));
+                if (bn != null && mode == Mode.TRAIN) bn.accumulate(outs.get(i), outputs[i], preparedBatch);
+            }
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package org.collapselab.nn.embedding;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
+import org.collapselab.data.Field;
+import org.collapselab.data.FieldKind;
+import org.collapselab.data.Schema;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The store's file: magic, version, header (schema, spec, Adam config, per-set step), then per set the table and
+ * both moments as little-endian floats, then a CRC32 of everything before it. Written to a temporary file in the
+ * target's directory, forced to disk, then renamed over the target.
+ */
+final class StoreFile {
+    private static final long MAGIC = 0x434C454D42535431L; // "CLEMBST1"
+    private static final int VERSION = 1;
+    private static final int CHUNK = 1 << 16;
+
+    private StoreFile() {}
+
+    static void write(EmbeddingStore store, Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                CRC32 crc = new CRC32();
+                OutputStream raw = java.nio.channels.Channels.newOutputStream(ch);
+                DataOutputStream out = new DataOutputStream(new CheckedOutputStream(new BufferedOutputStream(raw, CHUNK), crc));
+                writeHeader(out, store);
+                for (Table t : store.tables()) {
+                    writeFloats(out, t.values);
+                    writeFloats(out, t.m);
+                    writeFloats(out, t.v);
+                }
+                out.flush();
+                new DataOutputStream(raw).writeLong(crc.getValue());
+                ch.force(true);
+            }
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    static EmbeddingStore read(Path file) throws IOException {
+        CRC32 crc = new CRC32();
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), CHUNK)) {
+            DataInputStream in = new DataInputStream(new CheckedInputStream(raw, crc));
+            long magic = in.readLong();
+            if (magic != MAGIC) throw new IOException(file + " is not an embedding store file (bad magic)");
+            int version = in.readInt();
+            if (version != VERSION) throw new IOException(file + ": unsupported store file version " + version + " (this build reads " + VERSION + ")");
+            Schema schema = readSchema(in, file);
+            StoreSpec spec = new StoreSpec(in.readInt(), in.readInt(), in.readInt(), StoreSpec.TableInit.valueOf(in.readUTF()), StoreSpec.Kernel.valueOf(in.readUTF()));
+            AdamConfig adam = new AdamConfig(in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), Optimizer.valueOf(in.readUTF()));
+            long[] steps = new long[spec.sets()];
+            for (int s = 0; s < steps.length; s++) steps[s] = in.readLong();
+            long rows = schema.totalRows();
+            List<Table> tables = new ArrayList<>();
+            for (int s = 0; s < spec.sets(); s++) {
+                INDArray t = readFloats(in, rows, spec.width()), m = readFloats(in, rows, spec.width()), v = readFloats(in, rows, spec.width());
+                tables.add(new Table(t, m, v, steps[s]));
+            }
+            long computed = crc.getValue();
+            long stored = new DataInputStream(raw).readLong();
+            if (stored != computed)
+                throw new IOException(file + " is corrupt: checksum mismatch (stored " + Long.toHexString(stored) + ", computed " + Long.toHexString(computed) + ")");
+            if (raw.read() != -1) throw new IOException(file + " is corrupt: unexpected bytes after the checksum");
+            return new EmbeddingStore(schema, spec, adam, tables);
+        } catch (EOFException e) {
+            throw new IOException(file + " is truncated (ended before the store was complete)", e);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + " has an invalid header: " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeHeader(DataOutputStream out, EmbeddingStore store) throws IOException {
+        out.writeLong(MAGIC);
+        out.writeInt(VERSION);
+        Schema schema = store.schema();
+        out.writeInt(schema.size());
+        for (Field f : schema.fields()) {
+            out.writeUTF(f.name());
+            out.writeUTF(f.kind().name());
+            out.writeInt(f.cardinality());
+        }
+        StoreSpec spec = store.spec();
+        out.writeInt(spec.sets());
+        out.writeInt(spec.k());
+        out.writeInt(spec.subTables());
+        out.writeUTF(spec.init().name());
+        out.writeUTF(spec.kernel().name());
+        AdamConfig a = store.adam();
+        out.writeDouble(a.lr());
+        out.writeDouble(a.beta1());
+        out.writeDouble(a.beta2());
+        out.writeDouble(a.eps());
+        out.writeDouble(a.weightDecay());
+        out.writeUTF(a.optimizer().name());
+        for (int s = 0; s < store.sets(); s++) out.writeLong(store.step(s));
+    }
+
+    private static Schema readSchema(DataInputStream in, Path file) throws IOException {
+        int n = in.readInt();
+        if (n < 1 || n > 1_000_000) throw new IOException(file + " has an invalid header: " + n + " fields");
+        List<Field> fields = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) fields.add(new Field(in.readUTF(), FieldKind.valueOf(in.readUTF()), in.readInt()));
+        return new Schema(fields);
+    }
+
+    private static void writeFloats(DataOutputStream out, INDArray a) throws IOException {
+        FloatBuffer src = a.dup('c').data().asNioFloat();
+        ByteBuffer buf = ByteBuffer.allocate(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
+        while (src.hasRemaining()) {
+            buf.clear();
+            FloatBuffer fb = buf.asFloatBuffer();
+            int n = Math.min(fb.remaining(), src.remaining());
+            FloatBuffer slice = src.slice();
+            slice.limit(n);
+            fb.put(slice);
+            src.position(src.position() + n);
+            out.write(buf.array(), 0, n * Float.BYTES);
+        }
+    }
+
+    private static INDArray readFloats(DataInputStream in, long rows, int width) throws IOException {
+        float[] v = new float[Math.toIntExact(rows * width)];
+        byte[] bytes = new byte[CHUNK];
+        FloatBuffer view = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+        int done = 0;
+        while (done < v.length) {
+            int n = Math.min(CHUNK / Float.BYTES, v.length - done);
+            in.readFully(bytes, 0, n * Float.BYTES);
+            view.clear();
+            view.get(v, done, n);
+            done += n;
+        }
+        return Nd4j.create(v, new long[]{rows, width}, DataType.FLOAT);
+    }
+}

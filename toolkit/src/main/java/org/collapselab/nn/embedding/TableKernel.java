@@ -1,0 +1,15 @@
+package org.collapselab.nn.embedding;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** The seam between the store and a backend: row lookup and the two Adam variants. */
+interface TableKernel {
+    /** Copies rows {@code indices} of the table into {@code out} [B, F·width] (positions in row-major order). */
+    void lookup(Table t, int[] indices, INDArray out);
+
+    /** One dense Adam step over every row; {@code g} holds the rows that had a gradient. */
+    void denseAdam(Table t, RowGradient g, AdamStep s);
+
+    /** One Adam step on the rows of {@code g} only. */
+    void lazyAdam(Table t, RowGradient g, AdamStep s);
+}

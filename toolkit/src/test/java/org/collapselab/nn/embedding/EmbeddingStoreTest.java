@@ -1,0 +1,203 @@
+package org.collapselab.nn.embedding;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.collapselab.data.Schema;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class EmbeddingStoreTest {
+    /** 3 fields of 2, 3 and 2 rows: 7 rows in all. */
+    static final Schema SCHEMA = Schema.categorical(List.of("a", "b", "c"), 2, 3, 2);
+    static final int K = 3;
+    /** B = 2 rows; row 2 (field b) is used by both, so its gradients sum. */
+    static final int[] IDX = {0, 2, 5, 1, 2, 6};
+    static final AdamConfig ADAM = new AdamConfig(0.01, 0.9, 0.999, 1e-8, 0.1, Optimizer.DENSE_ADAM);
+
+    static EmbeddingStore store(Optimizer o, StoreSpec.Kernel kernel) {
+        return EmbeddingStore.create(SCHEMA, StoreSpec.of(2, K).withKernel(kernel), ADAM.withOptimizer(o), 42);
+    }
+
+    static INDArray grad(int step) {
+        INDArray g = Nd4j.create(DataType.FLOAT, 2, 3L * K);
+        for (int i = 0; i < g.length(); i++) g.putScalar(i, Math.sin(1.3 * i + step) * (i % 4 == 0 ? 1e-3 : 1));
+        return g;
+    }
+
+    /** Independent reference: PyTorch Adam (coupled L2) in plain double loops over a [rows][K] table. */
+    static void referenceAdamStep(double[][] p, double[][] m, double[][] v, double[][] g, long t, boolean lazy, boolean[] touched) {
+        double bc1 = 1 - Math.pow(ADAM.beta1(), t), bc2 = 1 - Math.pow(ADAM.beta2(), t);
+        for (int r = 0; r < p.length; r++) {
+            if (lazy && !touched[r]) continue;
+            for (int d = 0; d < p[r].length; d++) {
+                double gr = g[r][d] + ADAM.weightDecay() * p[r][d];
+                m[r][d] = ADAM.beta1() * m[r][d] + (1 - ADAM.beta1()) * gr;
+                v[r][d] = ADAM.beta2() * v[r][d] + (1 - ADAM.beta2()) * gr * gr;
+                double denom = Math.sqrt(v[r][d]) / Math.sqrt(bc2) + ADAM.eps();
+                p[r][d] -= ADAM.lr() / bc1 * m[r][d] / denom;
+            }
+        }
+    }
+
+    /** Scatter-add of a [B, F·K] gradient into [rows][K] by the indices, written as plainly as possible. */
+    static double[][] denseGradient(INDArray einGrad, int rows) {
+        double[][] g = new double[rows][K];
+        for (int p = 0; p < IDX.length; p++)
+            for (int d = 0; d < K; d++) g[IDX[p]][d] += einGrad.getDouble(p / 3, (long) (p % 3) * K + d);
+        return g;
+    }
+
+    static double[][] toDouble(INDArray a) {
+        return a.castTo(DataType.DOUBLE).toDoubleMatrix();
+    }
+
+    static void assertClose(double[][] expected, INDArray actual, double tol, String what) {
+        double[][] a = toDouble(actual);
+        for (int r = 0; r < expected.length; r++)
+            for (int d = 0; d < expected[r].length; d++)
+                assertEquals(expected[r][d], a[r][d], tol, what + " [" + r + "][" + d + "]");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = StoreSpec.Kernel.class, names = {"DIRECT", "NDARRAY"})
+    void denseAdamStepsEqualTheReference(StoreSpec.Kernel kernel) {
+        EmbeddingStore s = store(Optimizer.DENSE_ADAM, kernel);
+        double[][] p = toDouble(s.table(1)), m = new double[7][K], v = new double[7][K];
+        for (int t = 1; t <= 3; t++) {
+            INDArray g = grad(t);
+            s.apply(1, IDX, g);
+            referenceAdamStep(p, m, v, denseGradient(g, 7), t, false, null);
+        }
+        assertClose(p, s.table(1), 1e-6, "table");
+        assertClose(m, s.firstMoments(1), 1e-6, "m");
+        assertClose(v, s.secondMoments(1), 1e-9, "v");
+        assertEquals(3, s.step(1));
+        assertEquals(0, s.step(0), "set 0 untouched");
+        // every row moves under dense Adam with weight decay, including rows 3 and 4 that no index used
+        assertNotEquals(toDouble(store(Optimizer.DENSE_ADAM, kernel).table(1))[3][0], toDouble(s.table(1))[3][0]);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = StoreSpec.Kernel.class, names = {"DIRECT", "NDARRAY"})
+    void lazyAdamChangesOnlyTheRowsUsed(StoreSpec.Kernel kernel) {
+        EmbeddingStore s = store(Optimizer.LAZY_ADAM, kernel);
+        INDArray before = s.table(0).dup();
+        double[][] p = toDouble(before), m = new double[7][K], v = new double[7][K];
+        boolean[] touched = new boolean[7];
+        for (int i : IDX) touched[i] = true;
+        for (int t = 1; t <= 2; t++) {
+            INDArray g = grad(t);
+            s.apply(0, IDX, g);
+            referenceAdamStep(p, m, v, denseGradient(g, 7), t, true, touched);
+        }
+        assertClose(p, s.table(0), 1e-6, "table");
+        for (int r = 0; r < 7; r++) {
+            if (touched[r]) {
+                assertNotEquals(before.getFloat(r, 0), s.table(0).getFloat(r, 0), "row " + r + " was used");
+            } else {
+                assertEquals(before.getRow(r), s.table(0).getRow(r), "row " + r + " was not used");
+                assertEquals(0.0, s.firstMoments(0).getRow(r).sumNumber().doubleValue(), "m of row " + r);
+            }
+        }
+    }
+
+    @Test
+    void rowGradientSumsDuplicates() {
+        INDArray g = grad(0);
+        RowGradient rg = RowGradient.of(IDX, g.dup('c').data().asFloat(), K);
+        assertArrayEquals(new int[]{0, 1, 2, 5, 6}, rg.rows());
+        double[][] dense = denseGradient(g, 7);
+        for (int i = 0; i < rg.rows().length; i++)
+            for (int d = 0; d < K; d++) assertEquals(dense[rg.rows()[i]][d], rg.sums()[i * K + d], 1e-6);
+    }
+
+    @Test
+    void lookupCopiesTheRowsAndRejectsIndicesOutsideTheirField() {
+        EmbeddingStore s = store(Optimizer.DENSE_ADAM, StoreSpec.Kernel.AUTO);
+        INDArray ein = s.lookup(1, IDX);
+        for (int p = 0; p < IDX.length; p++)
+            for (int d = 0; d < K; d++) assertEquals(s.table(1).getFloat(IDX[p], d), ein.getFloat(p / 3, (long) (p % 3) * K + d));
+        INDArray viaNd = store(Optimizer.DENSE_ADAM, StoreSpec.Kernel.NDARRAY).lookup(1, IDX);
+        assertEquals(ein, viaNd);
+        var e = assertThrows(IllegalArgumentException.class, () -> s.lookup(0, new int[]{0, 5, 5}));
+        assertTrue(e.getMessage().contains("index 5 at row 0, field 1 ('b')"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> s.lookup(0, new int[]{0, 2}));
+    }
+
+    @Test
+    void sameSeedSameTablesAndXavierBound() {
+        EmbeddingStore a = store(Optimizer.DENSE_ADAM, StoreSpec.Kernel.AUTO), b = store(Optimizer.DENSE_ADAM, StoreSpec.Kernel.AUTO);
+        assertEquals(a.table(0), b.table(0));
+        assertEquals(a.table(1), b.table(1));
+        assertNotEquals(a.table(0), a.table(1), "sets are independent draws");
+        assertNotEquals(a.table(0), EmbeddingStore.create(SCHEMA, StoreSpec.of(2, K), ADAM, 43).table(0));
+        double bound = Math.sqrt(6.0 / (7 + K));
+        assertTrue(a.table(0).amaxNumber().doubleValue() <= bound);
+        // FFM layout: width F·K, bound still from K
+        EmbeddingStore ffm = EmbeddingStore.create(SCHEMA, StoreSpec.of(1, K).withSubTables(3), ADAM, 1);
+        assertArrayEquals(new long[]{7, 9}, ffm.table(0).shape());
+        assertTrue(ffm.table(0).amaxNumber().doubleValue() <= bound);
+        assertArrayEquals(new long[]{3, 9}, ffm.fieldView(0, 1).shape());
+        assertEquals(ffm.table(0).getFloat(2, 4), ffm.fieldCopy(0, 1)[0][4]);
+    }
+
+    @Test
+    void saveLoadRoundTripsAndTrainingContinuesIdentically(@TempDir Path dir) throws IOException {
+        EmbeddingStore s = store(Optimizer.DENSE_ADAM, StoreSpec.Kernel.AUTO);
+        s.apply(0, IDX, grad(1));
+        s.apply(1, IDX, grad(2));
+        Path f = dir.resolve("emb.store");
+        s.save(f);
+        s.save(f); // overwriting is atomic too
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(f), files.toList(), "no temporary files left");
+        }
+        EmbeddingStore r = EmbeddingStore.load(f);
+        assertEquals(s.schema(), r.schema());
+        assertEquals(s.spec(), r.spec());
+        assertEquals(s.adam(), r.adam());
+        for (int set = 0; set < 2; set++) {
+            assertEquals(s.table(set), r.table(set));
+            assertEquals(s.firstMoments(set), r.firstMoments(set));
+            assertEquals(s.secondMoments(set), r.secondMoments(set));
+            assertEquals(s.step(set), r.step(set));
+        }
+        s.apply(0, IDX, grad(3));
+        r.apply(0, IDX, grad(3));
+        assertEquals(s.table(0), r.table(0));
+    }
+
+    @Test
+    void corruptTruncatedAndForeignFilesAreDetected(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("emb.store");
+        store(Optimizer.DENSE_ADAM, StoreSpec.Kernel.AUTO).save(f);
+        byte[] good = Files.readAllBytes(f);
+
+        byte[] flipped = good.clone();
+        flipped[good.length - 40] ^= 0x10; // a float of the last set's moments
+        Files.write(f, flipped);
+        IOException e = assertThrows(IOException.class, () -> EmbeddingStore.load(f));
+        assertTrue(e.getMessage().contains("corrupt: checksum mismatch"), e.getMessage());
+
+        Files.write(f, java.util.Arrays.copyOf(good, good.length - 100));
+        e = assertThrows(IOException.class, () -> EmbeddingStore.load(f));
+        assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+
+        Files.writeString(f, "label\tI1\tI2\n1\t2\t3\n");
+        e = assertThrows(IOException.class, () -> EmbeddingStore.load(f));
+        assertTrue(e.getMessage().contains("not an embedding store"), e.getMessage());
+    }
+}
