@@ -3,6 +3,10 @@ package org.collapselab.data;
 public interface Progress {
     /** Work {@code task} has done {@code done} of {@code total} units ({@code total} <= 0: unknown). */
     void update(String task, long done, long total);
+    /** As {@link #update(String, long, long)}, with a short detail to show beside the counts (a running loss, say). */
+    default void update(String task, long done, long total, String detail) {
+        update(task, done, total);
+    }
     /** Work {@code task} finished. */
     default void done(String task) {}
     Progress NONE = (task, done, total) -> {};

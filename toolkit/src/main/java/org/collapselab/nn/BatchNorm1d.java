@@ -65,6 +65,11 @@ public final class BatchNorm1d {
         return x.sub(mean).mul(scope.sd().math.rsqrt(var.add(EPS))).mul(gamma).add(beta);
     }
 
+    /** The full name of one of this layer's arrays, e.g. {@code set0/block0/bn/running_mean}. */
+    String name(String leaf) {
+        return scope.name(leaf);
+    }
+
     /** Running mean [1, n], updated in place as training proceeds. */
     public INDArray runningMean() {
         return runningMean;

@@ -10,6 +10,7 @@ import org.nd4j.autodiff.listeners.BaseListener;
 import org.nd4j.autodiff.listeners.Operation;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.autodiff.samediff.internal.SameDiffOp;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -46,6 +47,8 @@ public final class Graph {
     private final Map<String, String> gradToInput = new HashMap<>();
     private final Map<String, INDArray> capturedGrads = new HashMap<>();
     private final Map<String, BatchNorm1d> statToNorm = new HashMap<>();
+    private String lossName;
+    private double lastLoss = Double.NaN;
     private Mode mode = Mode.EVAL;
     private boolean dropoutEnabled = true;
     private int preparedBatch = -1;
@@ -90,6 +93,82 @@ public final class Graph {
     /** 1 in {@link Mode#TRAIN}, 0 in {@link Mode#EVAL}; a constant updated in place by {@link #prepare}. */
     SDVariable trainFlag() {
         return trainFlagVar;
+    }
+
+    /** Records the value of {@code loss} at every {@code fit} step; see {@link #lastLoss()}. */
+    public void trackLoss(SDVariable loss) {
+        this.lossName = loss.name();
+    }
+
+    /** The tracked loss of the last {@code fit} step (NaN before the first). */
+    public double lastLoss() {
+        return lastLoss;
+    }
+
+    /**
+     * Restarts the dropout mask stream from {@code seed}: a trainer reseeds at every epoch from (run seed, epoch),
+     * so a run resumed from a checkpoint draws the same masks as an uninterrupted one.
+     */
+    public void reseedDropout(long seed) {
+        dropoutRng.setSeed(seed);
+    }
+
+    /**
+     * The arrays that hold the trained state besides the embedding tables, live (assign to restore): every
+     * trainable variable except the embedding inputs, and every BatchNorm layer's running statistics.
+     */
+    public Map<String, INDArray> stateArrays() {
+        Map<String, INDArray> m = new LinkedHashMap<>();
+        for (SDVariable v : sd.variables())
+            if (v.getVariableType() == VariableType.VARIABLE && !inputs.containsKey(v.name())) m.put(v.name(), v.getArr());
+        for (BatchNorm1d bn : norms) {
+            m.put(bn.name("running_mean"), bn.runningMean());
+            m.put(bn.name("running_var"), bn.runningVar());
+        }
+        return m;
+    }
+
+    /**
+     * The dense optimiser's state, live: {@code variable#key} → array (Adam's M and V); the step counters are
+     * {@link #optimizerCounters()}. Creates the updaters if no step ran yet.
+     */
+    @SuppressWarnings("unchecked") // SameDiff's updater map holds raw GradientUpdaters
+    public Map<String, INDArray> optimizerState() {
+        if (sd.getUpdaterMap() == null) initializeTraining();
+        Map<String, INDArray> m = new LinkedHashMap<>();
+        for (Map.Entry<String, GradientUpdater> e : sd.getUpdaterMap().entrySet()) {
+            if (inputs.containsKey(e.getKey())) continue;
+            Map<String, INDArray> state = e.getValue().getState();
+            state.forEach((k, v) -> m.put(e.getKey() + "#" + k, v));
+        }
+        return m;
+    }
+
+    /** The dense optimiser's step counters: {iteration, epoch}. */
+    public int[] optimizerCounters() {
+        var c = sd.getTrainingConfig();
+        return new int[]{c.getIterationCount(), c.getEpochCount()};
+    }
+
+    public void setOptimizerCounters(int iteration, int epoch) {
+        var c = sd.getTrainingConfig();
+        c.setIterationCount(iteration);
+        c.setEpochCount(epoch);
+    }
+
+    /**
+     * Builds the optimiser's state without a training step, so that a saved state can be assigned into it.
+     * SameDiff M2.1 keeps this protected; the embedding inputs get their frozen updaters at once.
+     */
+    private void initializeTraining() {
+        try {
+            java.lang.reflect.Method init = SameDiff.class.getDeclaredMethod("initializeTraining");
+            init.setAccessible(true);
+            init.invoke(sd);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot initialise SameDiff's training state: " + e, e);
+        }
+        for (String input : inputs.keySet()) sd.getUpdaterMap().put(input, new FrozenUpdater());
     }
 
     /** Switch every dropout layer off (masks of ones) even in training, e.g. for gradient checks. */
@@ -234,6 +313,7 @@ public final class Graph {
                     capturedGrads.put(input, outputs[i].dup());
                     freeze(input);
                 }
+                if (outs.get(i).equals(lossName)) lastLoss = outputs[i].getDouble(0);
                 BatchNorm1d bn = statToNorm.get(outs.get(i));
                 if (bn != null && mode == Mode.TRAIN) bn.accumulate(outs.get(i), outputs[i], preparedBatch);
             }

@@ -40,7 +40,12 @@ public final class ProgressBar implements Progress {
     }
 
     @Override
-    public synchronized void update(String task, long done, long total) {
+    public void update(String task, long done, long total) {
+        update(task, done, total, null);
+    }
+
+    @Override
+    public synchronized void update(String task, long done, long total, String detail) {
         long now = clock.getAsLong();
         Task t = tasks.get(task);
         if (t == null) {
@@ -49,12 +54,14 @@ public final class ProgressBar implements Progress {
         } else if (now - t.drawn < MIN_REDRAW_NANOS && !(total > 0 && done >= total)) {
             t.done = done;
             t.total = total;
+            t.detail = detail;
             return;
         }
         t.done = done;
         t.total = total;
+        t.detail = detail;
         t.drawn = now;
-        String text = line(task, done, total, seconds(now - t.start), unit, false);
+        String text = line(task, done, total, seconds(now - t.start), unit, false) + (detail == null ? "" : "  " + detail);
         if (t.line == null) t.line = frontend.liveLine(text);
         else t.line.replace(text);
     }
@@ -63,7 +70,7 @@ public final class ProgressBar implements Progress {
     public synchronized void done(String task) {
         Task t = tasks.remove(task);
         if (t == null) return;
-        String text = line(task, t.done, t.total, seconds(clock.getAsLong() - t.start), unit, true);
+        String text = line(task, t.done, t.total, seconds(clock.getAsLong() - t.start), unit, true) + (t.detail == null ? "" : "  " + t.detail);
         if (t.line == null) t.line = frontend.liveLine(text);
         else t.line.replace(text);
         t.line.close();
@@ -118,6 +125,7 @@ public final class ProgressBar implements Progress {
         long drawn;
         long done;
         long total;
+        String detail;
         Frontend.LiveLine line;
 
         Task(long start) {

@@ -80,6 +80,21 @@ class ProgressBarTest {
     }
 
     @Test
+    void aDetailFollowsTheCountsAndTheLatestOneIsKeptToTheEnd() {
+        RecordingFrontend f = new RecordingFrontend();
+        Clock clock = new Clock();
+        ProgressBar bar = new ProgressBar(f, "rows", () -> clock.now);
+        bar.update("epoch 1", 0, 100, "loss 0.6931");
+        clock.now += 50 * MS;
+        bar.update("epoch 1", 40, 100, "loss 0.5000"); // throttled, but its detail is remembered
+        bar.done("epoch 1");
+        assertEquals(List.of(
+                "open: epoch 1  [>                   ]   0.0%  0/100 rows  - rows/s  ETA ?  loss 0.6931",
+                "replace: epoch 1  [========>           ]  40.0%  40/100 rows  800 rows/s  done in 0.1s  loss 0.5000",
+                "close"), f.shown);
+    }
+
+    @Test
     void eachTaskHasItsOwnLine() {
         RecordingFrontend f = new RecordingFrontend();
         ProgressBar bar = new ProgressBar(f, "rows", () -> 0L);

@@ -1,0 +1,374 @@
+package org.collapselab.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.collapselab.data.Batch;
+import org.collapselab.data.Schema;
+import org.collapselab.interaction.BilinearFusion;
+import org.collapselab.interaction.CrossNetV2;
+import org.collapselab.interaction.Interaction;
+import org.collapselab.interaction.TwoStream;
+import org.collapselab.nn.Graph;
+import org.collapselab.nn.Init;
+import org.collapselab.nn.Linear;
+import org.collapselab.nn.MlpBlock;
+import org.collapselab.nn.Scope;
+import org.collapselab.nn.embedding.AdamConfig;
+import org.collapselab.nn.embedding.EmbeddingStore;
+import org.collapselab.nn.embedding.StoreSpec;
+import org.nd4j.autodiff.loss.LossReduce;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.TrainingConfig;
+import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+
+/**
+ * A built CTR model: one skeleton for every kind and both embedding modes (DESIGN §3). Per embedding set m:
+ * its own table E^(m) (in the {@link EmbeddingStore}, outside the graph) → its own interaction module(s) → for
+ * MLP readouts its own first hidden block; then the mean over sets; then the shared rest (the MLP head, CIN's
+ * linear layer or FinalMLP's fusion); logits of several modules (xDeepFM) are summed. With one set this is the
+ * single-embedding model.
+ *
+ * <p>Training goes through {@link #fit(Batch)}: the rows of every set are looked up and fed to the graph, SameDiff
+ * runs forward, backward and Adam (with coupled L2) on the dense weights, and the store applies the captured
+ * embedding gradients with its own Adam.
+ */
+public final class CtrModel {
+    private static final String LABEL = "label", PROB = "prob";
+
+    private final ModelSpec spec;
+    private final Schema schema;
+    private final long seed;
+    private final Graph graph;
+    private EmbeddingStore store;    // replaced when a checkpoint is restored
+    private final List<SDVariable> inputs;
+    private final SDVariable loss;
+    private final MemoryEstimate memory;
+    private final INDArray[] buffers;
+
+    private CtrModel(Builder b) {
+        this.spec = b.spec;
+        this.schema = b.schema;
+        this.seed = b.seed;
+        int fields = schema.size(), k = spec.embeddingSize(), width = spec.tableWidth(fields);
+        List<Interaction> modules = spec.kind().interactions(spec);
+
+        long denseEstimate = 0, activationWidth = 0;
+        for (Interaction m : modules) {
+            denseEstimate += spec.sets() * (m.parameterCount(fields, k)
+                    + (m.readout() == Interaction.Readout.MLP ? MlpBlock.parameterCount(m.outputWidth(fields, k), spec.hidden()[0]) : 0));
+            activationWidth += 8L * fields * width + 8 * m.outputWidth(fields, k) + 2L * fields * fields * k
+                    + (m instanceof CrossNetV2 c ? 10L * c.layers() * fields * k : 0);
+        }
+        this.memory = MemoryEstimate.of(spec, schema, denseEstimate, activationWidth, b.batchSize);
+        if (memory.total() > b.memoryBudget)
+            throw new IllegalStateException(spec.label() + " on " + fields + " fields with " + schema.totalRows() + " embedding rows needs "
+                    + memory + ", over the memory budget of " + MemoryEstimate.gb(b.memoryBudget)
+                    + "; use a smaller K, fewer sets or a smaller batch, or raise the budget (CtrModel.builder(...).memoryBudget(bytes))");
+
+        this.store = EmbeddingStore.create(schema, StoreSpec.of(spec.sets(), k).withSubTables(width / k), b.adam, seed);
+        this.graph = Graph.create(DataType.FLOAT, seed);
+        var sd = graph.sd();
+        Scope root = graph.root();
+
+        List<List<SDVariable>> perModule = new ArrayList<>();
+        for (int i = 0; i < modules.size(); i++) perModule.add(new ArrayList<>());
+        List<SDVariable> penalties = new ArrayList<>();
+        List<SDVariable> ins = new ArrayList<>();
+        for (int m = 0; m < spec.sets(); m++) {
+            Scope set = root.child("set", m);
+            SDVariable ein = graph.embeddingInput(set, (long) fields * width);
+            ins.add(ein);
+            for (int i = 0; i < modules.size(); i++) {
+                Interaction module = modules.get(i);
+                Interaction.Output out = module.apply(moduleScope(set, "interaction", i, modules.size()), ein, fields, k);
+                out.regularizer().ifPresent(penalties::add);
+                SDVariable features = out.features();
+                if (module.readout() == Interaction.Readout.MLP)
+                    features = MlpBlock.create(moduleScope(set, "block0", i, modules.size()), module.outputWidth(fields, k),
+                            spec.hidden()[0], spec.dropout()).apply(features);
+                perModule.get(i).add(features);
+            }
+        }
+        this.inputs = List.copyOf(ins);
+
+        SDVariable logit = null;
+        for (int i = 0; i < modules.size(); i++) {
+            Interaction module = modules.get(i);
+            List<SDVariable> xs = perModule.get(i);
+            SDVariable mean = xs.size() == 1 ? xs.get(0) : sd.math.mergeAvg(xs.toArray(new SDVariable[0]));
+            Scope head = moduleScope(root, "head", i, modules.size());
+            long w = module.readout() == Interaction.Readout.MLP ? spec.hidden()[0] : module.outputWidth(fields, k);
+            SDVariable l = switch (module.readout()) {
+                case MLP -> {
+                    long[] hidden = spec.hidden();
+                    SDVariable h = MlpBlock.stack(head.child("mlp"), mean, w, java.util.Arrays.copyOfRange(hidden, 1, hidden.length), spec.dropout());
+                    yield Linear.create(head.child("out"), hidden[hidden.length - 1], 1).apply(h);
+                }
+                case LINEAR -> Linear.create(head.child("out"), w, 1).apply(mean);
+                case FUSION -> BilinearFusion.create(head.child("fusion"), ((TwoStream) module).streamWidth()).apply(mean);
+                case SUM -> mean;
+            };
+            logit = logit == null ? l : logit.add(l);
+        }
+        if (!spec.kind().hasMlp()) logit = logit.add(root.variable("bias", Init.zeros(), 1, 1));
+        sd.nn.sigmoid(PROB, logit);
+        SDVariable label = sd.placeHolder(LABEL, DataType.FLOAT, -1, 1);
+        SDVariable total = sd.loss.sigmoidCrossEntropy("bce", label, logit, null, LossReduce.MEAN_BY_NONZERO_WEIGHT_COUNT, 0.0);
+        for (SDVariable p : penalties) total = total.add(p);
+        if (spec.divergenceRestriction().isPresent()) total = total.add(divergencePenalty(root, fields, k).mul(spec.divergenceRestriction().getAsDouble()));
+        this.loss = sd.identity("loss", total);
+        sd.setLossVariables(loss);
+        graph.trackLoss(loss);
+        sd.setTrainingConfig(new TrainingConfig.Builder()
+                .updater(new Adam(b.adam.lr(), b.adam.beta1(), b.adam.beta2(), b.adam.eps()))
+                .l2(b.adam.weightDecay())                    // added to the gradient before Adam: PyTorch's coupled weight decay
+                .dataSetFeatureMapping(new ArrayList<>()).dataSetLabelMapping(LABEL).skipBuilderValidation(true).build());
+        this.buffers = new INDArray[spec.sets()];
+    }
+
+    /** Under {@code parent/name} when the kind has one module, else {@code parent/name<i>} (xDeepFM's two branches). */
+    private static Scope moduleScope(Scope parent, String name, int i, int modules) {
+        return modules == 1 ? parent.child(name) : parent.child(name, i);
+    }
+
+    /**
+     * Fig. 9d: the variance across sets of each field pair's squared weight norm ||W^(m,l)_ij||_F², averaged over
+     * layers and pairs (population variance over the sets).
+     */
+    private SDVariable divergencePenalty(Scope root, int fields, int k) {
+        var sd = graph.sd();
+        int layers = CrossNetV2.standard().layers();
+        SDVariable sum = null;
+        for (int l = 0; l < layers; l++) {
+            SDVariable[] norms = new SDVariable[spec.sets()];
+            for (int m = 0; m < spec.sets(); m++) {
+                SDVariable w = CrossNetV2.weight(root.child("set", m).child("interaction"), l);
+                SDVariable sq = w.mul(w).reshape(fields, k, fields, k);
+                norms[m] = sq.sum(1, 3);                                   // [F, F]
+            }
+            SDVariable stacked = sd.stack(0, norms);                       // [M, F, F]
+            SDVariable dev = stacked.sub(stacked.mean(true, 0));
+            SDVariable var = dev.mul(dev).mean();
+            sum = sum == null ? var : sum.add(var);
+        }
+        return sum.div(layers);
+    }
+
+    public static Builder builder(ModelSpec spec, Schema schema) {
+        return new Builder(spec, schema);
+    }
+
+    /** A model with the paper's optimiser settings, seeded. */
+    public static CtrModel build(ModelSpec spec, Schema schema, long seed) {
+        return builder(spec, schema).seed(seed).build();
+    }
+
+    /**
+     * One training step on a batch: look up every set's rows, forward/backward/update the graph, update the
+     * tables. Returns the batch loss (BCE plus any regulariser), which may be NaN or infinite: the trainer checks.
+     */
+    public double fit(Batch batch) {
+        feed(batch);
+        graph.prepare(Graph.Mode.TRAIN, batch.size());
+        graph.sd().fit(new MultiDataSet(new INDArray[0], new INDArray[]{labels(batch)}));
+        for (int m = 0; m < inputs.size(); m++) {
+            INDArray g = graph.gradient(inputs.get(m));
+            if (g == null) throw new IllegalStateException("no embedding gradient was captured for set " + m);
+            store.apply(m, batch.indices(), g);
+        }
+        return graph.lastLoss();
+    }
+
+    /** Click probabilities of a batch, in evaluation mode (running BatchNorm statistics, no dropout). */
+    public float[] predict(Batch batch) {
+        feed(batch);
+        graph.prepare(Graph.Mode.EVAL, batch.size());
+        return graph.sd().output(Map.of(), PROB).get(PROB).castTo(DataType.FLOAT).data().asFloat();
+    }
+
+    private void feed(Batch batch) {
+        if (batch.fields() != schema.size())
+            throw new IllegalArgumentException("batch has " + batch.fields() + " fields, the model " + schema.size());
+        for (int m = 0; m < inputs.size(); m++) {
+            INDArray buf = buffers[m];
+            long width = (long) schema.size() * spec.tableWidth(schema.size());
+            if (buf == null || buf.size(0) != batch.size()) buffers[m] = buf = Nd4j.create(DataType.FLOAT, batch.size(), width);
+            store.lookupInto(m, batch.indices(), buf);
+            graph.feed(inputs.get(m), buf);
+        }
+    }
+
+    private static INDArray labels(Batch batch) {
+        return Nd4j.create(batch.labels(), new long[]{batch.size(), 1}, DataType.FLOAT);
+    }
+
+    /** A copy of the current weights (dense arrays and tables), e.g. of the best epoch so far. */
+    public ModelState snapshot() {
+        Map<String, INDArray> dense = new LinkedHashMap<>();
+        graph.stateArrays().forEach((name, a) -> dense.put(name, a.dup()));
+        List<INDArray> tables = new ArrayList<>();
+        for (int m = 0; m < spec.sets(); m++) tables.add(store.table(m).dup());
+        return new ModelState(dense, tables);
+    }
+
+    /** Puts the weights of a snapshot of this model back. */
+    public void restore(ModelState state) {
+        Map<String, INDArray> live = graph.stateArrays();
+        if (!live.keySet().equals(state.dense().keySet()) || state.tables().size() != spec.sets())
+            throw new IllegalArgumentException("the snapshot is of another model: arrays " + state.dense().keySet() + " vs " + live.keySet());
+        live.forEach((name, a) -> a.assign(state.dense().get(name)));
+        for (int m = 0; m < spec.sets(); m++) store.table(m).assign(state.tables().get(m));
+    }
+
+    /**
+     * Writes a checkpoint into {@code dir}: what the model is ({@code model.properties}), its dense weights with
+     * the dense optimiser's state and step counters ({@code dense.bin}) and the embedding store with its moments
+     * ({@code embeddings.bin}). Each file is written atomically.
+     */
+    public void save(java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir);
+        Map<String, INDArray> arrays = new LinkedHashMap<>(graph.stateArrays());
+        graph.optimizerState().forEach((name, a) -> arrays.put("optimizer/" + name, a));
+        int[] counters = graph.optimizerCounters();
+        arrays.put("optimizer#counters", Nd4j.createFromArray((float) counters[0], (float) counters[1]));
+        NamedArrays.write(dir.resolve("dense.bin"), arrays);
+        store.save(dir.resolve("embeddings.bin"));
+        String identity = identity();
+        org.collapselab.data.AtomicFiles.write(dir.resolve("model.properties"), out -> out.write(identity.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Loads a checkpoint written by {@link #save} of a model built from the same spec, schema and seed; training
+     * continues exactly where it stopped.
+     */
+    public void load(java.nio.file.Path dir) throws java.io.IOException {
+        String saved = java.nio.file.Files.readString(dir.resolve("model.properties"));
+        if (!saved.equals(identity()))
+            throw new IllegalArgumentException("checkpoint " + dir + " is of another model:\n" + saved + "\nthis model:\n" + identity());
+        Map<String, INDArray> arrays = NamedArrays.read(dir.resolve("dense.bin"));
+        EmbeddingStore loaded = EmbeddingStore.load(dir.resolve("embeddings.bin"));
+        Map<String, INDArray> live = graph.stateArrays();
+        Map<String, INDArray> opt = graph.optimizerState();
+        for (var e : live.entrySet()) e.getValue().assign(require(arrays, e.getKey(), dir));
+        for (var e : opt.entrySet()) e.getValue().assign(require(arrays, "optimizer/" + e.getKey(), dir));
+        INDArray c = require(arrays, "optimizer#counters", dir);
+        graph.setOptimizerCounters(c.getInt(0), c.getInt(1));
+        store = loaded;
+    }
+
+    private static INDArray require(Map<String, INDArray> arrays, String name, java.nio.file.Path dir) {
+        INDArray a = arrays.get(name);
+        if (a == null) throw new IllegalArgumentException("checkpoint " + dir + " has no array '" + name + "'");
+        return a;
+    }
+
+    /** What a checkpoint must match: spec, fields and cardinalities, seed, optimiser settings. */
+    private String identity() {
+        return "spec=" + spec + "\nfields=" + schema.names() + "\ncardinalities=" + java.util.Arrays.toString(schema.cardinalities())
+                + "\nseed=" + seed + "\nadam=" + store.adam() + "\n";
+    }
+
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    public Schema schema() {
+        return schema;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    /** The embedding tables (per set, per field), their optimiser state, save/load. */
+    public EmbeddingStore embeddings() {
+        return store;
+    }
+
+    /** The graph, for advanced inspection (variables are named by scope, e.g. {@code set0/interaction/layer0/w}). */
+    public Graph graph() {
+        return graph;
+    }
+
+    /** The memory this model was estimated to need when it was built. */
+    public MemoryEstimate memory() {
+        return memory;
+    }
+
+    /**
+     * DCNv2's cross weight W_l [F·K, F·K] of set {@code set}, in PyTorch orientation: the block
+     * {@code W[jK:(j+1)K, iK:(i+1)K]} projects field i for its interaction with field j (Evidence II).
+     */
+    public INDArray crossWeight(int set, int layer) {
+        if (spec.kind() != ModelKind.DCNV2) throw new IllegalStateException("cross weights exist in DCNv2 only, this is " + spec.label());
+        if (set < 0 || set >= spec.sets()) throw new IllegalArgumentException("set must be in [0, " + spec.sets() + "), got " + set);
+        return CrossNetV2.weight(graph.root().child("set", set).child("interaction"), layer).getArr();
+    }
+
+    /** Trainable parameters per component, counted from what was built. */
+    public ParameterSummary parameters() {
+        List<ParameterSummary.Component> cs = new ArrayList<>();
+        for (int m = 0; m < spec.sets(); m++)
+            cs.add(new ParameterSummary.Component("embeddings/set" + m, (long) schema.totalRows() * spec.tableWidth(schema.size()), true));
+        Map<String, Long> dense = new LinkedHashMap<>();
+        Map<String, INDArray> state = graph.stateArrays();
+        for (SDVariable v : graph.sd().variables()) {
+            if (v.getVariableType() != VariableType.VARIABLE || !state.containsKey(v.name())) continue;
+            String[] parts = v.name().split("/");
+            String component = parts.length > 2 ? parts[0] + "/" + parts[1] : parts[0];
+            dense.merge(component, v.getArr().length(), Long::sum);
+        }
+        dense.forEach((name, n) -> cs.add(new ParameterSummary.Component(name, n, false)));
+        return new ParameterSummary(cs);
+    }
+
+    @Override
+    public String toString() {
+        return "CtrModel[" + spec.label() + ", " + schema.size() + " fields, " + parameters().total() + " parameters]";
+    }
+
+    /** Builder for {@link CtrModel}; every setter returns the builder. */
+    public static final class Builder {
+        private final ModelSpec spec;
+        private final Schema schema;
+        private long seed;
+        private AdamConfig adam = AdamConfig.paper();
+        private long memoryBudget = defaultBudget();
+        private int batchSize = 2048;
+
+        private Builder(ModelSpec spec, Schema schema) {
+            this.spec = Objects.requireNonNull(spec, "spec");
+            this.schema = Objects.requireNonNull(schema, "schema");
+        }
+
+        public Builder seed(long v) { seed = v; return this; }
+        /** Optimiser of both the dense weights (SameDiff) and the tables (the store): lr, betas, eps, coupled L2, dense or lazy. */
+        public Builder adam(AdamConfig v) { adam = Objects.requireNonNull(v, "adam"); return this; }
+        /** Bytes the model may use; building fails early, with the estimate, above it. Default: 90% of physical memory. */
+        public Builder memoryBudget(long v) { memoryBudget = v; return this; }
+        /** The training batch size the memory estimate assumes. */
+        public Builder batchSize(int v) {
+            if (v < 1) throw new IllegalArgumentException("batch size must be >= 1, got " + v);
+            batchSize = v;
+            return this;
+        }
+
+        public CtrModel build() {
+            return new CtrModel(this);
+        }
+
+        private static long defaultBudget() {
+            var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            long physical = os instanceof com.sun.management.OperatingSystemMXBean s ? s.getTotalMemorySize() : Runtime.getRuntime().maxMemory() * 4;
+            return (long) (physical * 0.9);
+        }
+    }
+}
