@@ -74,7 +74,7 @@ public final class CtrModel {
                     + "; use a smaller K, fewer sets or a smaller batch, or raise the budget (CtrModel.builder(...).memoryBudget(bytes))");
 
         this.store = EmbeddingStore.create(schema, StoreSpec.of(spec.sets(), k).withSubTables(width / k), b.adam, seed);
-        this.graph = Graph.create(DataType.FLOAT, seed);
+        this.graph = Graph.create(b.dataType, seed);
         var sd = graph.sd();
         Scope root = graph.root();
 
@@ -91,9 +91,12 @@ public final class CtrModel {
                 Interaction.Output out = module.apply(moduleScope(set, "interaction", i, modules.size()), ein, fields, k);
                 out.regularizer().ifPresent(penalties::add);
                 SDVariable features = out.features();
-                if (module.readout() == Interaction.Readout.MLP)
-                    features = MlpBlock.create(moduleScope(set, "block0", i, modules.size()), module.outputWidth(fields, k),
-                            spec.hidden()[0], spec.dropout()).apply(features);
+                if (module.readout() == Interaction.Readout.MLP) {
+                    Scope block = moduleScope(set, "block0", i, modules.size());
+                    features = spec.linearSetProjection()
+                            ? Linear.create(block.child("linear"), module.outputWidth(fields, k), spec.hidden()[0]).apply(features)
+                            : MlpBlock.create(block, module.outputWidth(fields, k), spec.hidden()[0], spec.dropout()).apply(features);
+                }
                 perModule.get(i).add(features);
             }
         }
@@ -120,7 +123,7 @@ public final class CtrModel {
         }
         if (!spec.kind().hasMlp()) logit = logit.add(root.variable("bias", Init.zeros(), 1, 1));
         sd.nn.sigmoid(PROB, logit);
-        SDVariable label = sd.placeHolder(LABEL, DataType.FLOAT, -1, 1);
+        SDVariable label = sd.placeHolder(LABEL, b.dataType, -1, 1);
         SDVariable total = sd.loss.sigmoidCrossEntropy("bce", label, logit, null, LossReduce.MEAN_BY_NONZERO_WEIGHT_COUNT, 0.0);
         for (SDVariable p : penalties) total = total.add(p);
         if (spec.divergenceRestriction().isPresent()) total = total.add(divergencePenalty(root, fields, k).mul(spec.divergenceRestriction().getAsDouble()));
@@ -206,8 +209,14 @@ public final class CtrModel {
         }
     }
 
-    private static INDArray labels(Batch batch) {
-        return Nd4j.create(batch.labels(), new long[]{batch.size(), 1}, DataType.FLOAT);
+    private INDArray labels(Batch batch) {
+        return Nd4j.create(batch.labels(), new long[]{batch.size(), 1}, DataType.FLOAT).castTo(graph.dataType());
+    }
+
+    /** The labels of a batch as the graph's {@code label} placeholder, for callers that run the graph themselves. */
+    public Map<String, INDArray> placeholders(Batch batch) {
+        feed(batch);
+        return Map.of(LABEL, labels(batch));
     }
 
     /** A copy of the current weights (dense arrays and tables), e.g. of the best epoch so far. */
@@ -343,6 +352,7 @@ public final class CtrModel {
         private AdamConfig adam = AdamConfig.paper();
         private long memoryBudget = defaultBudget();
         private int batchSize = 2048;
+        private DataType dataType = DataType.FLOAT;
 
         private Builder(ModelSpec spec, Schema schema) {
             this.spec = Objects.requireNonNull(spec, "spec");
@@ -358,6 +368,13 @@ public final class CtrModel {
         public Builder batchSize(int v) {
             if (v < 1) throw new IllegalArgumentException("batch size must be >= 1, got " + v);
             batchSize = v;
+            return this;
+        }
+
+        /** Precision of the graph (FLOAT; DOUBLE for finite-difference checks). Tables are always FLOAT. */
+        public Builder dataType(DataType v) {
+            if (!v.isFPType()) throw new IllegalArgumentException("model data type must be floating point, got " + v);
+            dataType = v;
             return this;
         }
 

@@ -27,9 +27,11 @@ import org.collapselab.nn.MlpBlock;
  *                               field-pair gains (empty: the plain cross network)
  * @param divergenceRestriction  ME DCNv2 only (Fig. 9d): coefficient of the penalty on the variance across sets
  *                               of the field-pair weight norms (empty: none)
+ * @param linearSetProjection    Appendix B's ablation: each set's first hidden layer is a plain Linear (no
+ *                               BatchNorm, ReLU or dropout), so a linear interaction makes ME equivalent to SE
  */
 public record ModelSpec(ModelKind kind, EmbeddingMode mode, int embeddingSize, int sets, long[] hidden, double dropout,
-                        OptionalDouble crossRegularization, OptionalDouble divergenceRestriction) {
+                        OptionalDouble crossRegularization, OptionalDouble divergenceRestriction, boolean linearSetProjection) {
 
     /** Fig. 9d's coefficient. */
     public static final double DIVERGENCE_COEFFICIENT = 1.0;
@@ -55,6 +57,8 @@ public record ModelSpec(ModelKind kind, EmbeddingMode mode, int embeddingSize, i
         if (divergenceRestriction.isPresent() && (kind != ModelKind.DCNV2 || mode != EmbeddingMode.MULTI || sets < 2))
             throw new IllegalArgumentException(name + ": the divergence restriction (Fig. 9d) applies to ME DCNv2 with at least 2 sets, got "
                     + mode.label() + " with " + sets + " set(s)");
+        if (linearSetProjection && !kind.hasMlp())
+            throw new IllegalArgumentException(name + ": a linear set projection needs an MLP head");
         if (divergenceRestriction.isPresent() && !(divergenceRestriction.getAsDouble() > 0))
             throw new IllegalArgumentException(name + ": divergence coefficient must be > 0, got " + divergenceRestriction.getAsDouble());
     }
@@ -70,7 +74,7 @@ public record ModelSpec(ModelKind kind, EmbeddingMode mode, int embeddingSize, i
 
     public Builder toBuilder() {
         return new Builder(kind).mode(mode).embeddingSize(embeddingSize).sets(sets).hidden(hidden).dropout(dropout)
-                .crossRegularization(crossRegularization).divergenceRestriction(divergenceRestriction);
+                .crossRegularization(crossRegularization).divergenceRestriction(divergenceRestriction).linearSetProjection(linearSetProjection);
     }
 
     /**
@@ -96,6 +100,7 @@ public record ModelSpec(ModelKind kind, EmbeddingMode mode, int embeddingSize, i
         String s = kind.displayName() + " " + mode.label() + " " + (sets > 1 ? sets + "×" : "") + "K" + embeddingSize;
         if (crossRegularization.isPresent()) s += " reg";
         if (divergenceRestriction.isPresent()) s += " div-restricted";
+        if (linearSetProjection) s += " linear";
         return s;
     }
 
@@ -108,12 +113,13 @@ public record ModelSpec(ModelKind kind, EmbeddingMode mode, int embeddingSize, i
     public boolean equals(Object o) {
         return o instanceof ModelSpec s && kind == s.kind && mode == s.mode && embeddingSize == s.embeddingSize && sets == s.sets
                 && Arrays.equals(hidden, s.hidden) && dropout == s.dropout && crossRegularization.equals(s.crossRegularization)
-                && divergenceRestriction.equals(s.divergenceRestriction);
+                && divergenceRestriction.equals(s.divergenceRestriction) && linearSetProjection == s.linearSetProjection;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(kind, mode, embeddingSize, sets, Arrays.hashCode(hidden), dropout, crossRegularization, divergenceRestriction);
+        return Objects.hash(kind, mode, embeddingSize, sets, Arrays.hashCode(hidden), dropout, crossRegularization, divergenceRestriction,
+                linearSetProjection);
     }
 
     @Override
@@ -131,6 +137,7 @@ public record ModelSpec(ModelKind kind, EmbeddingMode mode, int embeddingSize, i
         private double dropout = MlpBlock.DEFAULT_DROPOUT;
         private OptionalDouble crossRegularization = OptionalDouble.empty();
         private OptionalDouble divergenceRestriction = OptionalDouble.empty();
+        private boolean linearSetProjection;
 
         private Builder(ModelKind kind) {
             this.kind = Objects.requireNonNull(kind, "kind");
@@ -149,8 +156,12 @@ public record ModelSpec(ModelKind kind, EmbeddingMode mode, int embeddingSize, i
         /** Fig. 9d's divergence-restricted ME DCNv2 with coefficient 1. */
         public Builder restrictDivergence() { return divergenceRestriction(OptionalDouble.of(DIVERGENCE_COEFFICIENT)); }
 
+        /** Appendix B's ablation: no non-linearity in the per-set part. */
+        public Builder linearSetProjection(boolean v) { linearSetProjection = v; return this; }
+
         public ModelSpec build() {
-            return new ModelSpec(kind, mode, embeddingSize, sets, hidden, dropout, crossRegularization, divergenceRestriction);
+            return new ModelSpec(kind, mode, embeddingSize, sets, hidden, dropout, crossRegularization, divergenceRestriction,
+                    linearSetProjection);
         }
     }
 }

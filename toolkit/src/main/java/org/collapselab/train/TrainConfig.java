@@ -1,0 +1,96 @@
+package org.collapselab.train;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import org.collapselab.data.Progress;
+import org.collapselab.nn.embedding.AdamConfig;
+import org.collapselab.nn.embedding.Optimizer;
+
+/**
+ * How to train. Defaults are the paper's (DESIGN §4): Adam, learning rate 1e-3, batch 2048, weight decay 1e-6
+ * added to the gradient (PyTorch Adam's coupled L2, over every parameter and every table row: dense Adam), early
+ * stopping on validation AUC after 3 epochs without improvement, at most 100 epochs, a fixed batch order.
+ *
+ * @param learningRate        Adam's learning rate
+ * @param batchSize           rows per training step
+ * @param weightDecay         coupled L2 coefficient
+ * @param embeddingOptimizer  DENSE_ADAM (every row, every step: the paper's) or LAZY_ADAM (touched rows: faster)
+ * @param patience            epochs without a better validation AUC before stopping
+ * @param maxEpochs           upper bound on epochs
+ * @param seed                seed of the model's initialisation, dropout masks and (if on) batch reshuffling
+ * @param reshuffle           reshuffle the training rows every epoch (the original never does)
+ * @param evalBatchSize       rows per inference batch
+ * @param checkpointDir       where to checkpoint every epoch and resume from (empty: no checkpoints)
+ * @param progress            receives progress of every epoch and evaluation (rows, with the running loss)
+ */
+public record TrainConfig(double learningRate, int batchSize, double weightDecay, Optimizer embeddingOptimizer, int patience,
+                          int maxEpochs, long seed, boolean reshuffle, int evalBatchSize, Optional<Path> checkpointDir,
+                          Progress progress) {
+
+    public TrainConfig {
+        Objects.requireNonNull(embeddingOptimizer, "embeddingOptimizer");
+        Objects.requireNonNull(checkpointDir, "checkpointDir");
+        Objects.requireNonNull(progress, "progress");
+        if (!(learningRate > 0)) throw new IllegalArgumentException("learning rate must be > 0, got " + learningRate);
+        if (batchSize < 1) throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
+        if (!(weightDecay >= 0)) throw new IllegalArgumentException("weight decay must be >= 0, got " + weightDecay);
+        if (patience < 1) throw new IllegalArgumentException("patience must be >= 1, got " + patience);
+        if (maxEpochs < 1) throw new IllegalArgumentException("maxEpochs must be >= 1, got " + maxEpochs);
+        if (evalBatchSize < 1) throw new IllegalArgumentException("eval batch size must be >= 1, got " + evalBatchSize);
+    }
+
+    /** The paper's settings. */
+    public static TrainConfig paper() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder().learningRate(learningRate).batchSize(batchSize).weightDecay(weightDecay).embeddingOptimizer(embeddingOptimizer)
+                .patience(patience).maxEpochs(maxEpochs).seed(seed).reshuffle(reshuffle).evalBatchSize(evalBatchSize)
+                .checkpointDir(checkpointDir.orElse(null)).progress(progress);
+    }
+
+    /** The optimiser settings a model is built with (dense weights and tables alike). */
+    public AdamConfig adam() {
+        return new AdamConfig(learningRate, 0.9, 0.999, 1e-8, weightDecay, embeddingOptimizer);
+    }
+
+    /** Builder for {@link TrainConfig}, starting from the paper's settings; every setter returns the builder. */
+    public static final class Builder {
+        private double learningRate = 1e-3;
+        private int batchSize = 2048;
+        private double weightDecay = 1e-6;
+        private Optimizer embeddingOptimizer = Optimizer.DENSE_ADAM;
+        private int patience = 3;
+        private int maxEpochs = 100;
+        private long seed;
+        private boolean reshuffle;
+        private int evalBatchSize = 8192;
+        private Path checkpointDir;
+        private Progress progress = Progress.NONE;
+
+        private Builder() {}
+
+        public Builder learningRate(double v) { learningRate = v; return this; }
+        public Builder batchSize(int v) { batchSize = v; return this; }
+        public Builder weightDecay(double v) { weightDecay = v; return this; }
+        public Builder embeddingOptimizer(Optimizer v) { embeddingOptimizer = v; return this; }
+        public Builder patience(int v) { patience = v; return this; }
+        public Builder maxEpochs(int v) { maxEpochs = v; return this; }
+        public Builder seed(long v) { seed = v; return this; }
+        public Builder reshuffle(boolean v) { reshuffle = v; return this; }
+        public Builder evalBatchSize(int v) { evalBatchSize = v; return this; }
+        public Builder checkpointDir(Path v) { checkpointDir = v; return this; }
+        public Builder progress(Progress v) { progress = v; return this; }
+
+        public TrainConfig build() {
+            return new TrainConfig(learningRate, batchSize, weightDecay, embeddingOptimizer, patience, maxEpochs, seed, reshuffle,
+                    evalBatchSize, Optional.ofNullable(checkpointDir), progress);
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package org.collapselab.train;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Properties;
+import org.collapselab.data.AtomicFiles;
+import org.collapselab.data.Batch;
+import org.collapselab.data.Batches;
+import org.collapselab.data.EncodedDataset;
+import org.collapselab.data.Rows;
+import org.collapselab.data.Split;
+import org.collapselab.model.CtrModel;
+import org.collapselab.model.ModelSpec;
+import org.collapselab.model.ModelState;
+
+/**
+ * Trains a {@link CtrModel} the paper's way: epochs over the training rows, validation AUC after each, early
+ * stopping with patience, the best epoch's weights restored, test AUC and log loss of those. Stops with a
+ * {@link TrainingDivergedException} naming the step when the loss is NaN or infinite. With a checkpoint folder it
+ * checkpoints every epoch and resumes from the last one; a resumed run ends with the same weights as an
+ * uninterrupted one (dropout masks are reseeded per epoch from the seed).
+ */
+public final class Trainer {
+    private final TrainConfig config;
+    private final List<TrainingListener> listeners = new ArrayList<>();
+
+    public Trainer(TrainConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    public TrainConfig config() {
+        return config;
+    }
+
+    /** Adds a listener; returns this trainer. */
+    public Trainer listener(TrainingListener l) {
+        listeners.add(Objects.requireNonNull(l, "listener"));
+        return this;
+    }
+
+    /** A model built for this configuration (its seed, optimiser settings and batch size). */
+    public CtrModel newModel(ModelSpec spec, org.collapselab.data.Schema schema) {
+        return CtrModel.builder(spec, schema).seed(config.seed()).adam(config.adam()).batchSize(config.batchSize()).build();
+    }
+
+    /** A trained model and how its training went. */
+    public record Trained(CtrModel model, TrainResult result) {}
+
+    /** Builds a model and trains it on the dataset's 8:1:1 split with seed 0 (the paper's). */
+    public Trained train(ModelSpec spec, EncodedDataset data) {
+        CtrModel model = newModel(spec, data.schema());
+        return new Trained(model, fit(model, data, data.split()));
+    }
+
+    /** Trains {@code model} on the split's training rows, validating on its validation rows, testing on its test rows. */
+    public TrainResult fit(CtrModel model, EncodedDataset data, Split split) {
+        if (!model.schema().equals(data.schema())) throw new IllegalArgumentException("the model was built for another schema than the dataset's");
+        if (!model.embeddings().adam().equals(config.adam()))
+            throw new IllegalArgumentException("the model was built with " + model.embeddings().adam() + " but this trainer uses " + config.adam()
+                    + "; build it with trainer.newModel(spec, schema)");
+        long start = System.nanoTime();
+        Batches batches = data.batches(split.train(), config.batchSize());
+        if (config.reshuffle()) batches = batches.reshuffled(config.seed());
+        String label = model.spec().label();
+        Checkpoints checkpoints = config.checkpointDir().map(Checkpoints::new).orElse(null);
+
+        List<EpochResult> history = new ArrayList<>();
+        ModelState best = null;
+        int bestEpoch = 0, epochsWithoutGain = 0;
+        double bestAuc = Double.NEGATIVE_INFINITY;
+        long step = 0;
+        if (checkpoints != null && checkpoints.exists()) {
+            Checkpoints.Resumed r = checkpoints.resume(model);
+            history.addAll(r.history());
+            best = r.best();
+            bestEpoch = r.bestEpoch();
+            bestAuc = history.get(bestEpoch - 1).validAuc();
+            epochsWithoutGain = history.size() - bestEpoch;
+            step = r.steps();
+        }
+        for (int epoch = history.size() + 1; epoch <= config.maxEpochs() && epochsWithoutGain < config.patience(); epoch++) {
+            long t0 = System.nanoTime();
+            model.graph().reseedDropout(config.seed() * 1_000_003L + epoch);
+            String task = label + " · epoch " + epoch;
+            double lossSum = 0;
+            long rows = 0, batchIndex = 0;
+            for (Batch b : batches.epoch(epoch - 1)) {
+                double loss = model.fit(b);
+                step++;
+                batchIndex++;
+                if (!Double.isFinite(loss))
+                    throw new TrainingDivergedException(label + ": the loss is " + loss + " at step " + step + " (epoch " + epoch + ", batch "
+                            + batchIndex + " of " + batches.batchesPerEpoch() + "); try a lower learning rate", step);
+                lossSum += loss * b.size();
+                rows += b.size();
+                for (TrainingListener l : listeners) l.onStep(epoch, step, loss);
+                config.progress().update(task, rows, batches.rowCount(), String.format(Locale.ROOT, "loss %.4f", lossSum / rows));
+            }
+            config.progress().done(task);
+            Evaluation valid = evaluate(model, data, split.valid(), label + " · validation");
+            EpochResult result = new EpochResult(epoch, lossSum / Math.max(1, rows), valid.auc(), valid.logloss(), (System.nanoTime() - t0) / 1e9);
+            history.add(result);
+            for (TrainingListener l : listeners) l.onEpoch(result, model);
+            if (valid.auc() > bestAuc || best == null) {
+                bestAuc = valid.auc();
+                bestEpoch = epoch;
+                best = model.snapshot();
+                epochsWithoutGain = 0;
+            } else {
+                epochsWithoutGain++;
+            }
+            if (checkpoints != null) checkpoints.save(model, history, bestEpoch, step);
+        }
+        model.restore(best);
+        Evaluation test = evaluate(model, data, split.test(), label + " · test");
+        return new TrainResult(model.spec(), config.seed(), history, bestEpoch, bestAuc, test.auc(), test.logloss(), (System.nanoTime() - start) / 1e9);
+    }
+
+    /** AUC and log loss of a model's predictions on some rows. */
+    public record Evaluation(double auc, double logloss, float[] predictions, float[] labels) {}
+
+    /** Predicts {@code rows} in evaluation mode and scores them. */
+    public Evaluation evaluate(CtrModel model, EncodedDataset data, Rows rows, String task) {
+        if (rows.size() == 0) throw new IllegalArgumentException(task + ": no rows to evaluate");
+        float[] p = new float[rows.size()], y = new float[rows.size()];
+        int at = 0;
+        for (Batch b : data.batches(rows, config.evalBatchSize()).epoch(0)) {
+            float[] q = model.predict(b);
+            System.arraycopy(q, 0, p, at, q.length);
+            System.arraycopy(b.labels(), 0, y, at, q.length);
+            at += q.length;
+            config.progress().update(task, at, rows.size());
+        }
+        config.progress().done(task);
+        return new Evaluation(Metrics.auc(p, y), Metrics.logloss(p, y), p, y);
+    }
+
+    /**
+     * Checkpoints in a folder: {@code epoch-N/} holds the model after epoch N (weights, optimiser state,
+     * tables), and {@code state.properties}, rewritten atomically after the epoch folder is complete, names the
+     * latest and the best epoch folders with the history. A crash mid-write leaves the previous state intact.
+     */
+    private static final class Checkpoints {
+        private final Path dir;
+
+        Checkpoints(Path dir) {
+            this.dir = dir;
+        }
+
+        boolean exists() {
+            return Files.isRegularFile(dir.resolve("state.properties"));
+        }
+
+        record Resumed(List<EpochResult> history, ModelState best, int bestEpoch, long steps) {}
+
+        void save(CtrModel model, List<EpochResult> history, int bestEpoch, long steps) {
+            int epoch = history.size();
+            try {
+                model.save(dir.resolve("epoch-" + epoch));
+                Properties p = new Properties();
+                p.setProperty("latest", String.valueOf(epoch));
+                p.setProperty("best", String.valueOf(bestEpoch));
+                p.setProperty("steps", String.valueOf(steps));
+                for (EpochResult r : history)
+                    p.setProperty("epoch." + r.epoch(), r.trainLoss() + "," + r.validAuc() + "," + r.validLogloss() + "," + r.seconds());
+                AtomicFiles.write(dir.resolve("state.properties"), out -> p.store(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), "training state"));
+                try (var s = Files.list(dir)) {    // older epochs are no longer needed, except the best
+                    for (Path old : s.filter(x -> x.getFileName().toString().startsWith("epoch-")).toList()) {
+                        String n = old.getFileName().toString().substring(6);
+                        if (!n.equals(String.valueOf(epoch)) && !n.equals(String.valueOf(bestEpoch))) deleteTree(old);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot checkpoint into " + dir + ": " + e.getMessage(), e);
+            }
+        }
+
+        Resumed resume(CtrModel model) {
+            try {
+                Properties p = new Properties();
+                try (var in = Files.newBufferedReader(dir.resolve("state.properties"), StandardCharsets.UTF_8)) {
+                    p.load(in);
+                }
+                int latest = Integer.parseInt(p.getProperty("latest")), bestEpoch = Integer.parseInt(p.getProperty("best"));
+                List<EpochResult> history = new ArrayList<>();
+                for (int e = 1; e <= latest; e++) {
+                    String[] v = p.getProperty("epoch." + e).split(",");
+                    history.add(new EpochResult(e, Double.parseDouble(v[0]), Double.parseDouble(v[1]), Double.parseDouble(v[2]), Double.parseDouble(v[3])));
+                }
+                model.load(dir.resolve("epoch-" + bestEpoch));
+                ModelState best = model.snapshot();
+                model.load(dir.resolve("epoch-" + latest));
+                return new Resumed(history, best, bestEpoch, Long.parseLong(p.getProperty("steps")));
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalStateException("cannot resume from checkpoint " + dir + ": " + e.getMessage()
+                        + " (delete the folder to start over)", e);
+            }
+        }
+
+        private static void deleteTree(Path p) throws IOException {
+            try (var s = Files.walk(p)) {
+                for (Path x : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(x);
+            }
+        }
+    }
+}
