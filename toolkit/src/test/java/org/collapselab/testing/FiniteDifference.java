@@ -28,10 +28,16 @@ public final class FiniteDifference {
 
     /** As {@link #check(SameDiff, String, int)} with the analytic gradients scaled, to show the check can fail. */
     public static List<String> check(SameDiff sd, String lossName, int maxElementsPerVariable, double analyticScale) {
+        return check(sd, lossName, Map.of(), maxElementsPerVariable, analyticScale);
+    }
+
+    /** As {@link #check(SameDiff, String, int)} for a graph with placeholders (a model's labels). */
+    public static List<String> check(SameDiff sd, String lossName, Map<String, INDArray> placeholders, int maxElementsPerVariable,
+                                     double analyticScale) {
         List<String> trainable = new ArrayList<>();
         for (SDVariable v : sd.variables()) if (v.getVariableType() == VariableType.VARIABLE) trainable.add(v.name());
-        Map<String, INDArray> grads = sd.calculateGradients(Map.of(), trainable);
-        DoubleSupplier loss = () -> sd.output(Map.of(), lossName).get(lossName).getDouble(0);
+        Map<String, INDArray> grads = sd.calculateGradients(placeholders, trainable);
+        DoubleSupplier loss = () -> sd.output(placeholders, lossName).get(lossName).getDouble(0);
         List<String> bad = new ArrayList<>();
         for (String name : trainable) {
             INDArray p = sd.getArrForVarName(name);
