@@ -49,7 +49,7 @@ public final class CtrModel {
     private final Graph graph;
     private EmbeddingStore store;    // replaced when a checkpoint is restored
     private final List<SDVariable> inputs;
-    private final SDVariable loss;
+    private final SDVariable loss, logit;
     private final MemoryEstimate memory;
     private final INDArray[] buffers;
 
@@ -127,9 +127,10 @@ public final class CtrModel {
         SDVariable total = sd.loss.sigmoidCrossEntropy("bce", label, logit, null, LossReduce.MEAN_BY_NONZERO_WEIGHT_COUNT, 0.0);
         for (SDVariable p : penalties) total = total.add(p);
         if (spec.divergenceRestriction().isPresent()) total = total.add(divergencePenalty(root, fields, k).mul(spec.divergenceRestriction().getAsDouble()));
+        this.logit = logit;
         this.loss = sd.identity("loss", total);
         sd.setLossVariables(loss);
-        graph.trackLoss(loss);
+        graph.watch(logit);
         sd.setTrainingConfig(new TrainingConfig.Builder()
                 .updater(new Adam(b.adam.lr(), b.adam.beta1(), b.adam.beta2(), b.adam.eps()))
                 .l2(b.adam.weightDecay())                    // added to the gradient before Adam: PyTorch's coupled weight decay
@@ -176,7 +177,8 @@ public final class CtrModel {
 
     /**
      * One training step on a batch: look up every set's rows, forward/backward/update the graph, update the
-     * tables. Returns the batch loss (BCE plus any regulariser), which may be NaN or infinite: the trainer checks.
+     * tables. Returns the batch's mean binary cross-entropy before the update (regularisers excluded), computed
+     * from the step's logits; it may be NaN or infinite, which the trainer checks.
      */
     public double fit(Batch batch) {
         feed(batch);
@@ -187,7 +189,17 @@ public final class CtrModel {
             if (g == null) throw new IllegalStateException("no embedding gradient was captured for set " + m);
             store.apply(m, batch.indices(), g);
         }
-        return graph.lastLoss();
+        return binaryCrossEntropy(graph.watched(logit).castTo(DataType.DOUBLE).data().asDouble(), batch.labels());
+    }
+
+    /** Mean BCE of logits, in the overflow-free form max(x, 0) − x·y + log(1 + e^−|x|). */
+    static double binaryCrossEntropy(double[] logits, float[] labels) {
+        double sum = 0;
+        for (int i = 0; i < logits.length; i++) {
+            double x = logits[i];
+            sum += Math.max(x, 0) - x * labels[i] + Math.log1p(Math.exp(-Math.abs(x)));
+        }
+        return sum / logits.length;
     }
 
     /** Click probabilities of a batch, in evaluation mode (running BatchNorm statistics, no dropout). */

@@ -47,8 +47,7 @@ public final class Graph {
     private final Map<String, String> gradToInput = new HashMap<>();
     private final Map<String, INDArray> capturedGrads = new HashMap<>();
     private final Map<String, BatchNorm1d> statToNorm = new HashMap<>();
-    private String lossName;
-    private double lastLoss = Double.NaN;
+    private final Map<String, INDArray> watched = new HashMap<>();
     private Mode mode = Mode.EVAL;
     private boolean dropoutEnabled = true;
     private int preparedBatch = -1;
@@ -95,14 +94,19 @@ public final class Graph {
         return trainFlagVar;
     }
 
-    /** Records the value of {@code loss} at every {@code fit} step; see {@link #lastLoss()}. */
-    public void trackLoss(SDVariable loss) {
-        this.lossName = loss.name();
+    /**
+     * Keeps a copy of {@code v}'s value from every {@code fit} step; see {@link #watched}. (SameDiff M2.1's
+     * training pass never evaluates the loss op itself, only its gradient, so a caller that wants the loss
+     * watches the logits and computes it.)
+     */
+    public void watch(SDVariable v) {
+        watched.put(v.name(), null);
     }
 
-    /** The tracked loss of the last {@code fit} step (NaN before the first). */
-    public double lastLoss() {
-        return lastLoss;
+    /** The value of a watched variable in the last {@code fit} step, or null before the first. */
+    public INDArray watched(SDVariable v) {
+        if (!watched.containsKey(v.name())) throw new IllegalArgumentException("'" + v.name() + "' is not watched");
+        return watched.get(v.name());
     }
 
     /**
@@ -313,7 +317,7 @@ public final class Graph {
                     capturedGrads.put(input, outputs[i].dup());
                     freeze(input);
                 }
-                if (outs.get(i).equals(lossName)) lastLoss = outputs[i].getDouble(0);
+                if (watched.containsKey(outs.get(i))) watched.put(outs.get(i), outputs[i].dup());
                 BatchNorm1d bn = statToNorm.get(outs.get(i));
                 if (bn != null && mode == Mode.TRAIN) bn.accumulate(outs.get(i), outputs[i], preparedBatch);
             }
