@@ -129,7 +129,8 @@ echo "${#jars[@]} jars in $KERNEL_DIR/lib"
 
 step "kernelspec 'java'"
 # ldconfig lives in /sbin, which is not on a Debian user's PATH
-tcmalloc="$("$(command -v ldconfig || echo /sbin/ldconfig)" -p 2>/dev/null | awk '/libtcmalloc_minimal\.so\.4 /{print $NF; exit}')"
+# awk reads to the end: an early exit would kill ldconfig with SIGPIPE, which pipefail turns into a failure
+tcmalloc="$("$(command -v ldconfig || echo /sbin/ldconfig)" -p 2>/dev/null | awk '/libtcmalloc_minimal\.so\.4 / && !found {found=$NF} END {print found}')"
 if [ -z "$tcmalloc" ] && [ -n "${CONDA_PREFIX:-}" ] && [ -f "$CONDA_PREFIX/lib/libtcmalloc_minimal.so.4" ]; then
   tcmalloc="$CONDA_PREFIX/lib/libtcmalloc_minimal.so.4"
 fi

@@ -314,6 +314,16 @@ public final class CtrModel {
         return store;
     }
 
+    /**
+     * Every set's table side by side, [rows, M·width]: the whole embedding of each feature, comparable with an SE
+     * table of the same total size (Fig. 9a). For SE it is the one table. A copy.
+     */
+    public INDArray concatenatedTables() {
+        INDArray[] ts = new INDArray[spec.sets()];
+        for (int m = 0; m < ts.length; m++) ts[m] = store.table(m);
+        return ts.length == 1 ? ts[0].dup() : Nd4j.hstack(ts);
+    }
+
     /** The graph, for advanced inspection (variables are named by scope, e.g. {@code set0/interaction/layer0/w}). */
     public Graph graph() {
         return graph;

@@ -49,6 +49,26 @@ public record TrainResult(ModelSpec spec, long seed, List<EpochResult> history, 
         return Table.create(spec.label() + " (seed " + seed + ")", e, loss, auc, ll, s);
     }
 
+    /** One row per run: model, seed, epochs, best epoch, valid AUC, test AUC, test logloss, seconds. */
+    public static Table table(String name, List<TrainResult> runs) {
+        tech.tablesaw.api.StringColumn model = tech.tablesaw.api.StringColumn.create("model");
+        tech.tablesaw.api.LongColumn seed = tech.tablesaw.api.LongColumn.create("seed");
+        IntColumn epochs = IntColumn.create("epochs"), best = IntColumn.create("best epoch");
+        DoubleColumn valid = DoubleColumn.create("valid AUC"), auc = DoubleColumn.create("test AUC"), ll = DoubleColumn.create("test logloss"),
+                s = DoubleColumn.create("seconds");
+        for (TrainResult r : runs) {
+            model.append(r.spec().label());
+            seed.append(r.seed());
+            epochs.append(r.epochs());
+            best.append(r.bestEpoch());
+            valid.append(r.validAuc());
+            auc.append(r.testAuc());
+            ll.append(r.testLogloss());
+            s.append(r.seconds());
+        }
+        return Table.create(name, model, seed, epochs, best, valid, auc, ll, s);
+    }
+
     /** Per-epoch values of one column as an array (for plots). */
     public double[] trainLosses() {
         return history.stream().mapToDouble(EpochResult::trainLoss).toArray();

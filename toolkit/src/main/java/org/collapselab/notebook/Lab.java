@@ -1,0 +1,131 @@
+package org.collapselab.notebook;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.collapselab.data.CtrData;
+import org.collapselab.data.CtrFormat;
+import org.collapselab.data.EncodedDataset;
+import org.collapselab.data.PreprocessOptions;
+import org.collapselab.data.SyntheticCriteo;
+import org.collapselab.plot.Figure;
+import org.collapselab.train.TrainConfig;
+import org.collapselab.train.Trainer;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The shared setup every notebook starts with: {@code var lab = Lab.setup();}. It reads the environment once
+ * (run profile, data and output folders, see {@link Environment}), prints what it found, and hands out what the
+ * profile implies: the default dataset, training settings with a progress bar, the scale factors and seeds to
+ * sweep, and a place to save figures.
+ */
+public final class Lab {
+    private final Environment env;
+    private final Settings settings;
+
+    /**
+     * What a profile means in rows, epochs and sweeps.
+     *
+     * @param rows              rows of the generated Criteo-shaped data (ignored when the real file is used)
+     * @param cardinalityScale  generated field sizes = Criteo's × this
+     * @param maxEpochs         epochs at most
+     * @param patience          early-stopping patience
+     * @param batchSize         training batch size
+     * @param scales            the "n×" factors to sweep
+     * @param seeds             the seeds to repeat over
+     */
+    public record Settings(int rows, double cardinalityScale, int maxEpochs, int patience, int batchSize, List<Integer> scales,
+                           List<Long> seeds) {
+        public Settings {
+            scales = List.copyOf(scales);
+            seeds = List.copyOf(seeds);
+        }
+
+        static Settings of(RunProfile p) {
+            return switch (p) {
+                case SMOKE -> new Settings(8_000, 0.005, 1, 1, 512, List.of(1, 2), List.of(0L));
+                case DEFAULT -> new Settings(40_000, 0.02, 2, 1, 2048, List.of(1, 2, 4), List.of(0L));
+                case FULL -> new Settings(2_000_000, 1.0, 100, 3, 2048, List.of(1, 2, 3, 4, 10), List.of(0L, 1L, 2L));
+            };
+        }
+    }
+
+    private Lab(Environment env) {
+        this.env = Objects.requireNonNull(env, "env");
+        this.settings = Settings.of(env.profile());
+    }
+
+    /** Reads the environment and prints a one-line summary; call once at the top of a notebook. */
+    public static Lab setup() {
+        Lab lab = new Lab(Environment.fromEnvironment());
+        System.out.println("Collapse Lab · " + lab.env.describe());
+        System.out.println("ND4J backend " + Nd4j.getBackend().getClass().getSimpleName() + " · " + Runtime.getRuntime().availableProcessors()
+                + " cores · profile " + lab.env.profile().label() + ": " + lab.settings);
+        return lab;
+    }
+
+    /** A lab for an explicit environment (tests, scripts). */
+    public static Lab of(Environment env) {
+        return new Lab(env);
+    }
+
+    public Environment environment() {
+        return env;
+    }
+
+    public RunProfile profile() {
+        return env.profile();
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /**
+     * The Criteo dataset of this profile: the real {@code train.txt} when {@code COLLAPSELAB_CRITEO} is set and
+     * the profile is full, else Criteo-shaped synthetic data generated into {@code data/generated} (once).
+     * Caches go to {@code data/cache}.
+     */
+    public EncodedDataset criteo() {
+        PreprocessOptions options = PreprocessOptions.builder().cacheDir(env.dataDir().resolve("cache")).progress(ProgressBar.create()).build();
+        if (env.profile() == RunProfile.FULL && env.criteo().isPresent()) return CtrData.load(env.criteo().get(), CtrFormat.criteoTsv(), options);
+        SyntheticCriteo gen = SyntheticCriteo.criteoShaped(settings.rows(), settings.cardinalityScale(), 0);
+        Path file = env.dataDir().resolve("generated").resolve(String.format(Locale.ROOT, "criteo-like-%d-x%s-seed0.tsv",
+                settings.rows(), Double.toString(settings.cardinalityScale())));
+        if (!Files.exists(file)) {
+            System.out.println("generating " + file + " (" + settings.rows() + " rows, Criteo's field sizes × " + settings.cardinalityScale() + ")");
+            gen.write(file);
+        }
+        return CtrData.load(file, gen.format(), options);
+    }
+
+    /** The paper's training settings with this profile's epochs, patience and batch size, and a progress bar. */
+    public TrainConfig trainConfig() {
+        return TrainConfig.builder().maxEpochs(settings.maxEpochs()).patience(settings.patience()).batchSize(settings.batchSize())
+                .progress(ProgressBar.create("rows")).build();
+    }
+
+    public Trainer trainer() {
+        return new Trainer(trainConfig());
+    }
+
+    /** Shows anything the notebook can show (charts, figures, tables, text). */
+    public void show(Object value) {
+        Display.show(value);
+    }
+
+    /** Saves a chart as PNG and SVG into the output folder and shows it. */
+    public Figure save(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, String name) {
+        return save(Figure.of(chart), name);
+    }
+
+    /** Saves a figure as PNG and SVG into the output folder and shows it. */
+    public Figure save(Figure figure, String name) {
+        List<Path> files = figure.save(env.outDir(), name);
+        Display.show(figure);
+        System.out.println("saved " + files.get(0) + " and .svg");
+        return figure;
+    }
+}
