@@ -150,7 +150,9 @@ env = {
 if e["TCMALLOC"]:
     env["LD_PRELOAD"] = e["TCMALLOC"]
 spec = {
+    # ND4J M2.1 logs harmless warnings while building graphs (duplicate TF op mappings, op properties): errors only
     "argv": [e["JAVA"], "-Djava.awt.headless=true", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+             "-Dorg.slf4j.simpleLogger.log.org.nd4j=error",
              "-jar", e["KERNEL_JAR"], "{connection_file}"],
     "display_name": "Java (Collapse Lab)",
     "language": "java",

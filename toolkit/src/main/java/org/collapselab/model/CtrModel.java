@@ -135,6 +135,7 @@ public final class CtrModel {
                 .updater(new Adam(b.adam.lr(), b.adam.beta1(), b.adam.beta2(), b.adam.eps()))
                 .l2(b.adam.weightDecay())                    // added to the gradient before Adam: PyTorch's coupled weight decay
                 .dataSetFeatureMapping(new ArrayList<>()).dataSetLabelMapping(LABEL).skipBuilderValidation(true).build());
+        graph.buildGradients();
         this.buffers = new INDArray[spec.sets()];
     }
 

@@ -175,6 +175,20 @@ public final class Graph {
         for (String input : inputs.keySet()) sd.getUpdaterMap().put(input, new FrozenUpdater());
     }
 
+    /**
+     * Builds the backward graph now, once the loss is set. SameDiff M2.1 prints a line on System.out for every
+     * differentiated op (hundreds, into a notebook); this keeps them out. Otherwise the first fit would build it.
+     */
+    public void buildGradients() {
+        java.io.PrintStream out = System.out;
+        System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        try {
+            sd.createGradFunction();
+        } finally {
+            System.setOut(out);
+        }
+    }
+
     /** Switch every dropout layer off (masks of ones) even in training, e.g. for gradient checks. */
     public void setDropoutEnabled(boolean enabled) {
         this.dropoutEnabled = enabled;

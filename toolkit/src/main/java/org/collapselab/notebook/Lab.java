@@ -117,15 +117,14 @@ public final class Lab {
     }
 
     /** Saves a chart as PNG and SVG into the output folder and shows it. */
-    public Figure save(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, String name) {
-        return save(Figure.of(chart), name);
+    public void save(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, String name) {
+        save(Figure.of(chart), name);
     }
 
-    /** Saves a figure as PNG and SVG into the output folder and shows it. */
-    public Figure save(Figure figure, String name) {
+    /** Saves a figure as PNG and SVG into the output folder and shows it (no return value: nothing extra shows in a cell). */
+    public void save(Figure figure, String name) {
         List<Path> files = figure.save(env.outDir(), name);
         Display.show(figure);
         System.out.println("saved " + files.get(0) + " and .svg");
-        return figure;
     }
 }
