@@ -46,7 +46,7 @@ public final class Lab {
         static Settings of(RunProfile p) {
             return switch (p) {
                 case SMOKE -> new Settings(8_000, 0.005, 1, 1, 512, List.of(1, 2), List.of(0L));
-                case DEFAULT -> new Settings(40_000, 0.02, 2, 1, 2048, List.of(1, 2, 4), List.of(0L));
+                case DEFAULT -> new Settings(100_000, 0.05, 3, 1, 2048, List.of(1, 2, 4), List.of(0L));
                 case FULL -> new Settings(2_000_000, 1.0, 100, 3, 2048, List.of(1, 2, 3, 4, 10), List.of(0L, 1L, 2L));
             };
         }

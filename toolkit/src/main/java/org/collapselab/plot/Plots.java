@@ -35,21 +35,19 @@ public final class Plots {
     }
 
     /**
-     * Fig. 1b: the normalised singular values σ_k/σ_1 of each field's table against k, on a log scale, for the
-     * given fields (all when empty). A collapsed table drops steeply after its first few values.
+     * Fig. 1b: the normalised singular values σ_k/σ_1 of each field's table against k, for the given fields (all
+     * when empty). A collapsed table drops steeply after its first few values.
      */
     public static XYChart spectra(FieldIA ia, List<String> fields) {
         List<String> chosen = fields.isEmpty() ? ia.fields() : fields;
-        XYChart c = xy("Normalised singular values per field", "k", "σ_k / σ_1");
-        c.getStyler().setYAxisLogarithmic(true);
+        XYChart c = xy("Normalised singular values per field (K = " + ia.k() + ")", "k", "σ_k / σ_1");
+        c.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
+        c.getStyler().setXAxisDecimalPattern("#");
         c.getStyler().setLegendVisible(chosen.size() <= MAX_LEGEND);
         for (String f : chosen) {
             double[] v = ia.spectrum(f).normalized();
             double[] x = new double[v.length];
-            for (int k = 0; k < v.length; k++) {
-                x[k] = k + 1;
-                v[k] = Math.max(v[k], 1e-12);    // a log axis cannot show exact zeros
-            }
+            for (int k = 0; k < v.length; k++) x[k] = k + 1;
             c.addSeries(f, x, v).setMarker(SeriesMarkers.NONE);
         }
         return c;
