@@ -60,6 +60,12 @@ import org.collapselab.model.ModelSpec;
  * {@link org.collapselab.model.MemoryEstimate} refuses NFwFM ME 4× (24.9 GB estimated, about 4 GB measured); the
  * estimate is printed next to the measured peak.
  *
+ * <p>Noise check: at 1× SE and ME build the same network for every kind but IPNN (one set, same modules; ME IPNN
+ * drops the flattened embeddings), so their rates should agree; on a machine whose cores are shared with other work they
+ * did not (up to 14× apart), and a run with OMP_NUM_THREADS=2 while another process kept a core busy swung 4–5× from run
+ * to run, while OMP_NUM_THREADS=1 stayed within about 1.5× (OpenMP threads waiting on a descheduled peer). Compare
+ * only runs on an otherwise idle machine, or use OMP_NUM_THREADS=1 when the cores are shared.
+ *
  * <p>Note: {@link CtrModel#fit} returns NaN in this build (SameDiff M2.1 never runs the forward loss op during
  * {@code fit}), so the loss is not checked here; every prediction is checked to be a probability instead.
  */
