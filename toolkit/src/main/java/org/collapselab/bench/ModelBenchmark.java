@@ -1,0 +1,408 @@
+package org.collapselab.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.collapselab.data.Batch;
+import org.collapselab.data.Schema;
+import org.collapselab.data.SyntheticCriteo;
+import org.collapselab.model.CtrModel;
+import org.collapselab.model.EmbeddingMode;
+import org.collapselab.model.ModelKind;
+import org.collapselab.model.ModelSpec;
+
+/**
+ * Training and inference throughput (samples/s) and peak memory of the six paper models as SE and ME at 1× and 4×,
+ * on Criteo-shaped synthetic batches: 39 fields with the real Criteo field sizes ({@link SyntheticCriteo#CRITEO_FIELD_DIMS},
+ * 1,086,810 table rows), indices drawn per field from a Zipf(1.1) over that field's rows, random 0/1 labels, batch 2048.
+ * Not a test: it prints medians and asserts nothing.
+ *
+ * <p>A training step is {@link CtrModel#fit} (lookup, forward, backward, dense Adam, and the faithful dense Adam
+ * update of every table row); an inference step is {@link CtrModel#predict}. After warm-up, each variant runs
+ * {@code windows} timed training windows of {@code --steps-per-window} steps (1×; {@code --heavy-steps} at 4×), then
+ * as many inference windows of {@code --infer-steps} steps; a window's rate is steps·batch / its wall time, and the
+ * variant's rate is the median window (every window is printed too). Defaults: 5 windows, 1 training step per window
+ * (a step takes 1–20 s here), 2 inference steps per window, 1 warm-up training step (SameDiff builds its updaters
+ * in the first fit) and 2 warm-up inference steps: a full run takes about 15 minutes on 2 cores.
+ *
+ * <p>Memory: ND4J keeps arrays off-heap, so the process's peak resident set (VmHWM in /proc/self/status) is the
+ * real figure; it is a process-wide high-water mark, so by default every variant runs in a fresh JVM (same JVM
+ * options, classpath and environment) through {@code --only}, and the driver collects the results. The JVM heap
+ * peak is the largest heap use seen by the MemoryMXBean, sampled after building and after every step.
+ *
+ * <p>In-run reference: the DCNv2 SE 1× training rate, measured first; every variant's rates are also printed as a
+ * ratio to it, which is what stays comparable across runs on a noisy shared machine.
+ *
+ * <pre>
+ * mvn -o -q -pl toolkit dependency:build-classpath -Dmdep.outputFile=/tmp/cp-zoo.txt
+ * OMP_NUM_THREADS=2 LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4 java -Xmx6g \
+ *     -cp toolkit/target/classes:$(cat /tmp/cp-zoo.txt) org.collapselab.bench.ModelBenchmark \
+ *     [--windows N] [--steps-per-window S] [--heavy-steps S4] [--infer-steps I] [--warmup W] [--timeout SECONDS]
+ *     [--memory-budget-gb G] [--only MODEL MODE SCALE]
+ * </pre>
+ * MODEL is a {@link ModelKind} name (e.g. DCNV2), MODE is SE or ME, SCALE is the "n×" factor. {@code --steps-per-window}
+ * applies at 1×, {@code --heavy-steps} at 4× (default: the same). {@code --timeout} bounds each variant's JVM (400 s).
+ * {@code --memory-budget-gb} is passed to {@link CtrModel.Builder#memoryBudget}; by default there is none, because
+ * {@link org.collapselab.model.MemoryEstimate} refuses NFwFM ME 4× (24.9 GB estimated, about 4 GB measured); the
+ * estimate is printed next to the measured peak.
+ *
+ * <p>Noise check: at 1× SE and ME build the same network for every kind but IPNN (one set, same modules; ME IPNN
+ * drops the flattened embeddings), so their rates should agree; on a machine whose cores are shared with other work they
+ * did not (up to 14× apart), and a run with OMP_NUM_THREADS=2 while another process kept a core busy swung 4–5× from run
+ * to run, while OMP_NUM_THREADS=1 stayed within about 1.5× (OpenMP threads waiting on a descheduled peer). Compare
+ * only runs on an otherwise idle machine, or use OMP_NUM_THREADS=1 when the cores are shared.
+ *
+ * <p>Note: {@link CtrModel#fit} returns NaN in this build (SameDiff M2.1 never runs the forward loss op during
+ * {@code fit}), so the loss is not checked here; every prediction is checked to be a probability instead.
+ */
+public final class ModelBenchmark {
+    static final int BATCH = 2048;
+    static final int BATCH_POOL = 8;
+    static final String RESULT = "RESULT ";
+
+    private ModelBenchmark() {}
+
+    record Options(int windows, int steps, int heavySteps, int inferSteps, int warmup, int timeoutSeconds, long memoryBudget, String[] only) {
+        static Options parse(String[] args) {
+            int windows = 5, steps = 1, heavy = -1, infer = 2, warmup = 1, timeout = 400;
+            long budget = Long.MAX_VALUE;
+            String[] only = null;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--windows" -> windows = Integer.parseInt(args[++i]);
+                    case "--steps-per-window" -> steps = Integer.parseInt(args[++i]);
+                    case "--heavy-steps" -> heavy = Integer.parseInt(args[++i]);
+                    case "--infer-steps" -> infer = Integer.parseInt(args[++i]);
+                    case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                    case "--timeout" -> timeout = Integer.parseInt(args[++i]);
+                    case "--memory-budget-gb" -> budget = (long) (Double.parseDouble(args[++i]) * 1e9);
+                    case "--only" -> {
+                        if (i + 3 >= args.length) throw new IllegalArgumentException("--only needs MODEL MODE SCALE");
+                        only = new String[]{args[++i], args[++i], args[++i]};
+                    }
+                    default -> throw new IllegalArgumentException("unknown argument '" + args[i]
+                            + "'; usage: [--windows N] [--steps-per-window S] [--heavy-steps S4] [--infer-steps I] [--warmup W] [--timeout SECONDS] [--memory-budget-gb G] [--only MODEL MODE SCALE]");
+                }
+            }
+            if (windows < 1 || steps < 1 || infer < 1 || warmup < 0) throw new IllegalArgumentException("windows and steps must be >= 1, warmup >= 0");
+            return new Options(windows, steps, heavy < 1 ? steps : heavy, infer, warmup, timeout, budget, only);
+        }
+
+        int stepsAt(int scale) {
+            return scale > 1 ? heavySteps : steps;
+        }
+
+        List<String> passOn() {
+            return List.of("--windows", "" + windows, "--steps-per-window", "" + steps, "--heavy-steps", "" + heavySteps, "--infer-steps", "" + inferSteps,
+                    "--warmup", "" + warmup, "--memory-budget-gb", "" + (memoryBudget == Long.MAX_VALUE ? "1e12" : memoryBudget / 1e9));
+        }
+    }
+
+    record Variant(ModelKind kind, EmbeddingMode mode, int scale) {
+        static Variant parse(String[] a) {
+            EmbeddingMode mode = switch (a[1].toUpperCase(Locale.ROOT)) {
+                case "SE", "SINGLE" -> EmbeddingMode.SINGLE;
+                case "ME", "MULTI" -> EmbeddingMode.MULTI;
+                default -> throw new IllegalArgumentException("mode must be SE or ME, got " + a[1]);
+            };
+            return new Variant(ModelKind.valueOf(a[0].toUpperCase(Locale.ROOT)), mode, Integer.parseInt(a[2]));
+        }
+
+        String modeName() {
+            return mode == EmbeddingMode.SINGLE ? "SE" : "ME";
+        }
+
+        List<String> args() {
+            return List.of(kind.name(), modeName(), "" + scale);
+        }
+
+        @Override
+        public String toString() {
+            return kind.displayName() + " " + modeName() + " " + scale + "x";
+        }
+    }
+
+    /** What one variant measured (a RESULT line between the child and the driver). */
+    record Measured(double trainRate, double[] trainWindows, double inferRate, double[] inferWindows, int trainSteps,
+                    long heapPeak, long hwmBaseline, long hwm, long estimate, long parameters, String error) {
+        String encode() {
+            return RESULT + String.join(";", "ok", "" + trainRate, join(trainWindows), "" + inferRate, join(inferWindows), "" + trainSteps,
+                    "" + heapPeak, "" + hwmBaseline, "" + hwm, "" + estimate, "" + parameters);
+        }
+
+        static Measured decode(String line) {
+            String[] p = line.substring(RESULT.length()).split(";", -1);
+            return new Measured(Double.parseDouble(p[1]), split(p[2]), Double.parseDouble(p[3]), split(p[4]), Integer.parseInt(p[5]),
+                    Long.parseLong(p[6]), Long.parseLong(p[7]), Long.parseLong(p[8]), Long.parseLong(p[9]), Long.parseLong(p[10]), null);
+        }
+
+        static Measured failed(String error) {
+            return new Measured(Double.NaN, new double[0], Double.NaN, new double[0], 0, -1, -1, -1, -1, -1, error);
+        }
+
+        private static String join(double[] v) {
+            return String.join(",", Arrays.stream(v).mapToObj(d -> String.format(Locale.ROOT, "%.1f", d)).toList());
+        }
+
+        private static double[] split(String s) {
+            return s.isEmpty() ? new double[0] : Arrays.stream(s.split(",")).mapToDouble(Double::parseDouble).toArray();
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options o = Options.parse(args);
+        if (o.only() != null) {
+            Variant v = Variant.parse(o.only());
+            Measured m;
+            try {
+                m = measure(v, o);
+            } catch (Throwable t) {
+                t.printStackTrace();
+                System.out.flush();
+                System.exit(2);
+                return;
+            }
+            System.out.println(m.encode());
+            System.out.flush();
+            System.exit(0);   // ND4J's native threads can delay a normal exit
+        }
+        drive(o);
+    }
+
+    /** All 24 variants, each in a fresh JVM, the reference (DCNv2 SE 1×) first. */
+    static void drive(Options o) throws Exception {
+        List<Variant> variants = new ArrayList<>();
+        variants.add(new Variant(ModelKind.DCNV2, EmbeddingMode.SINGLE, 1));
+        for (int scale : new int[]{1, 4})
+            for (ModelKind kind : ModelKind.paperModels())
+                for (EmbeddingMode mode : EmbeddingMode.values()) {
+                    Variant v = new Variant(kind, mode, scale);
+                    if (!variants.contains(v)) variants.add(v);
+                }
+        System.out.printf("ModelBenchmark: %d variants, batch %d, %d fields (%,d table rows), %d windows of %d training steps (1x) / %d (4x) and %d"
+                        + " inference steps, after %d warm-up training steps (and as many inference windows' worth); every variant in a fresh JVM; OMP_NUM_THREADS=%s, LD_PRELOAD=%s, JVM %s%n",
+                variants.size(), BATCH, SyntheticCriteo.CRITEO_FIELD_DIMS.length, Arrays.stream(SyntheticCriteo.CRITEO_FIELD_DIMS).sum(),
+                o.windows(), o.steps(), o.heavySteps(), o.inferSteps(), o.warmup(), System.getenv("OMP_NUM_THREADS"), System.getenv("LD_PRELOAD"),
+                ManagementFactory.getRuntimeMXBean().getInputArguments());
+        long start = System.nanoTime();
+        Map<Variant, Measured> results = new LinkedHashMap<>();
+        for (Variant v : variants) {
+            long t0 = System.nanoTime();
+            Measured m = runChild(v, o);
+            results.put(v, m);
+            System.out.printf("  %-18s done in %.0f s%s%n", v, (System.nanoTime() - t0) / 1e9, m.error() == null ? "" : ": FAILED: " + m.error());
+        }
+        Measured ref = results.get(variants.get(0));
+        double refRate = ref.error() == null ? ref.trainRate() : Double.NaN;
+        System.out.println();
+        System.out.printf("Reference: DCNv2 SE 1x training = %.0f samples/s (ratios below are rate / this)%n", refRate);
+        System.out.printf("%-16s %11s %10s %7s %11s %7s %9s %8s %8s %8s %8s  %s%n", "variant", "params", "train/s", "x ref",
+                "infer/s", "x ref", "train st", "heap MB", "RSS MB", "dRSS MB", "est MB", "train windows | infer windows (samples/s)");
+        for (var e : results.entrySet()) {
+            Variant v = e.getKey();
+            Measured m = e.getValue();
+            if (m.error() != null) {
+                System.out.printf("%-16s FAILED: %s%n", v, m.error());
+                continue;
+            }
+            System.out.printf(Locale.ROOT, "%-16s %,11d %10.0f %7.2f %11.0f %7.2f %9d %8.0f %8.0f %8.0f %8.0f  %s | %s%n", v, m.parameters(),
+                    m.trainRate(), m.trainRate() / refRate, m.inferRate(), m.inferRate() / refRate, m.trainSteps(),
+                    m.heapPeak() / 1e6, m.hwm() / 1e6, (m.hwm() - m.hwmBaseline()) / 1e6, m.estimate() / 1e6, rates(m.trainWindows()), rates(m.inferWindows()));
+        }
+        System.out.printf("total wall time %.1f min%n", (System.nanoTime() - start) / 60e9);
+        System.out.println("heap MB: largest JVM heap use seen (MemoryMXBean, sampled after build and every step); RSS MB: the variant JVM's"
+                + " peak resident set (VmHWM); dRSS MB: VmHWM increase from just before the model was built (ND4J loaded, batches made); est MB: CtrModel's own pre-build memory estimate (MemoryEstimate, bypassed here unless --memory-budget-gb)");
+    }
+
+    private static String rates(double[] v) {
+        return String.join(" ", Arrays.stream(v).mapToObj(d -> String.format(Locale.ROOT, "%.0f", d)).toList());
+    }
+
+    private static Measured runChild(Variant v, Options o) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(ModelBenchmark.class.getName());
+        cmd.addAll(o.passOn());
+        cmd.add("--only");
+        cmd.addAll(v.args());
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        List<String> tail = new ArrayList<>();
+        String[] result = {null};
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    if (line.startsWith(RESULT)) result[0] = line;
+                    else System.out.println("    | " + line);
+                    synchronized (tail) {
+                        tail.add(line);
+                        if (tail.size() > 40) tail.remove(0);
+                    }
+                }
+            } catch (IOException ignored) {
+                // the child went away; its exit status says why
+            }
+        });
+        reader.start();
+        boolean finished = p.waitFor(o.timeoutSeconds(), TimeUnit.SECONDS);
+        if (!finished) {
+            p.destroyForcibly();
+            p.waitFor();
+        }
+        reader.join(5000);
+        if (!finished) return Measured.failed("timed out after " + o.timeoutSeconds() + " s");
+        if (p.exitValue() != 0 || result[0] == null) {
+            String why;
+            synchronized (tail) {
+                why = tail.stream().filter(l -> l.contains("Exception") || l.contains("Error") || l.startsWith("Caused by")).findFirst()
+                        .orElse(tail.isEmpty() ? "(no output)" : tail.get(tail.size() - 1));
+            }
+            return Measured.failed("exit " + p.exitValue() + ": " + why);
+        }
+        return Measured.decode(result[0]);
+    }
+
+    /** Builds one variant in this JVM and times it. */
+    static Measured measure(Variant v, Options o) {
+        int[] dims = SyntheticCriteo.CRITEO_FIELD_DIMS;
+        List<String> names = new ArrayList<>();
+        for (int f = 0; f < dims.length; f++) names.add(f < 13 ? "I" + (f + 1) : "C" + (f - 12));
+        Schema schema = Schema.categorical(names, dims);
+        List<Batch> pool = batches(schema, BATCH_POOL, 42);
+        org.nd4j.linalg.factory.Nd4j.create(1);        // load the native backend before the baseline
+        long hwmBaseline = status("VmHWM");
+        HeapPeak heap = new HeapPeak();
+
+        ModelSpec spec = ModelSpec.of(v.kind()).scale(v.scale(), v.mode());
+        long t0 = System.nanoTime();
+        CtrModel model = CtrModel.builder(spec, schema).seed(1).batchSize(BATCH).memoryBudget(o.memoryBudget()).build();
+        heap.sample();
+        long parameters = model.parameters().total();
+        System.out.printf(Locale.ROOT, "%s: %s, %,d parameters, built in %.1f s, VmHWM before build %.0f MB%n", v, spec.label(), parameters,
+                (System.nanoTime() - t0) / 1e9, hwmBaseline / 1e6);
+
+        int steps = o.stepsAt(v.scale());
+        int next = 0;
+        double lastLoss = Double.NaN;
+        for (int i = 0; i < o.warmup(); i++) {
+            lastLoss = model.fit(pool.get(next++ % pool.size()));
+            heap.sample();
+        }
+        for (int i = 0; i < Math.max(1, o.warmup()) * o.inferSteps(); i++) {
+            model.predict(pool.get(i % pool.size()));
+            heap.sample();
+        }
+        double[] train = new double[o.windows()], infer = new double[o.windows()];
+        for (int w = 0; w < o.windows(); w++) {
+            long s = System.nanoTime();
+            for (int i = 0; i < steps; i++) {
+                lastLoss = model.fit(pool.get(next++ % pool.size()));
+                heap.sample();
+            }
+            train[w] = (double) steps * BATCH / ((System.nanoTime() - s) / 1e9);
+        }
+        double sink = 0;
+        for (int w = 0; w < o.windows(); w++) {
+            long s = System.nanoTime();
+            for (int i = 0; i < o.inferSteps(); i++) {
+                float[] p = model.predict(pool.get((w * o.inferSteps() + i) % pool.size()));
+                for (float x : p) if (!(x >= 0 && x <= 1)) throw new IllegalStateException(v + ": prediction " + x + " is not a probability");
+                sink += p[0];
+                heap.sample();
+            }
+            infer[w] = (double) o.inferSteps() * BATCH / ((System.nanoTime() - s) / 1e9);
+        }
+        long hwm = status("VmHWM");
+        System.out.printf(Locale.ROOT, "%s: train windows %s samples/s (median %.0f); infer windows %s (median %.0f); heap peak %.0f MB"
+                        + " (heap pools' peaks summed %.0f MB); VmHWM %.0f MB (+%.0f MB from before build); CtrModel's memory estimate %s; last value fit() returned: %s%n", v, rates(train),
+                median(train), rates(infer), median(infer), heap.peak / 1e6, heap.poolPeaks() / 1e6, hwm / 1e6, (hwm - hwmBaseline) / 1e6,
+                model.memory(), lastLoss);
+        return new Measured(median(train), train, median(infer), infer, steps, heap.peak, hwmBaseline, hwm, model.memory().total(), parameters, null);
+    }
+
+
+    /**
+     * {@code count} batches of {@link #BATCH} rows: each field's value is a Zipf(1.1) draw over that field's rows
+     * (rank r with probability ∝ r^-1.1, ranks shuffled onto rows by a fixed per-field multiplier), labels 0/1 at random.
+     */
+    static List<Batch> batches(Schema schema, int count, long seed) {
+        int fields = schema.size();
+        int[] offsets = schema.offsets();
+        double[][] cdf = new double[fields][];
+        for (int f = 0; f < fields; f++) {
+            int card = schema.cardinality(f);
+            double[] c = new double[card];
+            double sum = 0;
+            for (int r = 0; r < card; r++) c[r] = sum += Math.pow(r + 1, -1.1);
+            for (int r = 0; r < card; r++) c[r] /= sum;
+            cdf[f] = c;
+        }
+        SplittableRandom rnd = new SplittableRandom(seed);
+        List<Batch> out = new ArrayList<>();
+        for (int b = 0; b < count; b++) {
+            int[] idx = new int[BATCH * fields];
+            float[] labels = new float[BATCH];
+            for (int row = 0; row < BATCH; row++) {
+                for (int f = 0; f < fields; f++) {
+                    int card = cdf[f].length;
+                    int rank = Arrays.binarySearch(cdf[f], rnd.nextDouble());
+                    rank = Math.min(card - 1, rank < 0 ? -rank - 1 : rank);
+                    int rowInField = (int) ((rank * 2_654_435_761L) % card);   // spread ranks over the field's rows
+                    idx[row * fields + f] = offsets[f] + rowInField;
+                }
+                labels[row] = rnd.nextBoolean() ? 1f : 0f;
+            }
+            out.add(new Batch(BATCH, fields, idx, labels));
+        }
+        return out;
+    }
+
+    /** Largest heap use seen by the MemoryMXBean. */
+    private static final class HeapPeak {
+        long peak;
+
+        void sample() {
+            peak = Math.max(peak, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        }
+
+        long poolPeaks() {
+            long s = 0;
+            for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans())
+                if (p.getType() == MemoryType.HEAP) s += p.getPeakUsage().getUsed();
+            return s;
+        }
+    }
+
+    /** A value in kB from /proc/self/status (e.g. VmHWM), in bytes; -1 where there is no such file. */
+    static long status(String key) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status")))
+                if (line.startsWith(key + ":")) return Long.parseLong(line.substring(key.length() + 1).trim().split("\\s+")[0]) * 1024;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+}
