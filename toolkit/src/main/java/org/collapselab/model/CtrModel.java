@@ -64,8 +64,7 @@ public final class CtrModel {
         for (Interaction m : modules) {
             denseEstimate += spec.sets() * (m.parameterCount(fields, k)
                     + (m.readout() == Interaction.Readout.MLP ? MlpBlock.parameterCount(m.outputWidth(fields, k), spec.hidden()[0]) : 0));
-            activationWidth += 8L * fields * width + 8 * m.outputWidth(fields, k) + 2L * fields * fields * k
-                    + (m instanceof CrossNetV2 c ? 10L * c.layers() * fields * k : 0);
+            activationWidth += activationFloatsPerRow(m, fields, k, width);
         }
         this.memory = MemoryEstimate.of(spec, schema, denseEstimate, activationWidth, b.batchSize);
         if (memory.total() > b.memoryBudget)
@@ -137,6 +136,19 @@ public final class CtrModel {
                 .dataSetFeatureMapping(new ArrayList<>()).dataSetLabelMapping(LABEL).skipBuilderValidation(true).build());
         graph.buildGradients();
         this.buffers = new INDArray[spec.sets()];
+    }
+
+    /**
+     * Floats per batch row that one set's module keeps alive while training, roughly: the looked-up rows and the
+     * module's output with their gradients, plus what the module builds in between. The module terms are
+     * calibrated against ModelBenchmark's measured peak RSS (Criteo shapes): CIN materialises F·F·K products per
+     * layer, the cross network F·K per layer; the pairwise modules reduce as they go.
+     */
+    private static long activationFloatsPerRow(Interaction m, int fields, int k, int width) {
+        long base = 8L * fields * width + 8 * m.outputWidth(fields, k);
+        if (m instanceof CrossNetV2 c) return base + 10L * c.layers() * fields * k;
+        if (m instanceof org.collapselab.interaction.Cin) return base + 6L * fields * fields * k;
+        return base + 4L * fields * k;
     }
 
     /** Under {@code parent/name} when the kind has one module, else {@code parent/name<i>} (xDeepFM's two branches). */
