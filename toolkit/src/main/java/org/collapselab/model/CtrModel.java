@@ -414,6 +414,7 @@ public final class CtrModel {
         }
 
         public CtrModel build() {
+            org.collapselab.nn.Backends.checkSupported();
             return new CtrModel(this);
         }
 

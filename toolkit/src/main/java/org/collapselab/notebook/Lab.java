@@ -59,6 +59,7 @@ public final class Lab {
 
     /** Reads the environment and prints a one-line summary; call once at the top of a notebook. */
     public static Lab setup() {
+        org.collapselab.nn.Backends.checkSupported();
         Lab lab = new Lab(Environment.fromEnvironment());
         System.out.println("Collapse Lab · " + lab.env.describe());
         System.out.println("ND4J backend " + Nd4j.getBackend().getClass().getSimpleName() + " · " + Runtime.getRuntime().availableProcessors()
