@@ -112,6 +112,14 @@ public final class Lab {
         return new Trainer(trainConfig());
     }
 
+    /**
+     * Where experiment recipes keep their result tables ({@code data/results}): a re-run with the same inputs
+     * reads them instead of retraining.
+     */
+    public org.collapselab.experiment.ResultCache results() {
+        return new org.collapselab.experiment.ResultCache(env.dataDir().resolve("results"));
+    }
+
     /** Shows anything the notebook can show (charts, figures, tables, text). */
     public void show(Object value) {
         Display.show(value);
