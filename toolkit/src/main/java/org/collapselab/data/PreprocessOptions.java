@@ -81,10 +81,8 @@ public record PreprocessOptions(Integer minCount, VocabularyScope vocabulary, Ho
                 + ";hour=" + hour + ";errors=" + errors + ";maxRows=" + maxRows;
     }
 
-    /** The default cache folder: {@code $COLLAPSELAB_CACHE}, else {@code ~/.cache/collapselab}. */
+    /** The default cache folder, {@code ~/.cache/collapselab} (notebooks use the repository's {@code data/cache}). */
     public static Path defaultCacheDir() {
-        String env = System.getenv("COLLAPSELAB_CACHE");
-        if (env != null && !env.isBlank()) return Path.of(env);
         return Path.of(System.getProperty("user.home"), ".cache", "collapselab");
     }
 
