@@ -296,7 +296,7 @@ public record SubEmbeddingIA(String model, List<String> fields, int[] cardinalit
         Table t = longForm.where(longForm.stringColumn("model").isEqualTo(model));
         if (t.rowCount() == 0) throw new IllegalArgumentException("no rows of model '" + model + "' in " + longForm.name());
         int f = 0;
-        for (Row r : t) f = Math.max(f, Math.max(r.getInt("i"), r.getInt("j")) + 1);
+        for (int row = 0; row < t.rowCount(); row++) f = Math.max(f, Math.max(number(t, "i", row).intValue(), number(t, "j", row).intValue()) + 1);
         String[] names = new String[f];
         int[] card = new int[f];
         double[] raw = new double[f];
@@ -304,18 +304,24 @@ public record SubEmbeddingIA(String model, List<String> fields, int[] cardinalit
         for (double[] row : m) Arrays.fill(row, Double.NaN);
         boolean diagonal = false;
         int k = 0;
-        for (Row r : t) {
-            int i = r.getInt("i"), j = r.getInt("j");
-            names[i] = r.getString("field_i");
-            card[i] = r.getInt("cardinality_i");
-            raw[i] = r.getDouble("raw_IA_i");
-            m[i][j] = r.getDouble("IA");
-            k = r.getInt("K");
+        for (int row = 0; row < t.rowCount(); row++) {
+            int i = number(t, "i", row).intValue(), j = number(t, "j", row).intValue();
+            names[i] = t.column("field_i").getString(row);    // any column type: a CSV reader may take names like "1" for numbers
+            card[i] = number(t, "cardinality_i", row).intValue();
+            raw[i] = number(t, "raw_IA_i", row).doubleValue();
+            m[i][j] = number(t, "IA", row).doubleValue();
+            k = number(t, "K", row).intValue();
             diagonal |= i == j;
         }
         for (int i = 0; i < f; i++)
             if (names[i] == null) throw new IllegalArgumentException("model '" + model + "': field " + i + " has no rows");
         return new SubEmbeddingIA(model, List.of(names), card, raw, m, diagonal, k, options);
+    }
+
+    private static Number number(Table t, String column, int row) {
+        Object v = t.column(column).get(row);
+        if (!(v instanceof Number n)) throw new IllegalArgumentException("column '" + column + "', row " + row + ": '" + v + "' is not a number");
+        return n;
     }
 
     /**
