@@ -146,6 +146,17 @@ public final class Plots {
         return c;
     }
 
+    /**
+     * Plain lines of y against x, one per series, no markers (dense curves such as Fig. 4's IA per training
+     * iteration).
+     */
+    public static XYChart lines(String title, String xLabel, String yLabel, List<Series> series) {
+        XYChart c = xy(title, xLabel, yLabel);
+        c.getStyler().setLegendVisible(series.size() <= MAX_LEGEND);
+        for (Series s : series) c.addSeries(s.name(), s.x(), s.y()).setMarker(SeriesMarkers.NONE);
+        return c;
+    }
+
     /** IA of each field over epochs: {@code ia[e][f]} is field f's IA after epoch e + 1. */
     public static XYChart iaOverEpochs(String title, List<String> fields, double[][] ia) {
         List<Series> s = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.collapselab.plot;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,6 +68,19 @@ class PlotsTest {
         assertEquals(1.0, big.getYData()[0], 1e-12, "normalised: the first value is 1");
         assertEquals(ia.spectrum("big").values()[7] / ia.spectrum("big").max(), big.getYData()[7], 1e-12);
         assertRendersAndSaves(Figure.of(c), tmp, "spectra");
+    }
+
+    @Test
+    void linesHaveOneUnmarkedSeriesPerInput() throws IOException {
+        double[] x = {0, 10, 20, 30};
+        XYChart c = Plots.lines("IA(E1)", "iteration", "IA", List.of(Series.of("small", x, new double[]{9, 7, 5, 4}),
+                Series.of("large", x, new double[]{9, 9, 9.2, 9.1})));
+        assertEquals(List.of("small", "large"), List.copyOf(c.getSeriesMap().keySet()));
+        assertArrayEquals(new double[]{9, 7, 5, 4}, c.getSeriesMap().get("small").getYData(), 0);
+        assertArrayEquals(x, c.getSeriesMap().get("large").getXData(), 0);
+        assertEquals("iteration", c.getXAxisTitle());
+        assertEquals(org.knowm.xchart.style.markers.SeriesMarkers.NONE, c.getSeriesMap().get("small").getMarker());
+        assertRendersAndSaves(Figure.of(c), tmp, "lines");
     }
 
     @Test

@@ -1,0 +1,69 @@
+package org.collapselab.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.collapselab.analysis.SpectrumOptions;
+import org.collapselab.analysis.SubEmbeddingIA;
+import org.collapselab.data.EncodedDataset;
+import org.collapselab.data.Schema;
+import org.collapselab.train.TrainConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.Table;
+
+class InteractionCollapseTest {
+    @TempDir
+    Path tmp;
+
+    /** Four fields, a click signal from a field-pair interaction, 2,000 rows. */
+    static EncodedDataset data() {
+        Schema s = Schema.categorical(List.of("a", "b", "c", "d"), 30, 12, 3, 20);
+        Random r = new Random(2);
+        int n = 2_000;
+        int[][] cols = new int[4][n];
+        byte[] y = new byte[n];
+        for (int row = 0; row < n; row++) {
+            for (int f = 0; f < 4; f++) cols[f][row] = r.nextInt(s.cardinality(f));
+            double logit = ((cols[0][row] + cols[1][row]) % 3 - 1) * 1.5 + (cols[2][row] - 1) * 0.5;
+            y[row] = (byte) (r.nextDouble() < 1 / (1 + Math.exp(-logit)) ? 1 : 0);
+        }
+        return EncodedDataset.of(s, cols, y, "interaction test data");
+    }
+
+    @Test
+    void trainsBothModelsAndTheCachedTableGivesTheSameResult() {
+        EncodedDataset d = data();
+        TrainConfig c = TrainConfig.builder().maxEpochs(2).patience(1).batchSize(256).build();
+        InteractionCollapse recipe = new InteractionCollapse(d, c);
+        Table t = recipe.run();
+        assertEquals(4 * 3 + 4 * 4, t.rowCount(), "FFM: pairs i ≠ j; DCNv2: all pairs");
+        InteractionCollapse.Result direct = InteractionCollapse.result(t, SpectrumOptions.DEFAULT);
+        // two short epochs are not enough to learn much (Trainer's tests cover learning): only check they are AUCs
+        for (double auc : new double[]{direct.ffmTestAuc(), direct.dcnv2TestAuc()}) assertTrue(auc >= 0 && auc <= 1, "test AUC " + auc);
+        assertEquals(8, direct.ffm().k());
+        assertEquals(10, direct.dcnv2().k());
+        for (SubEmbeddingIA s : List.of(direct.ffm(), direct.dcnv2()))
+            for (double[] row : s.ia())
+                for (double v : row) assertTrue(Double.isNaN(v) || (v >= 1 && v <= s.k() + 1e-9), s.model() + ": IA " + v);
+
+        ResultCache cache = new ResultCache(tmp);
+        Table stored = cache.getOrCompute(recipe.provenance(), () -> t);
+        InteractionCollapse.Result back = InteractionCollapse.result(cache.getOrCompute(recipe.provenance(), () -> {
+            throw new AssertionError("recomputed although cached");
+        }), SpectrumOptions.DEFAULT);
+        for (int i = 0; i < 4; i++)
+            for (int j = 0; j < 4; j++) {
+                assertEquals(direct.ffm().ia()[i][j], back.ffm().ia()[i][j], 1e-12);
+                assertEquals(direct.dcnv2().ia()[i][j], back.dcnv2().ia()[i][j], 1e-12);
+            }
+        assertEquals(direct.summary().print(), back.summary().print());
+        assertEquals(stored.rowCount(), t.rowCount());
+        assertNotEquals(recipe.provenance().key(),
+                new InteractionCollapse(d, c.toBuilder().seed(1).build()).provenance().key(), "the seed is part of the provenance");
+    }
+}
