@@ -148,7 +148,7 @@ public record SpectraExperiment(ModelSpec spec, TrainConfig config, long seed, l
         public Table summary() {
             return Table.create("learned vs random: " + spec.label(), StringColumn.create("model", spec.label()),
                     DoubleColumn.create("mean IA learned", meanLearnedIa()), DoubleColumn.create("mean IA random", meanRandomIa()),
-                    IntColumn.create("fields below random", fieldsBelowRandom()), IntColumn.create("fields", fields.rowCount()));
+                    IntColumn.create("fields below random", new int[]{fieldsBelowRandom()}), IntColumn.create("fields", new int[]{fields.rowCount()}));
         }
     }
 }

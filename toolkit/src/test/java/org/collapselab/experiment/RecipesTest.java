@@ -112,6 +112,10 @@ class RecipesTest {
         int below = 0;
         for (int f = 0; f < learned.size(); f++) if (learned.ia()[f] < random.ia()[f]) below++;
         assertEquals(below, r.fieldsBelowRandom());
+        Table summary = r.summary();
+        assertEquals(1, summary.rowCount());
+        assertEquals(below, summary.numberColumn("fields below random").getDouble(0));
+        assertEquals(r.meanRandomIa(), summary.numberColumn("mean IA random").getDouble(0), 0);
         String big = r.largestFields(1).get(0);
         Table s = r.spectra().where(r.spectra().stringColumn("field").isEqualTo(big));
         assertArrayEquals(learned.spectrum(big).normalized(), s.numberColumn("learned").asDoubleArray(), 1e-9);
