@@ -1,0 +1,140 @@
+package org.collapselab.experiment;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.collapselab.data.EncodedDataset;
+import org.collapselab.model.EmbeddingMode;
+import org.collapselab.model.ModelSpec;
+import org.collapselab.train.TrainConfig;
+import org.collapselab.train.TrainingListener;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Beyond the paper: how collapse develops during training. IA of every field after every epoch (a training
+ * listener on {@code model.concatenatedTables()}), for an SE and an ME model of the same size (ME's sets side by
+ * side, so both are measured at the same total width).
+ *
+ * @param base   the 1× model
+ * @param scale  the n× both are trained at (≥ 2: at 1× SE and ME are the same model)
+ * @param config training settings
+ * @param seed   training seed
+ */
+public record CollapseDynamics(ModelSpec base, int scale, TrainConfig config, long seed) {
+    public CollapseDynamics {
+        Objects.requireNonNull(base, "base");
+        Objects.requireNonNull(config, "config");
+        if (scale < 2) throw new IllegalArgumentException("SE and ME differ only from 2× on, got " + scale + "×");
+    }
+
+    public List<ModelSpec> specs() {
+        return List.of(base.scale(scale, EmbeddingMode.SINGLE), base.scale(scale, EmbeddingMode.MULTI));
+    }
+
+    public Provenance provenance(EncodedDataset data) {
+        return builder(data).build();
+    }
+
+    private Provenance.Builder builder(EncodedDataset data) {
+        return Provenance.of("collapse-dynamics").with("base", base).with("scale", scale).config(config).data(data).with("seed", seed);
+    }
+
+    /** The per-field and per-epoch tables, each from {@code cache} or assembled from the (per-run cached) runs. */
+    public Result run(EncodedDataset data, ResultCache cache, TrainingListener... listeners) {
+        Measurements m = new Measurements(config, data, cache, List.of(listeners));
+        Table fields = cache.getOrCompute(builder(data).with("table", "fields").build(), () -> fieldsTable(m));
+        Table epochs = cache.getOrCompute(builder(data).with("table", "epochs").build(), () -> epochsTable(m));
+        return new Result(fields, epochs);
+    }
+
+    private static String variant(ModelSpec s) {
+        return s.mode() == EmbeddingMode.SINGLE ? "SE" : "ME";
+    }
+
+    private Table fieldsTable(Measurements m) {
+        StringColumn variant = StringColumn.create("variant"), model = StringColumn.create("model"), field = StringColumn.create("field");
+        IntColumn epoch = IntColumn.create("epoch"), card = IntColumn.create("cardinality");
+        DoubleColumn ia = DoubleColumn.create("IA");
+        for (ModelSpec s : specs()) {
+            MeasuredRun r = m.measure(s, seed);
+            List<String> names = r.fields();
+            int[] c = r.fieldIA().cardinalities();
+            for (int e = 1; e <= r.epochs(); e++) {
+                double[] x = r.ia(e);
+                for (int f = 0; f < x.length; f++) {
+                    variant.append(variant(s));
+                    model.append(s.label());
+                    epoch.append(e);
+                    field.append(names.get(f));
+                    card.append(c[f]);
+                    ia.append(x[f]);
+                }
+            }
+        }
+        return Table.create("IA per field after each epoch", variant, model, epoch, field, card, ia);
+    }
+
+    private Table epochsTable(Measurements m) {
+        StringColumn variant = StringColumn.create("variant"), model = StringColumn.create("model");
+        IntColumn epoch = IntColumn.create("epoch");
+        DoubleColumn ia = DoubleColumn.create("mean IA"), loss = DoubleColumn.create("train loss"), auc = DoubleColumn.create("valid AUC");
+        for (ModelSpec s : specs()) {
+            MeasuredRun r = m.measure(s, seed);
+            double[] l = r.trainLosses(), a = r.validAucs();
+            for (int e = 1; e <= r.epochs(); e++) {
+                variant.append(variant(s));
+                model.append(s.label());
+                epoch.append(e);
+                ia.append(Arrays.stream(r.ia(e)).average().orElseThrow());
+                loss.append(l[e - 1]);
+                auc.append(a[e - 1]);
+            }
+        }
+        return Table.create("mean IA, training loss and validation AUC per epoch", variant, model, epoch, ia, loss, auc);
+    }
+
+    /**
+     * @param fields variant (SE/ME), model, epoch, field, cardinality, IA; fields in schema order within an epoch
+     * @param epochs variant, model, epoch, mean IA, train loss, valid AUC
+     */
+    public record Result(Table fields, Table epochs) {
+        private Table of(Table t, String variant) {
+            return t.where(t.stringColumn("variant").isEqualTo(variant));
+        }
+
+        private Table firstEpochOfSe() {
+            return fields.where(fields.numberColumn("epoch").isEqualTo(1).and(fields.stringColumn("variant").isEqualTo("SE")));
+        }
+
+        /** Field names in schema order. */
+        public List<String> fieldNames() {
+            return firstEpochOfSe().stringColumn("field").asList();
+        }
+
+        /** {@code [e][f]}: IA of field f after epoch e + 1 for SE or ME. */
+        public double[][] iaPerEpoch(String variant) {
+            Table t = of(fields, variant);
+            int epochs = (int) Math.round(t.numberColumn("epoch").max()), n = fieldNames().size();
+            double[][] m = new double[epochs][n];
+            List<String> names = fieldNames();
+            for (int r = 0; r < t.rowCount(); r++)
+                m[(int) Math.round(t.numberColumn("epoch").getDouble(r)) - 1][names.indexOf(t.stringColumn("field").get(r))] = t.numberColumn("IA").getDouble(r);
+            return m;
+        }
+
+        /** A column of {@link #epochs} (mean IA, train loss, valid AUC) per epoch for SE or ME. */
+        public double[] perEpoch(String column, String variant) {
+            return of(epochs, variant).numberColumn(column).asDoubleArray();
+        }
+
+        /** Fields with the most rows first. */
+        public List<String> largestFields(int n) {
+            List<String> out = new ArrayList<>(firstEpochOfSe().sortDescendingOn("cardinality").stringColumn("field").asList());
+            return out.subList(0, Math.min(n, out.size()));
+        }
+    }
+}

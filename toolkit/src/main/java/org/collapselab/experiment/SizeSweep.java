@@ -1,0 +1,217 @@
+package org.collapselab.experiment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.collapselab.data.EncodedDataset;
+import org.collapselab.model.EmbeddingMode;
+import org.collapselab.model.ModelSpec;
+import org.collapselab.plot.Series;
+import org.collapselab.train.TrainConfig;
+import org.collapselab.train.TrainingListener;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Model variants trained across sizes (the paper's "n×", one mode), measured the same way: the common part of
+ * Evidence III ({@link EvidenceIII}) and Evidence IV ({@link EvidenceIV}). Three tables: one row per run (test AUC,
+ * mean IA, ...), one per run and epoch (training loss, validation AUC), one per run and field (IA).
+ *
+ * @param recipe   name of the recipe (part of the provenance)
+ * @param variants the models, each as its 1× spec
+ * @param scales   the n× factors
+ * @param mode     how to scale (SE: wider tables; ME: more sets)
+ * @param config   training settings
+ * @param seeds    training seeds
+ */
+public record SizeSweep(String recipe, List<Variant> variants, List<Integer> scales, EmbeddingMode mode, TrainConfig config, List<Long> seeds) {
+    /** A named model, as its 1× spec. */
+    public record Variant(String name, ModelSpec base) {
+        public Variant {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(base, "base");
+        }
+
+        public ModelSpec at(int scale, EmbeddingMode mode) {
+            return base.scale(scale, mode);
+        }
+    }
+
+    public SizeSweep {
+        variants = List.copyOf(variants);
+        scales = List.copyOf(scales);
+        seeds = List.copyOf(seeds);
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(config, "config");
+        if (variants.isEmpty() || scales.isEmpty() || seeds.isEmpty())
+            throw new IllegalArgumentException(recipe + ": needs at least one variant, scale and seed");
+    }
+
+    /** Every spec trained, variants outermost. */
+    public List<ModelSpec> specs() {
+        List<ModelSpec> s = new ArrayList<>();
+        for (Variant v : variants) for (int n : scales) s.add(v.at(n, mode));
+        return s;
+    }
+
+    public Provenance provenance(EncodedDataset data) {
+        return builder(data).build();
+    }
+
+    private Provenance.Builder builder(EncodedDataset data) {
+        Provenance.Builder b = Provenance.of(recipe).config(config).data(data).with("scales", scales).with("seeds", seeds).with("mode", mode);
+        for (Variant v : variants) b.with("variant." + v.name(), v.base());
+        return b;
+    }
+
+    /** The three tables, each read from {@code cache} or assembled from the (per-run cached) measured runs. */
+    public Result run(EncodedDataset data, ResultCache cache, TrainingListener... listeners) {
+        Measurements m = new Measurements(config, data, cache, List.of(listeners));
+        Table runs = cache.getOrCompute(builder(data).with("table", "runs").build(), () -> runsTable(m));
+        Table epochs = cache.getOrCompute(builder(data).with("table", "epochs").build(), () -> epochsTable(m));
+        Table fields = cache.getOrCompute(builder(data).with("table", "fields").build(), () -> fieldsTable(m));
+        return new Result(runs, epochs, fields);
+    }
+
+    private interface Row {
+        void add(Variant v, int scale, long seed, MeasuredRun r);
+    }
+
+    private void each(Measurements m, Row row) {
+        for (Variant v : variants) for (int n : scales) for (long seed : seeds) row.add(v, n, seed, m.measure(v.at(n, mode), seed));
+    }
+
+    private Table runsTable(Measurements m) {
+        StringColumn variant = StringColumn.create("variant"), model = StringColumn.create("model");
+        IntColumn scale = IntColumn.create("scale"), epochs = IntColumn.create("epochs"), best = IntColumn.create("best epoch");
+        LongColumn seed = LongColumn.create("seed");
+        DoubleColumn auc = DoubleColumn.create("test AUC"), ll = DoubleColumn.create("test logloss"), ia = DoubleColumn.create("mean IA");
+        each(m, (v, n, s, r) -> {
+            variant.append(v.name());
+            model.append(r.spec().label());
+            scale.append(n);
+            seed.append(s);
+            epochs.append(r.epochs());
+            best.append(r.bestEpoch());
+            auc.append(r.testAuc());
+            ll.append(r.testLogloss());
+            ia.append(r.meanIa());
+        });
+        return Table.create(recipe + ": runs", variant, model, scale, seed, epochs, best, auc, ll, ia);
+    }
+
+    private Table epochsTable(Measurements m) {
+        StringColumn variant = StringColumn.create("variant");
+        IntColumn scale = IntColumn.create("scale"), epoch = IntColumn.create("epoch");
+        LongColumn seed = LongColumn.create("seed");
+        DoubleColumn loss = DoubleColumn.create("train loss"), auc = DoubleColumn.create("valid AUC"), ia = DoubleColumn.create("mean IA");
+        each(m, (v, n, s, r) -> {
+            double[] l = r.trainLosses(), a = r.validAucs();
+            for (int e = 0; e < l.length; e++) {
+                variant.append(v.name());
+                scale.append(n);
+                seed.append(s);
+                epoch.append(e + 1);
+                loss.append(l[e]);
+                auc.append(a[e]);
+                ia.append(java.util.Arrays.stream(r.ia(e + 1)).average().orElseThrow());
+            }
+        });
+        return Table.create(recipe + ": per epoch", variant, scale, seed, epoch, loss, auc, ia);
+    }
+
+    private Table fieldsTable(Measurements m) {
+        StringColumn variant = StringColumn.create("variant"), field = StringColumn.create("field");
+        IntColumn scale = IntColumn.create("scale"), card = IntColumn.create("cardinality");
+        LongColumn seed = LongColumn.create("seed");
+        DoubleColumn ia = DoubleColumn.create("IA");
+        each(m, (v, n, s, r) -> {
+            List<String> names = r.fields();
+            double[] x = r.ia(0);
+            int[] c = r.fieldIA().cardinalities();
+            for (int f = 0; f < x.length; f++) {
+                variant.append(v.name());
+                scale.append(n);
+                seed.append(s);
+                field.append(names.get(f));
+                card.append(c[f]);
+                ia.append(x[f]);
+            }
+        });
+        return Table.create(recipe + ": IA per field", variant, scale, seed, field, card, ia);
+    }
+
+    /**
+     * @param runs   variant, model, scale, seed, epochs, best epoch, test AUC, test logloss, mean IA
+     * @param epochs variant, scale, seed, epoch, train loss, valid AUC, mean IA (after that epoch)
+     * @param fields variant, scale, seed, field, cardinality, IA (kept weights)
+     */
+    public record Result(Table runs, Table epochs, Table fields) {
+        private static boolean is(Table t, int row, String variant, int scale) {
+            return t.stringColumn("variant").get(row).equals(variant) && Math.round(t.numberColumn("scale").getDouble(row)) == scale;
+        }
+
+        /** The variants, in table order. */
+        public List<String> variants() {
+            return List.copyOf(new java.util.LinkedHashSet<>(runs.stringColumn("variant").asList()));
+        }
+
+        /** The scales, ascending. */
+        public List<Integer> scales() {
+            return runs.numberColumn("scale").asDoubleArray().length == 0 ? List.of()
+                    : java.util.Arrays.stream(runs.numberColumn("scale").asDoubleArray()).mapToInt(d -> (int) Math.round(d)).distinct().sorted().boxed().toList();
+        }
+
+        /** Values of a column of {@link #runs} for one variant and scale, one per seed. */
+        public double[] values(String column, String variant, int scale) {
+            List<Double> v = new ArrayList<>();
+            for (int r = 0; r < runs.rowCount(); r++) if (is(runs, r, variant, scale)) v.add(runs.numberColumn(column).getDouble(r));
+            return v.stream().mapToDouble(Double::doubleValue).toArray();
+        }
+
+        /** Mean over seeds of a {@link #runs} column. */
+        public double mean(String column, String variant, int scale) {
+            return java.util.Arrays.stream(values(column, variant, scale)).average().orElseThrow(
+                    () -> new IllegalArgumentException("no run of " + variant + " at " + scale + "×"));
+        }
+
+        /** One series per variant: mean of {@code column} (test AUC, mean IA, ...) against scale, with the std over seeds when more than one. */
+        public List<Series> series(String column) {
+            List<Series> out = new ArrayList<>();
+            List<Integer> scales = scales();
+            for (String v : variants()) {
+                double[] x = new double[scales.size()], y = new double[x.length], err = new double[x.length];
+                boolean several = false;
+                for (int i = 0; i < x.length; i++) {
+                    double[] vals = values(column, v, scales.get(i));
+                    x[i] = scales.get(i);
+                    y[i] = java.util.Arrays.stream(vals).average().orElse(Double.NaN);
+                    double var = 0;
+                    for (double d : vals) var += (d - y[i]) * (d - y[i]);
+                    err[i] = vals.length > 1 ? Math.sqrt(var / (vals.length - 1)) : 0;
+                    several |= vals.length > 1;
+                }
+                out.add(new Series(v, x, y, several ? err : null));
+            }
+            return out;
+        }
+
+        /** A column of {@link #epochs} per epoch for one variant, scale and seed. */
+        public double[] perEpoch(String column, String variant, int scale, long seed) {
+            List<Double> v = new ArrayList<>();
+            for (int r = 0; r < epochs.rowCount(); r++)
+                if (is(epochs, r, variant, scale) && Math.round(epochs.numberColumn("seed").getDouble(r)) == seed) v.add(epochs.numberColumn(column).getDouble(r));
+            return v.stream().mapToDouble(Double::doubleValue).toArray();
+        }
+
+        /** One series per variant and scale of a per-epoch column (train loss, valid AUC, mean IA) for one seed. */
+        public List<Series> perEpochSeries(String column, long seed) {
+            List<Series> out = new ArrayList<>();
+            for (String v : variants()) for (int n : scales()) out.add(Series.perEpoch(v + " " + n + "×", perEpoch(column, v, n, seed)));
+            return out;
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package org.collapselab.experiment;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.collapselab.analysis.FieldIA;
+import org.collapselab.analysis.Spectrum;
+import org.collapselab.analysis.SpectrumOptions;
+import org.collapselab.data.EncodedDataset;
+import org.collapselab.model.ModelSpec;
+import org.collapselab.train.TrainConfig;
+import org.collapselab.train.TrainingListener;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Figs. 1b and 2: one trained model's embedding tables against a random (Xavier-uniform) table of the same shape,
+ * field by field: normalised singular values and information abundance. The paper's claim: the learned tables
+ * have IA far below random ones (embedding collapse).
+ *
+ * @param spec       the model (the paper: an enlarged SE DCNv2)
+ * @param config     training settings
+ * @param seed       training seed
+ * @param randomSeed seed of the random reference table
+ */
+public record SpectraExperiment(ModelSpec spec, TrainConfig config, long seed, long randomSeed) {
+    public SpectraExperiment {
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(config, "config");
+    }
+
+    public Provenance provenance(EncodedDataset data) {
+        return Provenance.of("spectra").spec(spec).config(config).data(data).with("seed", seed).with("randomSeed", randomSeed)
+                .with("analysis", SpectrumOptions.DEFAULT).build();
+    }
+
+    private Provenance provenance(EncodedDataset data, String table) {
+        return Provenance.of("spectra").spec(spec).config(config).data(data).with("seed", seed).with("randomSeed", randomSeed)
+                .with("analysis", SpectrumOptions.DEFAULT).with("table", table).build();
+    }
+
+    /**
+     * The two tables, each read from {@code cache} or computed (the training itself is cached per run, see
+     * {@link Measurements}).
+     */
+    public Result run(EncodedDataset data, ResultCache cache, TrainingListener... listeners) {
+        Measurements m = new Measurements(config, data, cache, List.of(listeners));
+        Table fields = cache.getOrCompute(provenance(data, "fields"), () -> fieldsTable(m.measure(spec, seed), random(m)));
+        Table spectra = cache.getOrCompute(provenance(data, "spectra"), () -> spectraTable(m.measure(spec, seed), random(m)));
+        return new Result(spec, fields, spectra);
+    }
+
+    private FieldIA random(Measurements m) {
+        return FieldIA.randomBaseline(m.data().schema(), m.measure(spec, seed).width(), randomSeed);
+    }
+
+    static Table fieldsTable(MeasuredRun run, FieldIA random) {
+        FieldIA learned = run.fieldIA();
+        Integer[] order = new Integer[learned.size()];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        Arrays.sort(order, Comparator.comparingInt(i -> learned.cardinalities()[i]));
+        StringColumn field = StringColumn.create("field");
+        IntColumn card = IntColumn.create("cardinality");
+        DoubleColumn l = DoubleColumn.create("learned IA"), r = DoubleColumn.create("random IA");
+        for (int i : order) {
+            field.append(learned.fields().get(i));
+            card.append(learned.cardinalities()[i]);
+            l.append(learned.ia()[i]);
+            r.append(random.ia()[i]);
+        }
+        return Table.create("IA per field, learned vs random, by cardinality: " + run.spec().label(), field, card, l, r);
+    }
+
+    static Table spectraTable(MeasuredRun run, FieldIA random) {
+        FieldIA learned = run.fieldIA();
+        StringColumn field = StringColumn.create("field");
+        IntColumn card = IntColumn.create("cardinality"), k = IntColumn.create("k");
+        DoubleColumn l = DoubleColumn.create("learned"), r = DoubleColumn.create("random");
+        for (int f = 0; f < learned.size(); f++) {
+            double[] a = learned.spectra().get(f).normalized(), b = random.spectra().get(f).normalized();
+            for (int j = 0; j < a.length; j++) {
+                field.append(learned.fields().get(f));
+                card.append(learned.cardinalities()[f]);
+                k.append(j + 1);
+                l.append(a[j]);
+                r.append(b[j]);
+            }
+        }
+        return Table.create("normalised singular values σ_k/σ_1 per field: " + run.spec().label(), field, card, k, l, r);
+    }
+
+    /**
+     * @param fields  field, cardinality, learned IA, random IA; ascending cardinality
+     * @param spectra field, cardinality, k, learned and random σ_k/σ_1; schema order
+     */
+    public record Result(ModelSpec spec, Table fields, Table spectra) {
+        public double[] learnedIa() {
+            return fields.numberColumn("learned IA").asDoubleArray();
+        }
+
+        public double[] randomIa() {
+            return fields.numberColumn("random IA").asDoubleArray();
+        }
+
+        public double meanLearnedIa() {
+            return Arrays.stream(learnedIa()).average().orElseThrow();
+        }
+
+        public double meanRandomIa() {
+            return Arrays.stream(randomIa()).average().orElseThrow();
+        }
+
+        /** Fields whose learned IA is below the random table's. */
+        public int fieldsBelowRandom() {
+            double[] l = learnedIa(), r = randomIa();
+            int n = 0;
+            for (int i = 0; i < l.length; i++) if (l[i] < r[i]) n++;
+            return n;
+        }
+
+        /** Fields ordered by cardinality, descending. */
+        public List<String> largestFields(int n) {
+            List<String> names = new ArrayList<>(fields.stringColumn("field").asList());
+            java.util.Collections.reverse(names);
+            return names.subList(0, Math.min(n, names.size()));
+        }
+
+        /** The learned (or random) side as a {@link FieldIA} for {@code Plots}; its spectra are the normalised ones. */
+        public FieldIA fieldIA(boolean learned) {
+            List<String> names = fields.stringColumn("field").asList();
+            int[] cards = new int[names.size()];
+            for (int i = 0; i < cards.length; i++) cards[i] = (int) Math.round(fields.numberColumn("cardinality").getDouble(i));
+            List<Spectrum> spectra = new ArrayList<>();
+            int width = 0;
+            for (String f : names) {
+                Table s = spectra().where(spectra().stringColumn("field").isEqualTo(f));
+                spectra.add(new Spectrum(s.numberColumn(learned ? "learned" : "random").asDoubleArray()));
+            }
+            width = (int) Math.round(spectra().numberColumn("k").max());
+            return new FieldIA(names, cards, learned ? learnedIa() : randomIa(), width, spectra, SpectrumOptions.DEFAULT);
+        }
+
+        /** Mean IA learned vs random and how many fields lie below random, as a one-row table. */
+        public Table summary() {
+            return Table.create("learned vs random: " + spec.label(), StringColumn.create("model", spec.label()),
+                    DoubleColumn.create("mean IA learned", meanLearnedIa()), DoubleColumn.create("mean IA random", meanRandomIa()),
+                    IntColumn.create("fields below random", new int[]{fieldsBelowRandom()}), IntColumn.create("fields", new int[]{fields.rowCount()}));
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package org.collapselab.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.collapselab.analysis.FieldIA;
+import org.collapselab.data.CtrData;
+import org.collapselab.data.EncodedDataset;
+import org.collapselab.data.PreprocessOptions;
+import org.collapselab.data.SyntheticCriteo;
+import org.collapselab.model.CtrModel;
+import org.collapselab.model.EmbeddingMode;
+import org.collapselab.model.ModelKind;
+import org.collapselab.model.ModelSpec;
+import org.collapselab.train.EpochResult;
+import org.collapselab.train.TrainConfig;
+import org.collapselab.train.Trainer;
+import org.collapselab.train.TrainingListener;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.Table;
+
+/** The recipes on a tiny planted problem: shapes, values against independent computations, and the cache. */
+class RecipesTest {
+    static EncodedDataset data;
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void planted(@TempDir Path dir) {
+        SyntheticCriteo gen = new SyntheticCriteo(2_000, new int[]{8}, new int[]{30, 20, 12}, 0.5, 0.05, 2, 0.8, 1.0, 0.3, 4);
+        data = CtrData.load(gen.write(dir.resolve("t.tsv")), gen.format(), PreprocessOptions.builder().cacheDir(dir).minCount(1).build());
+    }
+
+    private static TrainConfig config(int epochs) {
+        return TrainConfig.builder().batchSize(256).maxEpochs(epochs).patience(epochs).seed(0).build();
+    }
+
+    private static final ModelSpec SMALL = ModelSpec.builder(ModelKind.DCNV2).embeddingSize(4).hidden(16).build();
+
+    /** Counts trainings: a training's first epoch. */
+    static final class Counter implements TrainingListener {
+        int trainings;
+
+        @Override
+        public void onEpoch(EpochResult r, CtrModel m) {
+            if (r.epoch() == 1) trainings++;
+        }
+    }
+
+    @Test
+    void aMeasuredRunRecordsWhatTheModelAndItsEpochsShow() {
+        List<double[]> seen = new ArrayList<>();
+        TrainingListener mine = new TrainingListener() {
+            @Override
+            public void onEpoch(EpochResult r, CtrModel model) {
+                seen.add(FieldIA.of(model.concatenatedTables(), data.schema()).ia());
+            }
+        };
+        Measurements m = new Measurements(config(2), data, new ResultCache(tmp), List.of(mine));
+        ModelSpec me = SMALL.scale(2, EmbeddingMode.MULTI);
+        Measurements.Fresh fresh = m.train(me, 0);
+        MeasuredRun run = fresh.run();
+        assertEquals(2, run.epochs());
+        assertEquals(8, run.width(), "ME 2×4 is analysed with both sets side by side");
+        assertArrayEquals(FieldIA.of(fresh.trained().model().concatenatedTables(), data.schema()).ia(), run.ia(0), 0);
+        assertArrayEquals(seen.get(0), run.ia(1), 0);
+        assertArrayEquals(seen.get(1), run.ia(2), 0);
+        assertArrayEquals(fresh.trained().result().trainLosses(), run.trainLosses(), 0);
+        assertArrayEquals(fresh.trained().result().validAucs(), run.validAucs(), 0);
+        assertEquals(fresh.trained().result().testAuc(), run.testAuc(), 0);
+        assertEquals(data.schema().names(), run.fields());
+        // the record survives the cache: same values read back
+        MeasuredRun cached = new MeasuredRun(me, 0, new ResultCache(tmp.resolve("c")).getOrCompute(Measurements.provenance(me, m.config(), data, 0), run::record));
+        assertArrayEquals(run.ia(0), cached.ia(0), 1e-12);
+        assertArrayEquals(run.iaPerEpoch()[1], cached.iaPerEpoch()[1], 1e-12);
+        assertArrayEquals(run.fieldIA().spectra().get(0).values(), cached.fieldIA().spectra().get(0).values(), 1e-12);
+        assertEquals(run.testAuc(), cached.testAuc(), 1e-12);
+    }
+
+    @Test
+    void spectraAgainstAnIndependentTrainingAndTheRandomBaseline() {
+        ModelSpec spec = SMALL.scale(2, EmbeddingMode.SINGLE);
+        SpectraExperiment recipe = new SpectraExperiment(spec, config(1), 0, 7);
+        Counter count = new Counter();
+        ResultCache cache = new ResultCache(tmp);
+        SpectraExperiment.Result r = recipe.run(data, cache, count);
+        assertEquals(1, count.trainings);
+        assertEquals(List.of("field", "cardinality", "learned IA", "random IA"), r.fields().columnNames());
+        assertEquals(data.schema().size(), r.fields().rowCount());
+        double[] cards = r.fields().numberColumn("cardinality").asDoubleArray();
+        for (int i = 1; i < cards.length; i++) assertTrue(cards[i - 1] <= cards[i], "sorted by cardinality");
+
+        Trainer.Trained independent = new Trainer(config(1)).train(spec, data);
+        FieldIA learned = FieldIA.of(independent.model().concatenatedTables(), data.schema());
+        FieldIA random = FieldIA.randomBaseline(data.schema(), 8, 7);
+        for (int i = 0; i < r.fields().rowCount(); i++) {
+            String f = r.fields().stringColumn("field").get(i);
+            assertEquals(learned.ia(f), r.fields().numberColumn("learned IA").getDouble(i), 1e-9, f);
+            assertEquals(random.ia(f), r.fields().numberColumn("random IA").getDouble(i), 1e-9, f);
+        }
+        assertEquals(Arrays.stream(learned.ia()).average().orElseThrow(), r.meanLearnedIa(), 1e-9);
+        int below = 0;
+        for (int f = 0; f < learned.size(); f++) if (learned.ia()[f] < random.ia()[f]) below++;
+        assertEquals(below, r.fieldsBelowRandom());
+        Table summary = r.summary();
+        assertEquals(1, summary.rowCount());
+        assertEquals(below, summary.numberColumn("fields below random").getDouble(0));
+        assertEquals(r.meanRandomIa(), summary.numberColumn("mean IA random").getDouble(0), 0);
+        String big = r.largestFields(1).get(0);
+        Table s = r.spectra().where(r.spectra().stringColumn("field").isEqualTo(big));
+        assertArrayEquals(learned.spectrum(big).normalized(), s.numberColumn("learned").asDoubleArray(), 1e-9);
+        assertArrayEquals(learned.spectrum(big).normalized(), r.fieldIA(true).spectrum(big).values(), 1e-9);
+
+        SpectraExperiment.Result again = recipe.run(data, cache, count);
+        assertEquals(1, count.trainings, "the second call reads the cache");
+        assertEquals(r.fields().print(), again.fields().print());
+    }
+
+    @Test
+    void evidenceIIIAndIVShareRunsAndMatchIndependentTrainings() {
+        ResultCache cache = new ResultCache(tmp);
+        Counter count = new Counter();
+        List<Integer> scales = List.of(1, 2);
+        EvidenceIII iii = new EvidenceIII(scales, config(1), List.of(0L));
+        SizeSweep.Result r = iii.run(data, cache, count);
+        assertEquals(4, count.trainings);
+        assertEquals(List.of("variant", "model", "scale", "seed", "epochs", "best epoch", "test AUC", "test logloss", "mean IA"), r.runs().columnNames());
+        assertEquals(4, r.runs().rowCount());
+        assertEquals(4, r.epochs().rowCount());
+        assertEquals(4 * data.schema().size(), r.fields().rowCount());
+        assertEquals(List.of(EvidenceIII.DCNV2, EvidenceIII.REGULARISED), r.variants());
+        assertEquals(scales, r.scales());
+        assertTrue(r.runs().stringColumn("model").get(3).endsWith("reg"), r.runs().stringColumn("model").get(3));
+
+        ModelSpec reg2 = ModelSpec.of(ModelKind.DCNV2).toBuilder().regularizedCross().build().scale(2, EmbeddingMode.SINGLE);
+        Trainer.Trained t = new Trainer(config(1)).train(reg2, data);
+        assertEquals(t.result().testAuc(), r.mean("test AUC", EvidenceIII.REGULARISED, 2), 1e-9);
+        assertEquals(Arrays.stream(FieldIA.of(t.model().concatenatedTables(), data.schema()).ia()).average().orElseThrow(),
+                r.mean("mean IA", EvidenceIII.REGULARISED, 2), 1e-9);
+        assertArrayEquals(t.result().trainLosses(), r.perEpoch("train loss", EvidenceIII.REGULARISED, 2, 0), 1e-9);
+        assertEquals(2, r.series("test AUC").size());
+        assertArrayEquals(new double[]{1, 2}, r.series("test AUC").get(0).x(), 0);
+
+        iii.run(data, cache, count);
+        assertEquals(4, count.trainings, "the second call reads the cache");
+        SizeSweep.Result iv = new EvidenceIV(scales, config(1), List.of(0L)).run(data, cache, count);
+        assertEquals(6, count.trainings, "Evidence IV trains only DNN: its DCNv2 runs are Evidence III's");
+        assertEquals(r.mean("test AUC", EvidenceIII.DCNV2, 2), iv.mean("test AUC", EvidenceIV.DCNV2, 2), 1e-12);
+    }
+
+    @Test
+    void collapseDynamicsTracksIaEveryEpochAsAListenerSeesIt() {
+        Map<String, List<double[]>> seen = new HashMap<>();
+        TrainingListener mine = new TrainingListener() {
+            @Override
+            public void onEpoch(EpochResult r, CtrModel model) {
+                seen.computeIfAbsent(model.spec().mode().name(), x -> new ArrayList<>()).add(FieldIA.of(model.concatenatedTables(), data.schema()).ia());
+            }
+        };
+        ResultCache cache = new ResultCache(tmp);
+        CollapseDynamics recipe = new CollapseDynamics(SMALL, 2, config(2), 0);
+        Counter count = new Counter();
+        CollapseDynamics.Result r = recipe.run(data, cache, mine, count);
+        assertEquals(2, count.trainings);
+        assertEquals(List.of("variant", "model", "epoch", "field", "cardinality", "IA"), r.fields().columnNames());
+        assertEquals(2 * 2 * data.schema().size(), r.fields().rowCount());
+        assertEquals(4, r.epochs().rowCount());
+        assertEquals(data.schema().names(), r.fieldNames());
+        for (String v : List.of("SE", "ME")) {
+            List<double[]> mine0 = seen.get(v.equals("SE") ? "SINGLE" : "MULTI");
+            double[][] ia = r.iaPerEpoch(v);
+            assertEquals(2, ia.length);
+            assertArrayEquals(mine0.get(0), ia[0], 1e-12, v + " epoch 1");
+            assertArrayEquals(mine0.get(1), ia[1], 1e-12, v + " epoch 2");
+            assertEquals(Arrays.stream(mine0.get(0)).average().orElseThrow(), r.perEpoch("mean IA", v)[0], 1e-12);
+        }
+        recipe.run(data, cache, count);
+        assertEquals(2, count.trainings, "the second call reads the cache");
+        assertThrows(IllegalArgumentException.class, () -> new CollapseDynamics(SMALL, 1, config(1), 0));
+    }
+}
