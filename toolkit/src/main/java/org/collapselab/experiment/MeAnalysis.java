@@ -54,6 +54,15 @@ public record MeAnalysis(List<Integer> scales, long seed) {
             if (scales.get(i) <= scales.get(i - 1)) throw new IllegalArgumentException("scales must be ascending without repeats, got " + scales);
     }
 
+    /**
+     * The analysis of a profile: with the full profile the ablation (d) runs at every scale of {@code scales}; otherwise
+     * only at the largest (with the base for reference), which keeps the default run to four DCNv2 trainings.
+     */
+    public static MeAnalysis forProfile(org.collapselab.notebook.RunProfile profile, List<Integer> scales, long seed) {
+        if (profile == org.collapselab.notebook.RunProfile.FULL) return new MeAnalysis(scales, seed);
+        return new MeAnalysis(List.of(1, scales.get(scales.size() - 1)), seed);
+    }
+
     /** The largest scale: the one Fig. 9a–c looks at (10× in the paper). */
     public int largest() {
         return scales.get(scales.size() - 1);
@@ -321,6 +330,41 @@ public record MeAnalysis(List<Integer> scales, long seed) {
                 max.append(java.util.Arrays.stream(v).max().orElse(Double.NaN));
             }
             return Table.create("IA per embedding set of " + spec.label() + " (K = " + spec.embeddingSize() + " each)", set, mean, min, max);
+        }
+
+        /**
+         * Fig. 9d in numbers: per scale ≥ 2, test AUC and mean IA (whole table) of plain ME and of divergence-restricted
+         * ME, with the SE base (1×) as the common reference.
+         */
+        public Table ablation() {
+            IntColumn scale = IntColumn.create("scale");
+            DoubleColumn meAuc = DoubleColumn.create("ME test AUC"), rAuc = DoubleColumn.create("restricted ME test AUC"),
+                    diff = DoubleColumn.create("restricted − ME (AUC)"), meIa = DoubleColumn.create("ME mean IA"),
+                    rIa = DoubleColumn.create("restricted ME mean IA");
+            for (int n : recipe.scales())
+                if (n >= 2) {
+                    ModelSpec me = recipe.me(n), r = recipe.restricted(n);
+                    scale.append(n);
+                    meAuc.append(metric(me, TEST_AUC));
+                    rAuc.append(metric(r, TEST_AUC));
+                    diff.append(metric(r, TEST_AUC) - metric(me, TEST_AUC));
+                    meIa.append(ScalingGrid.mean(ia(me)));
+                    rIa.append(ScalingGrid.mean(ia(r)));
+                }
+            return Table.create("divergence-restricted ME vs ME (SE 1× test AUC " + String.format(Locale.ROOT, "%.5f", metric(recipe.se(1), TEST_AUC)) + ")",
+                    scale, meAuc, rAuc, diff, meIa, rIa);
+        }
+
+        /** Fig. 9d: test AUC against scale for ME and divergence-restricted ME, both starting at the SE base (one seed: no error bars). */
+        public List<org.collapselab.plot.Series> ablationSeries() {
+            List<Integer> ns = recipe.scales();
+            double[] x = ns.stream().mapToDouble(Integer::doubleValue).toArray(), me = new double[x.length], r = new double[x.length];
+            for (int c = 0; c < x.length; c++) {
+                int n = ns.get(c);
+                me[c] = metric(n == 1 ? recipe.se(1) : recipe.me(n), TEST_AUC);
+                r[c] = metric(n == 1 ? recipe.se(1) : recipe.restricted(n), TEST_AUC);
+            }
+            return List.of(org.collapselab.plot.Series.of("DCNv2 ME", x, me), org.collapselab.plot.Series.of("DCNv2 ME, divergence restricted", x, r));
         }
 
         /** Fig. 9c/9d in numbers: per ME model, the cross-set divergence of the first layer's norms and the mean pairwise pattern correlation. */
