@@ -76,6 +76,34 @@ public final class Plots {
         return c;
     }
 
+    /**
+     * Figs. 9a and 9b: IA per field for several tables side by side (SE vs ME, or one bar per embedding set), fields
+     * sorted by cardinality (ascending, ties in the given order). {@code series} maps a legend entry to one IA per field.
+     */
+    public static CategoryChart iaPerField(String title, List<String> fields, int[] cardinalities, java.util.Map<String, double[]> series) {
+        if (fields.size() != cardinalities.length)
+            throw new IllegalArgumentException("'" + title + "': " + fields.size() + " fields but " + cardinalities.length + " cardinalities");
+        series.forEach((name, v) -> {
+            if (v.length != fields.size()) throw new IllegalArgumentException("'" + title + "': series '" + name + "' has " + v.length + " values for " + fields.size() + " fields");
+        });
+        Integer[] order = new Integer[fields.size()];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        Arrays.sort(order, Comparator.comparingInt(i -> cardinalities[i]));
+        List<String> names = new ArrayList<>();
+        for (int i : order) names.add(fields.get(i));
+        CategoryChart c = new CategoryChartBuilder().width(Math.max(WIDTH, 22 * names.size() + 200)).height(HEIGHT).title(title)
+                .xAxisTitle("field (by cardinality)").yAxisTitle("IA").build();
+        c.getStyler().setChartBackgroundColor(Color.WHITE);
+        c.getStyler().setXAxisLabelRotation(90);
+        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        series.forEach((name, v) -> {
+            List<Double> ys = new ArrayList<>();
+            for (int i : order) ys.add(v[i]);
+            c.addSeries(name, names, ys);
+        });
+        return c;
+    }
+
     /** Field indices in ascending cardinality, ties in schema order. */
     static Integer[] byCardinality(FieldIA ia) {
         Integer[] order = new Integer[ia.fields().size()];

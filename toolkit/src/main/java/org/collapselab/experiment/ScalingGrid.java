@@ -1,0 +1,437 @@
+package org.collapselab.experiment;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.collapselab.data.EncodedDataset;
+import org.collapselab.model.EmbeddingMode;
+import org.collapselab.model.ModelKind;
+import org.collapselab.model.ModelSpec;
+import org.collapselab.notebook.RunProfile;
+import org.collapselab.plot.Series;
+import org.collapselab.train.TrainConfig;
+import org.collapselab.train.TrainResult;
+import org.collapselab.train.Trainer;
+import org.collapselab.train.TrainingListener;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Row;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Table 1 and Figs. 1a, 8, 10, 11: test AUC of every model as single-embedding (SE) and multi-embedding (ME) at
+ * every scale factor, repeated over seeds. "n×" is {@link ModelSpec#scale}: SE with K = n·K_base, ME with n sets of
+ * K_base. At 1× both are the same model (one set of K_base), so it is trained once, as SE; the paper's appendix
+ * tables (3, 4) leave the ME base cell empty for the same reason.
+ *
+ * <p>Every run (model × mode × scale × seed) is one entry of the {@link ResultCache}, so an interrupted grid resumes
+ * where it stopped and a finished one is read back without training.
+ *
+ * @param models the model kinds, in table order
+ * @param scales the scale factors, ascending (must include 1: the base)
+ * @param seeds  the seeds each cell is repeated over
+ */
+public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Long> seeds) {
+    /** Column names of {@link #run}'s table. */
+    public static final String MODEL = "model", MODE = "mode", SCALE = "scale", SEED = "seed", SETS = "sets", K = "K", EPOCHS = "epochs",
+            BEST_EPOCH = "best epoch", VALID_AUC = "valid AUC", TEST_AUC = "test AUC", TEST_LOGLOSS = "test logloss", SECONDS = "seconds";
+
+    public ScalingGrid {
+        models = List.copyOf(models);
+        scales = List.copyOf(scales);
+        seeds = List.copyOf(seeds);
+        if (models.isEmpty()) throw new IllegalArgumentException("no models");
+        if (seeds.isEmpty()) throw new IllegalArgumentException("no seeds");
+        if (scales.isEmpty() || scales.get(0) != 1) throw new IllegalArgumentException("scales must start with 1 (the base), got " + scales);
+        for (int i = 1; i < scales.size(); i++)
+            if (scales.get(i) <= scales.get(i - 1)) throw new IllegalArgumentException("scales must be ascending without repeats, got " + scales);
+        for (ModelKind k : models)
+            if (!ModelKind.paperModels().contains(k)) throw new IllegalArgumentException(k + " is not one of Table 1's models");
+    }
+
+    /**
+     * The models a profile sweeps. Full: Table 1's six. Default and smoke: DNN (implicit interaction only, whose SE
+     * drops in the paper) and DCNv2 (explicit interaction, the model the paper analyses), the two ends of the paper's
+     * story; on a shared 2-core CPU their ten runs (1×, 2×, 4×; SE and ME) take most of a 15-minute budget.
+     */
+    public static List<ModelKind> models(RunProfile profile) {
+        return switch (profile) {
+            case SMOKE -> List.of(ModelKind.DNN, ModelKind.DCNV2);
+            case DEFAULT -> List.of(ModelKind.DNN, ModelKind.DCNV2);
+            case FULL -> ModelKind.paperModels();
+        };
+    }
+
+    /** Epochs at most per run in the default profile (its own limit is 3): see {@link #trainConfig}. */
+    public static final int DEFAULT_PROFILE_EPOCHS = 2;
+
+    /**
+     * The training settings the recipes use under a profile: the profile's own, except that the default profile caps
+     * epochs at {@value #DEFAULT_PROFILE_EPOCHS} so that its grid fits in about 15 minutes on a 2-core CPU (measured:
+     * one epoch of 80,000 rows takes ~1 min for an SE model and ~3 min for ME 4× when the machine is shared).
+     */
+    public static TrainConfig trainConfig(RunProfile profile, TrainConfig profileConfig) {
+        if (profile != RunProfile.DEFAULT || profileConfig.maxEpochs() <= DEFAULT_PROFILE_EPOCHS) return profileConfig;
+        return profileConfig.toBuilder().maxEpochs(DEFAULT_PROFILE_EPOCHS).build();
+    }
+
+    /** The grid of a profile: its {@link #models(RunProfile) models}, with the scales and seeds the caller's settings give. */
+    public static ScalingGrid forProfile(RunProfile profile, List<Integer> scales, List<Long> seeds) {
+        return new ScalingGrid(models(profile), scales, seeds);
+    }
+
+    /** One run of the grid. */
+    public record Cell(ModelKind kind, EmbeddingMode mode, int scale, long seed) {
+        public ModelSpec spec() {
+            return ModelSpec.of(kind).scale(scale, mode);
+        }
+
+        @Override
+        public String toString() {
+            return spec().label() + " (" + scale + "×, seed " + seed + ")";
+        }
+    }
+
+    /** The runs in order: per model, per scale, SE then ME (no ME at 1×), per seed. */
+    public List<Cell> cells() {
+        List<Cell> cells = new ArrayList<>();
+        for (ModelKind k : models)
+            for (int n : scales)
+                for (EmbeddingMode mode : EmbeddingMode.values()) {
+                    if (n == 1 && mode == EmbeddingMode.MULTI) continue;
+                    for (long s : seeds) cells.add(new Cell(k, mode, n, s));
+                }
+        return cells;
+    }
+
+    /** What one run's result depends on: the model, the training settings, the seed and the data. */
+    public static Provenance provenance(Cell cell, EncodedDataset data, TrainConfig config) {
+        return Provenance.of("scaling").spec(cell.spec()).config(config).with("seed", cell.seed()).data(data).build();
+    }
+
+    /** {@link #run(EncodedDataset, TrainConfig, ResultCache, TrainingListener...)} with no listeners. */
+    public Table run(EncodedDataset data, TrainConfig config, ResultCache cache) {
+        return run(data, config, cache, new TrainingListener[0]);
+    }
+
+    /**
+     * Trains (or reads from {@code cache}) every cell: one row per run with columns {@link #MODEL}, {@link #MODE},
+     * {@link #SCALE}, {@link #SEED}, {@link #SETS}, {@link #K}, {@link #EPOCHS}, {@link #BEST_EPOCH},
+     * {@link #VALID_AUC}, {@link #TEST_AUC}, {@link #TEST_LOGLOSS}, {@link #SECONDS} (of the training, when it was
+     * trained). {@code config}'s seed is replaced by each cell's; the listeners see every training actually run.
+     */
+    public Table run(EncodedDataset data, TrainConfig config, ResultCache cache, TrainingListener... listeners) {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(cache, "cache");
+        Table all = emptyRuns();
+        List<Cell> cells = cells();
+        for (int i = 0; i < cells.size(); i++) {
+            Cell cell = cells.get(i);
+            TrainConfig c = config.toBuilder().seed(cell.seed()).build();
+            Provenance p = provenance(cell, data, c);
+            boolean cached = cache.contains(p);
+            System.out.printf(Locale.ROOT, "[%d/%d] %s: %s%n", i + 1, cells.size(), cell, cached ? "from the result cache" : "training");
+            Table one = cache.getOrCompute(p, () -> {
+                Trainer trainer = new Trainer(c);
+                for (TrainingListener l : listeners) trainer.listener(l);
+                return row(cell, trainer.train(cell.spec(), data).result());
+            });
+            append(all, one);
+        }
+        return all;
+    }
+
+    private static Table emptyRuns() {
+        return Table.create("scaling grid: one row per run", StringColumn.create(MODEL), StringColumn.create(MODE), IntColumn.create(SCALE),
+                IntColumn.create(SEED), IntColumn.create(SETS), IntColumn.create(K), IntColumn.create(EPOCHS), IntColumn.create(BEST_EPOCH),
+                DoubleColumn.create(VALID_AUC), DoubleColumn.create(TEST_AUC), DoubleColumn.create(TEST_LOGLOSS), DoubleColumn.create(SECONDS));
+    }
+
+    static Table row(Cell cell, TrainResult r) {
+        Table t = emptyRuns();
+        append(t, cell, r.spec().sets(), r.spec().embeddingSize(), r.epochs(), r.bestEpoch(), r.validAuc(), r.testAuc(), r.testLogloss(), r.seconds());
+        return t;
+    }
+
+    private static void append(Table t, Cell cell, int sets, int k, int epochs, int best, double valid, double auc, double ll, double seconds) {
+        t.stringColumn(MODEL).append(cell.kind().displayName());
+        t.stringColumn(MODE).append(cell.mode().label());
+        t.intColumn(SCALE).append(cell.scale());
+        t.intColumn(SEED).append(Math.toIntExact(cell.seed()));
+        t.intColumn(SETS).append(sets);
+        t.intColumn(K).append(k);
+        t.intColumn(EPOCHS).append(epochs);
+        t.intColumn(BEST_EPOCH).append(best);
+        t.doubleColumn(VALID_AUC).append(valid);
+        t.doubleColumn(TEST_AUC).append(auc);
+        t.doubleColumn(TEST_LOGLOSS).append(ll);
+        t.doubleColumn(SECONDS).append(seconds);
+    }
+
+    /** Appends the rows of a cached table, reading its columns by name and as numbers (the CSV round trip may change types). */
+    private static void append(Table all, Table one) {
+        for (Row r : one) {
+            ModelKind kind = kindOf(r.getString(MODEL));
+            EmbeddingMode mode = modeOf(r.getString(MODE));
+            Cell cell = new Cell(kind, mode, (int) r.getNumber(SCALE), (long) r.getNumber(SEED));
+            append(all, cell, (int) r.getNumber(SETS), (int) r.getNumber(K), (int) r.getNumber(EPOCHS), (int) r.getNumber(BEST_EPOCH),
+                    r.getNumber(VALID_AUC), r.getNumber(TEST_AUC), r.getNumber(TEST_LOGLOSS), r.getNumber(SECONDS));
+        }
+    }
+
+    static ModelKind kindOf(String displayName) {
+        for (ModelKind k : ModelKind.values()) if (k.displayName().equals(displayName)) return k;
+        throw new IllegalArgumentException("no model named '" + displayName + "'");
+    }
+
+    static EmbeddingMode modeOf(String label) {
+        for (EmbeddingMode m : EmbeddingMode.values()) if (m.label().equals(label)) return m;
+        throw new IllegalArgumentException("no embedding mode '" + label + "'");
+    }
+
+    // ---------------------------------------------------------------- summaries of a run table
+
+    /** Mean ± sample standard deviation (n − 1; 0 for one run) of the test AUC of one (model, mode, scale). */
+    public record Cellstats(String model, String mode, int scale, int runs, double meanAuc, double stdAuc, double meanLogloss, double stdLogloss) {}
+
+    /**
+     * Mean and sample standard deviation over seeds per (model, mode, scale), in the runs' order. The ME row at 1× is
+     * the SE base run (the same model), marked as such by {@link #paperLayout}.
+     */
+    public static List<Cellstats> stats(Table runs) {
+        Map<String, List<double[]>> groups = new LinkedHashMap<>();
+        Map<String, String[]> keys = new LinkedHashMap<>();
+        for (Row r : runs) {
+            String key = r.getString(MODEL) + "|" + r.getString(MODE) + "|" + (int) r.getNumber(SCALE);
+            groups.computeIfAbsent(key, x -> new ArrayList<>()).add(new double[]{r.getNumber(TEST_AUC), r.getNumber(TEST_LOGLOSS)});
+            keys.putIfAbsent(key, new String[]{r.getString(MODEL), r.getString(MODE), String.valueOf((int) r.getNumber(SCALE))});
+        }
+        List<Cellstats> out = new ArrayList<>();
+        groups.forEach((key, vs) -> {
+            String[] k = keys.get(key);
+            double[] auc = vs.stream().mapToDouble(v -> v[0]).toArray(), ll = vs.stream().mapToDouble(v -> v[1]).toArray();
+            out.add(new Cellstats(k[0], k[1], Integer.parseInt(k[2]), vs.size(), mean(auc), std(auc), mean(ll), std(ll)));
+        });
+        return out;
+    }
+
+    /** {@link #stats} as a table. */
+    public static Table summary(Table runs) {
+        Table t = Table.create("test AUC and log loss per model, mode and scale (mean ± sample std over seeds)", StringColumn.create(MODEL),
+                StringColumn.create(MODE), IntColumn.create(SCALE), IntColumn.create("runs"), DoubleColumn.create("mean test AUC"),
+                DoubleColumn.create("std test AUC"), DoubleColumn.create("mean test logloss"), DoubleColumn.create("std test logloss"));
+        for (Cellstats s : stats(runs)) {
+            t.stringColumn(MODEL).append(s.model());
+            t.stringColumn(MODE).append(s.mode());
+            t.intColumn(SCALE).append(s.scale());
+            t.intColumn("runs").append(s.runs());
+            t.doubleColumn("mean test AUC").append(s.meanAuc());
+            t.doubleColumn("std test AUC").append(s.stdAuc());
+            t.doubleColumn("mean test logloss").append(s.meanLogloss());
+            t.doubleColumn("std test logloss").append(s.stdLogloss());
+        }
+        return t;
+    }
+
+    /** Marker put around the best SE cell of a model (the paper underlines it). */
+    public static final String BEST_SE = "_";
+    /** Marker put around the best ME cell of a model (the paper bolds it). */
+    public static final String BEST_ME = "**";
+    /** The ME cell at 1×: the same model as SE 1×, left out as in the paper's Table 3. */
+    public static final String SAME_AS_SE = "(= SE)";
+
+    /**
+     * Table 1's layout: one row per model and mode, one column per scale ("1×", "2×", ...), cells
+     * {@code mean ± std} of the test AUC with five decimals; per model the best SE cell is wrapped in {@link #BEST_SE}
+     * (the paper's underline) and the best ME cell (over scales ≥ 2) in {@link #BEST_ME} (its bold). The best is the
+     * highest mean; ties all get the marker.
+     */
+    public static Table paperLayout(Table runs) {
+        List<Cellstats> stats = stats(runs);
+        List<String> models = stats.stream().map(Cellstats::model).distinct().toList();
+        List<Integer> scales = stats.stream().map(Cellstats::scale).distinct().sorted().toList();
+        StringColumn model = StringColumn.create("model"), mode = StringColumn.create("mode");
+        List<StringColumn> cols = new ArrayList<>();
+        for (int n : scales) cols.add(StringColumn.create(scaleLabel(n)));
+        for (String m : models)
+            for (EmbeddingMode em : EmbeddingMode.values()) {
+                model.append(m);
+                mode.append(em.label());
+                double best = stats.stream().filter(s -> s.model().equals(m) && s.mode().equals(em.label()))
+                        .mapToDouble(Cellstats::meanAuc).max().orElse(Double.NaN);
+                for (int c = 0; c < scales.size(); c++) {
+                    int n = scales.get(c);
+                    Cellstats s = find(stats, m, em.label(), n);
+                    String cell;
+                    if (s == null) cell = em == EmbeddingMode.MULTI && n == 1 ? SAME_AS_SE : "–";
+                    else {
+                        cell = meanStd(s.meanAuc(), s.stdAuc());
+                        if (s.meanAuc() == best) cell = em == EmbeddingMode.SINGLE ? BEST_SE + cell + BEST_SE : BEST_ME + cell + BEST_ME;
+                    }
+                    cols.get(c).append(cell);
+                }
+            }
+        Table t = Table.create("test AUC, mean ± std over seeds (" + BEST_SE + "best SE" + BEST_SE + ", " + BEST_ME + "best ME" + BEST_ME + ")", model, mode);
+        cols.forEach(t::addColumns);
+        return t;
+    }
+
+    /** {@code 0.81228 ± 0.00004}. */
+    public static String meanStd(double mean, double std) {
+        return String.format(Locale.ROOT, "%.5f ± %.5f", mean, std);
+    }
+
+    static String scaleLabel(int n) {
+        return n + "×";
+    }
+
+    private static Cellstats find(List<Cellstats> stats, String model, String mode, int scale) {
+        for (Cellstats s : stats) if (s.model().equals(model) && s.mode().equals(mode) && s.scale() == scale) return s;
+        return null;
+    }
+
+    /**
+     * Figs. 1a and 8: test AUC against scale for one model, SE and ME, mean with ±1 std error bars. The ME curve
+     * starts at the shared 1× base.
+     */
+    public static List<Series> series(Table runs, ModelKind kind) {
+        List<Cellstats> stats = stats(runs);
+        List<Series> out = new ArrayList<>();
+        Cellstats base = find(stats, kind.displayName(), EmbeddingMode.SINGLE.label(), 1);
+        for (EmbeddingMode em : EmbeddingMode.values()) {
+            List<Cellstats> pts = new ArrayList<>();
+            if (em == EmbeddingMode.MULTI && base != null) pts.add(base);
+            stats.stream().filter(s -> s.model().equals(kind.displayName()) && s.mode().equals(em.label())).forEach(pts::add);
+            if (pts.isEmpty()) continue;
+            out.add(new Series(kind.displayName() + " " + em.label(), pts.stream().mapToDouble(Cellstats::scale).toArray(),
+                    pts.stream().mapToDouble(Cellstats::meanAuc).toArray(), pts.stream().mapToDouble(Cellstats::stdAuc).toArray()));
+        }
+        return out;
+    }
+
+    /**
+     * The paper's claims checked per model, from the means: SE's change from 1× to the largest scale, ME's change,
+     * ME − SE at the largest scale, the best SE and ME scales, and whether "SE does not scale" (SE at the largest
+     * scale is not 0.001 or more above the base — the paper's threshold for a significant gain) and "ME improves
+     * with size" (ME at the largest scale above the base and above SE there) held.
+     */
+    public static Table claims(Table runs) {
+        List<Cellstats> stats = stats(runs);
+        StringColumn model = StringColumn.create("model"), seHeld = StringColumn.create("SE does not scale"),
+                meHeld = StringColumn.create("ME improves with size");
+        IntColumn largest = IntColumn.create("largest scale"), bestSe = IntColumn.create("best SE scale"), bestMe = IntColumn.create("best ME scale");
+        DoubleColumn dSe = DoubleColumn.create("SE: largest − 1×"), dMe = DoubleColumn.create("ME: largest − 1×"),
+                gap = DoubleColumn.create("ME − SE at largest");
+        for (String m : stats.stream().map(Cellstats::model).distinct().toList()) {
+            Cellstats base = find(stats, m, "SE", 1);
+            int top = stats.stream().filter(s -> s.model().equals(m)).mapToInt(Cellstats::scale).max().orElseThrow();
+            Cellstats se = find(stats, m, "SE", top), me = find(stats, m, "ME", top);
+            if (base == null || se == null || me == null || top == 1) continue;
+            model.append(m);
+            largest.append(top);
+            dSe.append(se.meanAuc() - base.meanAuc());
+            dMe.append(me.meanAuc() - base.meanAuc());
+            gap.append(me.meanAuc() - se.meanAuc());
+            bestSe.append(bestScale(stats, m, "SE", null));
+            bestMe.append(bestScale(stats, m, "ME", base));
+            seHeld.append(se.meanAuc() - base.meanAuc() < 0.001 ? "yes" : "no");
+            meHeld.append(me.meanAuc() > base.meanAuc() && me.meanAuc() > se.meanAuc() ? "yes" : "no");
+        }
+        return Table.create("the paper's claims on this grid (test AUC means)", model, largest, dSe, dMe, gap, bestSe, bestMe, seHeld, meHeld);
+    }
+
+    private static int bestScale(List<Cellstats> stats, String model, String mode, Cellstats base) {
+        Cellstats best = base;
+        for (Cellstats s : stats)
+            if (s.model().equals(model) && s.mode().equals(mode) && (best == null || s.meanAuc() > best.meanAuc())) best = s;
+        return best == null ? 0 : best.scale();
+    }
+
+    static double mean(double[] v) {
+        return Arrays.stream(v).average().orElse(Double.NaN);
+    }
+
+    static double std(double[] v) {
+        if (v.length < 2) return 0;
+        double m = mean(v), ss = 0;
+        for (double x : v) ss += (x - m) * (x - m);
+        return Math.sqrt(ss / (v.length - 1));
+    }
+
+    // ---------------------------------------------------------------- the paper's numbers
+
+    private static final String[] PAPER_MODELS = {"DNN", "IPNN", "NFwFM", "xDeepFM", "DCNv2", "FinalMLP"};
+    private static final int[] PAPER_SCALES = {1, 2, 3, 4, 10};
+    /** Table 3 of the paper (Appendix C.3, Criteo): per model, SE then ME, mean and std per scale; ME 1× is empty (NaN). */
+    private static final double[][][] PAPER_CRITEO = {
+            {{.81228, .00004, .81222, .00002, .81207, .00007, .81213, .00011, .81142, .00006},
+                    {Double.NaN, Double.NaN, .81261, .00004, .81288, .00015, .81289, .00007, .81287, .00005}},
+            {{.81272, .00003, .81273, .00013, .81272, .00004, .81271, .00007, .81262, .00016},
+                    {Double.NaN, Double.NaN, .81268, .00009, .81270, .00002, .81273, .00015, .81311, .00008}},
+            {{.81059, .00012, .81087, .00008, .81090, .00012, .81112, .00011, .81113, .00022},
+                    {Double.NaN, Double.NaN, .81128, .00017, .81153, .00002, .81171, .00012, .81210, .00010}},
+            {{.81217, .00003, .81180, .00002, .81167, .00008, .81137, .00005, .81116, .00009},
+                    {Double.NaN, Double.NaN, .81236, .00006, .81239, .00022, .81255, .00011, .81299, .00009}},
+            {{.81339, .00002, .81341, .00007, .81345, .00009, .81346, .00011, .81357, .00004},
+                    {Double.NaN, Double.NaN, .81348, .00005, .81361, .00014, .81382, .00015, .81385, .00005}},
+            {{.81259, .00009, .81262, .00007, .81248, .00008, .81240, .00002, .81175, .00020},
+                    {Double.NaN, Double.NaN, .81290, .00017, .81302, .00005, .81303, .00004, .81303, .00012}}};
+
+    /**
+     * The paper's Criteo results (Table 3 in Appendix C.3, the means of Table 1 with their standard deviations over 3
+     * runs) as a run table like {@link #run}'s but with mean and std in place of runs: columns model, mode, scale,
+     * mean test AUC, std test AUC. Only the numbers printed in the paper; nothing computed here.
+     */
+    public static Table paperCriteo() {
+        StringColumn model = StringColumn.create(MODEL), mode = StringColumn.create(MODE);
+        IntColumn scale = IntColumn.create(SCALE);
+        DoubleColumn mean = DoubleColumn.create("mean test AUC"), std = DoubleColumn.create("std test AUC");
+        for (int i = 0; i < PAPER_MODELS.length; i++)
+            for (int e = 0; e < 2; e++)
+                for (int c = 0; c < PAPER_SCALES.length; c++) {
+                    double mu = PAPER_CRITEO[i][e][2 * c];
+                    if (Double.isNaN(mu)) continue;
+                    model.append(PAPER_MODELS[i]);
+                    mode.append(e == 0 ? "SE" : "ME");
+                    scale.append(PAPER_SCALES[c]);
+                    mean.append(mu);
+                    std.append(PAPER_CRITEO[i][e][2 * c + 1]);
+                }
+        return Table.create("the paper's Criteo test AUC (Table 3, Appendix C.3: mean ± std over 3 runs)", model, mode, scale, mean, std);
+    }
+
+    /** {@link #paperCriteo()} in Table 1's layout, for the given models (display names) or all when none are given. */
+    public static Table paperCriteoLayout(List<ModelKind> only) {
+        Table p = paperCriteo();
+        List<String> names = only.stream().map(ModelKind::displayName).toList();
+        Table t = Table.create("the paper's Criteo test AUC (Table 1 / Table 3; " + BEST_SE + "best SE" + BEST_SE + ", " + BEST_ME + "best ME"
+                + BEST_ME + ", recomputed from the printed means)", StringColumn.create("model"), StringColumn.create("mode"));
+        for (int n : PAPER_SCALES) t.addColumns(StringColumn.create(scaleLabel(n)));
+        for (String m : PAPER_MODELS) {
+            if (!names.isEmpty() && !names.contains(m)) continue;
+            for (String em : List.of("SE", "ME")) {
+                double best = Double.NEGATIVE_INFINITY;
+                for (Row r : p) if (r.getString(MODEL).equals(m) && r.getString(MODE).equals(em)) best = Math.max(best, r.getDouble("mean test AUC"));
+                t.stringColumn("model").append(m);
+                t.stringColumn("mode").append(em);
+                for (int n : PAPER_SCALES) {
+                    String cell = em.equals("ME") && n == 1 ? SAME_AS_SE : "–";
+                    for (Row r : p)
+                        if (r.getString(MODEL).equals(m) && r.getString(MODE).equals(em) && r.getInt(SCALE) == n) {
+                            double mu = r.getDouble("mean test AUC");
+                            cell = meanStd(mu, r.getDouble("std test AUC"));
+                            if (mu == best) cell = em.equals("SE") ? BEST_SE + cell + BEST_SE : BEST_ME + cell + BEST_ME;
+                        }
+                    t.stringColumn(scaleLabel(n)).append(cell);
+                }
+            }
+        }
+        return t;
+    }
+}
