@@ -58,8 +58,8 @@ public record MeAnalysis(List<Integer> scales, long seed) {
      * The analysis of a profile: with the full profile the ablation (d) runs at every scale of {@code scales}; otherwise
      * only at the largest (with the base for reference), which keeps the default run to four DCNv2 trainings.
      */
-    public static MeAnalysis forProfile(org.collapselab.notebook.RunProfile profile, List<Integer> scales, long seed) {
-        if (profile == org.collapselab.notebook.RunProfile.FULL) return new MeAnalysis(scales, seed);
+    public static MeAnalysis forProfile(RunProfile profile, List<Integer> scales, long seed) {
+        if (profile == RunProfile.FULL) return new MeAnalysis(scales, seed);
         return new MeAnalysis(List.of(1, scales.get(scales.size() - 1)), seed);
     }
 

@@ -11,7 +11,7 @@ import org.collapselab.data.EncodedDataset;
 import org.collapselab.model.EmbeddingMode;
 import org.collapselab.model.ModelKind;
 import org.collapselab.model.ModelSpec;
-import org.collapselab.notebook.RunProfile;
+
 import org.collapselab.plot.Series;
 import org.collapselab.train.TrainConfig;
 import org.collapselab.train.TrainResult;

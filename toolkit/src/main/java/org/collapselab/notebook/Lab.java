@@ -10,6 +10,7 @@ import org.collapselab.data.CtrFormat;
 import org.collapselab.data.EncodedDataset;
 import org.collapselab.data.PreprocessOptions;
 import org.collapselab.data.SyntheticCriteo;
+import org.collapselab.experiment.RunProfile;
 import org.collapselab.plot.Figure;
 import org.collapselab.train.TrainConfig;
 import org.collapselab.train.Trainer;

@@ -1,4 +1,4 @@
-package org.collapselab.notebook;
+package org.collapselab.experiment;
 
 import java.util.Arrays;
 import java.util.Locale;
