@@ -103,6 +103,17 @@ public final class Lab {
         return CtrData.load(file, gen.format(), options);
     }
 
+    /**
+     * Avazu, when there is one to use: the file {@code COLLAPSELAB_AVAZU} names, in the full profile (there is no
+     * generated stand-in, so the smaller profiles run Criteo-shaped data only). Preprocessed as the paper's code
+     * does (DESIGN §4) into {@code data/cache}.
+     */
+    public java.util.Optional<EncodedDataset> avazu() {
+        if (env.profile() != RunProfile.FULL || env.avazu().isEmpty()) return java.util.Optional.empty();
+        PreprocessOptions options = PreprocessOptions.builder().cacheDir(env.dataDir().resolve("cache")).progress(ProgressBar.create()).build();
+        return java.util.Optional.of(CtrData.load(env.avazu().get(), CtrFormat.avazuCsv(), options));
+    }
+
     /** The paper's training settings with this profile's epochs, patience and batch size, and a progress bar. */
     public TrainConfig trainConfig() {
         return TrainConfig.builder().maxEpochs(settings.maxEpochs()).patience(settings.patience()).batchSize(settings.batchSize())
