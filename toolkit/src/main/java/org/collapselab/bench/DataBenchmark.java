@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -73,7 +72,7 @@ public final class DataBenchmark {
                     + " cache load %.3f s%n", i + 1, read[i], pass1[i], pass2[i], load[i]);
             deleteTree(cache);
         }
-        double r = median(read), p1 = median(pass1), p2 = median(pass2), l = median(load);
+        double r = Medians.of(read), p1 = Medians.of(pass1), p2 = Medians.of(pass2), l = Medians.of(load);
         System.out.printf("reference plain read : %7.1f MB/s%n", mb / r);
         System.out.printf("pass 1 (parse)       : %7.1f MB/s %10.0f rows/s  (%.2f× the plain read's time)%n", mb / p1, rows / p1, p1 / r);
         System.out.printf("pass 2 (encode)      : %7.1f MB/s %10.0f rows/s  (%.2f× the plain read's time)%n", mb / p2, rows / p2, p2 / r);
@@ -90,11 +89,6 @@ public final class DataBenchmark {
         return (System.nanoTime() - t) / 1e9;
     }
 
-    static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-    }
 
     private static void deleteTree(Path p) {
         try (Stream<Path> s = Files.walk(p)) {

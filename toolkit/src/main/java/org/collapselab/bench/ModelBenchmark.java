@@ -331,9 +331,9 @@ public final class ModelBenchmark {
         long hwm = status("VmHWM");
         System.out.printf(Locale.ROOT, "%s: train windows %s samples/s (median %.0f); infer windows %s (median %.0f); heap peak %.0f MB"
                         + " (heap pools' peaks summed %.0f MB); VmHWM %.0f MB (+%.0f MB from before build); CtrModel's memory estimate %s; last value fit() returned: %s%n", v, rates(train),
-                median(train), rates(infer), median(infer), heap.peak / 1e6, heap.poolPeaks() / 1e6, hwm / 1e6, (hwm - hwmBaseline) / 1e6,
+                Medians.of(train), rates(infer), Medians.of(infer), heap.peak / 1e6, heap.poolPeaks() / 1e6, hwm / 1e6, (hwm - hwmBaseline) / 1e6,
                 model.memory(), lastLoss);
-        return new Measured(median(train), train, median(infer), infer, steps, heap.peak, hwmBaseline, hwm, model.memory().total(), parameters, null);
+        return new Measured(Medians.of(train), train, Medians.of(infer), infer, steps, heap.peak, hwmBaseline, hwm, model.memory().total(), parameters, null);
     }
 
 
@@ -398,11 +398,5 @@ public final class ModelBenchmark {
             return -1;
         }
         return -1;
-    }
-
-    static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 }

@@ -91,7 +91,7 @@ public final class Lab {
      * Caches go to {@code data/cache}.
      */
     public EncodedDataset criteo() {
-        PreprocessOptions options = PreprocessOptions.builder().cacheDir(env.dataDir().resolve("cache")).progress(ProgressBar.create()).build();
+        PreprocessOptions options = preprocessOptions();
         if (env.profile() == RunProfile.FULL && env.criteo().isPresent()) return CtrData.load(env.criteo().get(), CtrFormat.criteoTsv(), options);
         SyntheticCriteo gen = SyntheticCriteo.criteoShaped(settings.rows(), settings.cardinalityScale(), 0);
         Path file = env.dataDir().resolve("generated").resolve(String.format(Locale.ROOT, "criteo-like-%d-x%s-seed0.tsv",
@@ -110,8 +110,12 @@ public final class Lab {
      */
     public java.util.Optional<EncodedDataset> avazu() {
         if (env.profile() != RunProfile.FULL || env.avazu().isEmpty()) return java.util.Optional.empty();
-        PreprocessOptions options = PreprocessOptions.builder().cacheDir(env.dataDir().resolve("cache")).progress(ProgressBar.create()).build();
-        return java.util.Optional.of(CtrData.load(env.avazu().get(), CtrFormat.avazuCsv(), options));
+        return java.util.Optional.of(CtrData.load(env.avazu().get(), CtrFormat.avazuCsv(), preprocessOptions()));
+    }
+
+    /** The paper's preprocessing, cached in {@code data/cache}, with a progress bar. */
+    private PreprocessOptions preprocessOptions() {
+        return PreprocessOptions.builder().cacheDir(env.dataDir().resolve("cache")).progress(ProgressBar.create()).build();
     }
 
     /** The paper's training settings with this profile's epochs, patience and batch size, and a progress bar. */

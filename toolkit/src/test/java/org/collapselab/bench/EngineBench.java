@@ -101,16 +101,10 @@ public final class EngineBench {
             }
         }
         System.out.printf("median ms/step over %d steps: lookup %.1f | fit+tap (fwd+bwd+dense-param Adam) %.1f | calculateGradients only %.1f%n",
-                steps, median(tLookup), median(tFit), median(tCalc));
-        System.out.printf("store update: DENSE_ADAM direct %.1f | DENSE_ADAM ndarray %.1f | LAZY_ADAM direct %.1f%n", median(tDense), median(tNd), median(tLazy));
+                steps, Medians.of(tLookup), Medians.of(tFit), Medians.of(tCalc));
+        System.out.printf("store update: DENSE_ADAM direct %.1f | DENSE_ADAM ndarray %.1f | LAZY_ADAM direct %.1f%n", Medians.of(tDense), Medians.of(tNd), Medians.of(tLazy));
         System.out.printf("faithful step (lookup + fit + dense) %.1f ms = %.0f samples/s; lazy %.1f ms = %.0f samples/s%n",
-                median(tLookup) + median(tFit) + median(tDense), b / ((median(tLookup) + median(tFit) + median(tDense)) / 1e3),
-                median(tLookup) + median(tFit) + median(tLazy), b / ((median(tLookup) + median(tFit) + median(tLazy)) / 1e3));
-    }
-
-    private static double median(double[] v) {
-        double[] c = v.clone();
-        Arrays.sort(c);
-        return c.length % 2 == 1 ? c[c.length / 2] : (c[c.length / 2 - 1] + c[c.length / 2]) / 2;
+                Medians.of(tLookup) + Medians.of(tFit) + Medians.of(tDense), b / ((Medians.of(tLookup) + Medians.of(tFit) + Medians.of(tDense)) / 1e3),
+                Medians.of(tLookup) + Medians.of(tFit) + Medians.of(tLazy), b / ((Medians.of(tLookup) + Medians.of(tFit) + Medians.of(tLazy)) / 1e3));
     }
 }
