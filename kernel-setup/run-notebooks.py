@@ -161,6 +161,12 @@ def run_one(path, args):
                                 resources={"metadata": {"path": str(path.parent.resolve())}})
         try:
             client.execute()
+            # A kernel may publish an error and still reply "ok": rapaio 3.0.1 does so for a failing cell inside
+            # `%load setup.ipynb`. Such a notebook has failed too.
+            failed = [i for i, c in enumerate(nb.cells) if any(o.get("output_type") == "error" for o in c.get("outputs", []))]
+            if failed:
+                current["index"] = failed[0]
+                error = next(describe(o) for o in nb.cells[failed[0]].outputs if o.get("output_type") == "error")
         except CellTimeoutError:
             error = f"ran past --timeout {args.timeout} s"
         except CellExecutionError as e:

@@ -62,9 +62,9 @@ public final class Lab {
     public static Lab setup() {
         org.collapselab.nn.Backends.checkSupported();
         Lab lab = new Lab(Environment.fromEnvironment());
-        System.out.println("Collapse Lab · " + lab.env.describe());
-        System.out.println("ND4J backend " + Nd4j.getBackend().getClass().getSimpleName() + " · " + Runtime.getRuntime().availableProcessors()
-                + " cores · profile " + lab.env.profile().label() + ": " + lab.settings);
+        // through Display, not System.out: rapaio 3.0.1 runs `%load setup.ipynb` before it binds the cell's stdout
+        Display.show("Collapse Lab · " + lab.env.describe() + "\nND4J backend " + Nd4j.getBackend().getClass().getSimpleName() + " · "
+                + Runtime.getRuntime().availableProcessors() + " cores · profile " + lab.env.profile().label() + ": " + lab.settings);
         return lab;
     }
 
