@@ -81,6 +81,7 @@ final class Preprocessor {
                 if ((lines & (PROGRESS_EVERY - 1)) == 0) opt.progress().update(task, in.position(), in.fileSize);
             }
             interning.finish();
+            opt.progress().update(task, in.position(), in.fileSize);
             opt.progress().done(task);
             if (lines == 0) throw new DataFormatException(source, 0, "no data lines" + (hasHeader() ? " after the header" : ""));
             if (rows == 0)
@@ -127,6 +128,7 @@ final class Preprocessor {
                     for (int f = 0; f < nf; f++) IndexColumn.put(cols[f], widths[f], row, remap[f][r.next()]);
                     if ((row & (PROGRESS_EVERY - 1)) == 0) opt.progress().update(writing, row, n);
                 }
+                opt.progress().update(writing, n, n);
                 opt.progress().done(writing);
             });
         }

@@ -220,4 +220,30 @@ class FormatsTest {
         int i12 = ds.schema().indexOf("I12");
         assertEquals(100.0 * ds.report().field("I12").missing() / 100, t.doubleColumn("missing %").get(i12), 1e-9);
     }
+
+    @Test
+    void progressReachesTheEndOfEachPassBeforeItIsDone() {
+        Map<String, long[]> last = new HashMap<>();
+        List<String> finished = new ArrayList<>();
+        Progress recording = new Progress() {
+            @Override
+            public void update(String task, long done, long total) {
+                last.put(task, new long[]{done, total});
+            }
+
+            @Override
+            public void done(String task) {
+                finished.add(task);
+            }
+        };
+        Path f = TestFiles.shared("paddlerec_criteo_raw_sample.tsv");
+        CtrData.load(f, CtrFormat.criteoTsv(), TestFiles.options(tmp.resolve("cache")).progress(recording).build());
+        assertEquals(List.of("reading " + f.getFileName(), "encoding " + f.getFileName()), finished);
+        try {
+            assertArrayEquals(new long[]{Files.size(f), Files.size(f)}, last.get(finished.get(0)), "reading: bytes read of the file's size");
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        assertArrayEquals(new long[]{100, 100}, last.get(finished.get(1)), "encoding: rows written of the sample's 100");
+    }
 }
