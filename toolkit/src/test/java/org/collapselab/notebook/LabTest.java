@@ -16,14 +16,31 @@ class LabTest {
     @TempDir
     Path tmp;
 
-    private static Path avazuSample() {
-        Path p = Path.of(System.getProperty("collapselab.shared", "../../shared")).resolve("data/deepctr_avazu_sample.txt");
-        assertTrue(Files.isRegularFile(p), "shared Avazu sample at " + p.toAbsolutePath());
+    private static Path sample(String name) {
+        Path p = Path.of(System.getProperty("collapselab.shared", "../../shared")).resolve("data").resolve(name);
+        assertTrue(Files.isRegularFile(p), "shared sample at " + p.toAbsolutePath());
         return p;
     }
 
+    private static Path avazuSample() {
+        return sample("deepctr_avazu_sample.txt");
+    }
+
     private Lab lab(RunProfile profile, Optional<Path> avazu) {
-        return Lab.of(new Environment(profile, tmp.resolve("data"), Optional.empty(), avazu, tmp.resolve("out")));
+        return lab(profile, Optional.empty(), avazu);
+    }
+
+    private Lab lab(RunProfile profile, Optional<Path> criteo, Optional<Path> avazu) {
+        return Lab.of(new Environment(profile, tmp.resolve("data"), criteo, avazu, tmp.resolve("out")));
+    }
+
+    @Test
+    void criteoIsTheRealFileInTheFullProfileWhenGiven() {
+        EncodedDataset c = lab(RunProfile.FULL, Optional.of(sample("paddlerec_criteo_raw_sample.tsv")), Optional.empty()).criteo();
+        assertEquals(100, c.rows(), "the raw train.txt sample's 100 lines");
+        assertEquals(39, c.schema().size(), "I1..I13 and C1..C26");
+        assertTrue(Files.isDirectory(tmp.resolve("data/cache")), "its cache goes to data/cache");
+        assertTrue(Files.notExists(tmp.resolve("data/generated")), "nothing generated when the real file is given");
     }
 
     @Test
