@@ -4,12 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.collapselab.data.EncodedDataset;
 import org.collapselab.data.Progress;
 import org.collapselab.data.ToyData;
+import org.collapselab.experiment.ScalingGrid.PaperDataset;
 import org.collapselab.model.CtrModel;
 import org.collapselab.model.EmbeddingMode;
 import org.collapselab.model.ModelKind;
@@ -19,6 +24,8 @@ import org.collapselab.train.TrainConfig;
 import org.collapselab.train.TrainingListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -109,6 +116,105 @@ class ScalingGridTest {
         assertEquals(6, trainings.get());
         assertEquals(EmbeddingMode.MULTI.label(), first.stringColumn(ScalingGrid.MODE).get(2));
         assertTrue(first.doubleColumn(ScalingGrid.TEST_AUC).min() > 0);
+    }
+
+    /**
+     * The cells of the paper's appendix table {@code number}, read from the paper's text (tab-separated: a header of
+     * scales "base 2x 3x 4x 10x", then per model an SE row "model SE cells" and an ME row "(blank) ME cells" whose base
+     * cell is empty): "model|mode|scale" → {mean, std}, or null for a "–".
+     */
+    private static Map<String, double[]> paperTable(int number) throws IOException {
+        List<String> lines = Files.readAllLines(Path.of(System.getProperty("collapselab.shared", "../../shared")).resolve("paper/embedding-collapse.md"));
+        int at = 0;
+        while (!lines.get(at).startsWith("Table " + number + ":")) at++;
+        while (!lines.get(at).trim().startsWith("base")) at++;
+        List<Integer> scales = new java.util.ArrayList<>();
+        for (String h : lines.get(at).trim().split("\t")) scales.add(h.equals("base") ? 1 : Integer.parseInt(h.replace("x", "")));
+        Map<String, double[]> cells = new HashMap<>();
+        String model = null;
+        for (String line : lines.subList(at + 1, lines.size())) {
+            String[] f = line.split("\t", -1);
+            if (f.length < 3 || !(f[1].equals("SE") || f[1].equals("ME"))) break;
+            if (!f[0].isEmpty()) model = f[0];
+            for (int c = 0; c < scales.size() && 2 + c < f.length; c++) {
+                String cell = f[2 + c].trim();
+                if (cell.isEmpty()) continue;
+                String key = model + "|" + f[1] + "|" + scales.get(c);
+                if (cell.equals("–")) cells.put(key, null);
+                else {
+                    String[] ms = cell.split("\\\\pm");
+                    cells.put(key, new double[]{Double.parseDouble(ms[0].trim()), Double.parseDouble(ms[1].trim())});
+                }
+            }
+        }
+        return cells;
+    }
+
+    @ParameterizedTest
+    @EnumSource(PaperDataset.class)
+    void paperNumbersAreTheOnesPrintedInThePaper(PaperDataset d) throws IOException {
+        Map<String, double[]> printed = paperTable(d.table());
+        Table p = ScalingGrid.paperNumbers(d);
+        assertTrue(p.name().contains(d.displayName()) && p.name().contains("Table " + d.table()), p.name());
+        long numbers = printed.values().stream().filter(v -> v != null).count();
+        assertEquals(6 * 9 - (d == PaperDataset.AVAZU ? 2 : 0), numbers, "the parser read the whole table");
+        assertEquals(numbers, p.rowCount());
+        for (int i = 0; i < p.rowCount(); i++) {
+            String key = p.stringColumn(ScalingGrid.MODEL).get(i) + "|" + p.stringColumn(ScalingGrid.MODE).get(i) + "|" + p.intColumn(ScalingGrid.SCALE).get(i);
+            double[] ms = printed.get(key);
+            assertTrue(ms != null, key + " is not a number in the paper");
+            assertEquals(ms[0], p.doubleColumn(ScalingGrid.MEAN_TEST_AUC).get(i), 0, key);
+            assertEquals(ms[1], p.doubleColumn(ScalingGrid.STD_TEST_AUC).get(i), 0, key);
+            assertEquals(3, p.intColumn(ScalingGrid.RUNS).get(i));
+        }
+    }
+
+    @Test
+    void avazuNfwfmHasNoTenfoldCell() throws IOException {
+        Map<String, double[]> printed = paperTable(4);
+        assertTrue(printed.containsKey("NFwFM|SE|10") && printed.get("NFwFM|SE|10") == null, "the paper prints '–' there");
+        Table p = ScalingGrid.paperNumbers(PaperDataset.AVAZU);
+        Table nfwfm = p.where(p.stringColumn(ScalingGrid.MODEL).isEqualTo("NFwFM"));
+        assertEquals(List.of(1, 2, 3, 4, 2, 3, 4), nfwfm.intColumn(ScalingGrid.SCALE).asList());
+        Table t = ScalingGrid.paperNumbersLayout(PaperDataset.AVAZU, List.of(ModelKind.NFWFM));
+        assertEquals(List.of("NFwFM", "SE", "0.78684 ± 0.00017", "0.78757 ± 0.00020", "0.78783 ± 0.00009", "_0.78794 ± 0.00022_", "–"), row(t, 0));
+        assertEquals(List.of("NFwFM", "ME", ScalingGrid.SAME_AS_SE, "0.78868 ± 0.00038", "0.78901 ± 0.00029", "**0.78932 ± 0.00035**", "–"), row(t, 1));
+    }
+
+    @ParameterizedTest
+    @EnumSource(PaperDataset.class)
+    void paperLayoutMarksTheHighestPrintedMeans(PaperDataset d) throws IOException {
+        Map<String, double[]> printed = paperTable(d.table());
+        Table t = ScalingGrid.paperNumbersLayout(d, List.of());
+        assertTrue(t.name().contains(d.displayName()) && t.name().contains("Table " + d.table()), t.name());
+        assertEquals(List.of("model", "mode", "1×", "2×", "3×", "4×", "10×"), t.columnNames());
+        assertEquals(12, t.rowCount());
+        for (int r = 0; r < t.rowCount(); r++) {
+            String model = t.stringColumn("model").get(r), mode = t.stringColumn("mode").get(r);
+            double best = printed.entrySet().stream().filter(e -> e.getKey().startsWith(model + "|" + mode + "|") && e.getValue() != null)
+                    .mapToDouble(e -> e.getValue()[0]).max().orElseThrow();
+            String marker = mode.equals("SE") ? ScalingGrid.BEST_SE : ScalingGrid.BEST_ME;
+            int marked = 0;
+            for (String col : t.columnNames().subList(2, 7)) {
+                String cell = t.stringColumn(col).get(r);
+                double[] ms = printed.get(model + "|" + mode + "|" + col.replace("×", ""));
+                if (ms == null) continue;
+                boolean isBest = ms[0] == best;
+                assertEquals(isBest, cell.startsWith(marker) && cell.endsWith(marker), model + " " + mode + " " + col + ": " + cell);
+                if (isBest) marked++;
+            }
+            assertTrue(marked >= 1, model + " " + mode + ": a best cell is marked");
+        }
+        assertEquals(ScalingGrid.SAME_AS_SE, t.stringColumn("1×").get(1));
+    }
+
+    @Test
+    void paperLayoutKeepsThePapersModelOrderForTheChosenModels() {
+        Table t = ScalingGrid.paperNumbersLayout(PaperDataset.AVAZU, List.of(ModelKind.DCNV2, ModelKind.DNN));
+        assertEquals(List.of("DNN", "DNN", "DCNv2", "DCNv2"), t.stringColumn("model").asList());
+        // Table 4 by hand: DNN's best SE is 2× (0.78759), its best ME 10× (0.78884)
+        assertEquals(List.of("DNN", "SE", "0.78744 ± 0.00008", "_0.78759 ± 0.00011_", "0.78752 ± 0.00031", "0.78728 ± 0.00036", "0.78648 ± 0.00013"), row(t, 0));
+        assertEquals("**0.78884 ± 0.00005**", t.stringColumn("10×").get(1));
     }
 
     @Test
