@@ -197,7 +197,10 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
 
     // ---------------------------------------------------------------- summaries of a run table
 
-    /** Mean ± sample standard deviation (n − 1; 0 for one run) of the test AUC of one (model, mode, scale). */
+    /**
+     * Mean and sample standard deviation (n − 1) of the test AUC and log loss of one (model, mode, scale) over its
+     * {@code runs}. With one run the std is NaN: a spread is not measured by one run, and 0 would read as one.
+     */
     public record Cellstats(String model, String mode, int scale, int runs, double meanAuc, double stdAuc, double meanLogloss, double stdLogloss) {}
 
     /**
@@ -224,9 +227,9 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
     /** Column names of {@link #summary}'s table that {@link #paperNumbers}' table shares. */
     public static final String RUNS = "runs", MEAN_TEST_AUC = "mean test AUC", STD_TEST_AUC = "std test AUC";
 
-    /** {@link #stats} as a table. */
+    /** {@link #stats} as a table; a std of one run is missing (Tablesaw's missing double is NaN). */
     public static Table summary(Table runs) {
-        Table t = Table.create("test AUC and log loss per model, mode and scale (mean ± sample std over seeds)", StringColumn.create(MODEL),
+        Table t = Table.create("test AUC and log loss per model, mode and scale (mean ± sample std over seeds; no std for one run)", StringColumn.create(MODEL),
                 StringColumn.create(MODE), IntColumn.create(SCALE), IntColumn.create(RUNS), DoubleColumn.create(MEAN_TEST_AUC),
                 DoubleColumn.create(STD_TEST_AUC), DoubleColumn.create("mean test logloss"), DoubleColumn.create("std test logloss"));
         for (Cellstats s : stats(runs)) {
@@ -251,13 +254,17 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
 
     /**
      * Table 1's layout: one row per model and mode, one column per scale ("1×", "2×", ...), cells
-     * {@code mean ± std} of the test AUC with five decimals; per model the best SE cell is wrapped in {@link #BEST_SE}
-     * (the paper's underline) and the best ME cell (over scales ≥ 2) in {@link #BEST_ME} (its bold). The best is the
-     * highest mean; ties all get the marker.
+     * {@code mean ± std} of the test AUC with five decimals, or the mean alone for a cell of one run; per model the
+     * best SE cell is wrapped in {@link #BEST_SE} (the paper's underline) and the best ME cell (over scales ≥ 2) in
+     * {@link #BEST_ME} (its bold). The best is the highest mean; ties all get the marker. The title says how many runs
+     * each cell has when they all have the same number.
      */
     public static Table paperLayout(Table runs) {
         List<Cellstats> stats = stats(runs);
-        return layout("test AUC", "mean ± std over seeds", summary(runs), stats.stream().map(Cellstats::model).distinct().toList(),
+        List<Integer> counts = stats.stream().map(Cellstats::runs).distinct().toList();
+        String detail = counts.size() > 1 ? "mean ± std over seeds; a cell of one run shows its mean only, no std"
+                : counts.get(0) == 1 ? "one run per cell, so no std" : "mean ± std over " + counts.get(0) + " runs";
+        return layout("test AUC", detail, summary(runs), stats.stream().map(Cellstats::model).distinct().toList(),
                 stats.stream().map(Cellstats::scale).distinct().sorted().toList());
     }
 
@@ -276,14 +283,14 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
                 mode.append(em.label());
                 double best = Double.NEGATIVE_INFINITY;
                 for (int i = 0; i < cells.rowCount(); i++)
-                    if (isCell(cells, i, m, em)) best = Math.max(best, means.get(i));
+                    if (isCell(cells, i, m, em)) best = Math.max(best, means.getDouble(i));
                 for (int c = 0; c < scales.size(); c++) {
                     int n = scales.get(c);
                     String cell = em == EmbeddingMode.MULTI && n == 1 ? SAME_AS_SE : "–";
                     for (int i = 0; i < cells.rowCount(); i++)
                         if (isCell(cells, i, m, em) && cells.intColumn(SCALE).getInt(i) == n) {
-                            cell = meanStd(means.get(i), stds.get(i));
-                            if (means.get(i) == best) cell = em == EmbeddingMode.SINGLE ? BEST_SE + cell + BEST_SE : BEST_ME + cell + BEST_ME;
+                            cell = meanStd(means.getDouble(i), stds.getDouble(i));
+                            if (means.getDouble(i) == best) cell = em == EmbeddingMode.SINGLE ? BEST_SE + cell + BEST_SE : BEST_ME + cell + BEST_ME;
                         }
                     cols.get(c).append(cell);
                 }
@@ -297,9 +304,9 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
         return cells.stringColumn(MODEL).get(row).equals(model) && cells.stringColumn(MODE).get(row).equals(mode.label());
     }
 
-    /** {@code 0.81228 ± 0.00004}. */
+    /** {@code 0.81228 ± 0.00004}, or {@code 0.81228} when {@code std} is NaN (one run: no std). */
     public static String meanStd(double mean, double std) {
-        return String.format(Locale.ROOT, "%.5f ± %.5f", mean, std);
+        return Double.isNaN(std) ? String.format(Locale.ROOT, "%.5f", mean) : String.format(Locale.ROOT, "%.5f ± %.5f", mean, std);
     }
 
     static String scaleLabel(int n) {
@@ -313,7 +320,8 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
 
     /**
      * Figs. 1a and 8: test AUC against scale for one model, SE and ME, mean with ±1 std error bars. The ME curve
-     * starts at the shared 1× base.
+     * starts at the shared 1× base. A point of one run gets an error bar of 0, not its NaN std, and a curve whose
+     * points all have one run gets none.
      */
     public static List<Series> series(Table runs, ModelKind kind) {
         List<Cellstats> stats = stats(runs);
@@ -324,8 +332,10 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
             if (em == EmbeddingMode.MULTI && base != null) pts.add(base);
             stats.stream().filter(s -> s.model().equals(kind.displayName()) && s.mode().equals(em.label())).forEach(pts::add);
             if (pts.isEmpty()) continue;
+            boolean anyStd = pts.stream().anyMatch(s -> !Double.isNaN(s.stdAuc()));
+            double[] error = anyStd ? pts.stream().mapToDouble(s -> Double.isNaN(s.stdAuc()) ? 0 : s.stdAuc()).toArray() : null;
             out.add(new Series(kind.displayName() + " " + em.label(), pts.stream().mapToDouble(Cellstats::scale).toArray(),
-                    pts.stream().mapToDouble(Cellstats::meanAuc).toArray(), pts.stream().mapToDouble(Cellstats::stdAuc).toArray()));
+                    pts.stream().mapToDouble(Cellstats::meanAuc).toArray(), error));
         }
         return out;
     }
@@ -372,8 +382,9 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
         return Arrays.stream(v).average().orElse(Double.NaN);
     }
 
+    /** Sample standard deviation (n − 1); NaN for fewer than two values, where it is undefined. */
     static double std(double[] v) {
-        if (v.length < 2) return 0;
+        if (v.length < 2) return Double.NaN;
         double m = mean(v), ss = 0;
         for (double x : v) ss += (x - m) * (x - m);
         return Math.sqrt(ss / (v.length - 1));

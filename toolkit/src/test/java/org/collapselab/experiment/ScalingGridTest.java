@@ -1,5 +1,6 @@
 package org.collapselab.experiment;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,8 +66,53 @@ class ScalingGridTest {
         assertEquals(List.of("DNN", "SE", "_0.71000 ± 0.01000_", "0.70200 ± 0.00283"), row(t, 0));
         // ME 1× is the SE base model; 0.735 ± sqrt(2·0.005²/1) = 0.00707
         assertEquals(List.of("DNN", "ME", "(= SE)", "**0.73500 ± 0.00707**"), row(t, 1));
-        assertEquals(List.of("DCNv2", "SE", "0.75000 ± 0.00000", "_0.76000 ± 0.00000_"), row(t, 2));
-        assertEquals(List.of("DCNv2", "ME", "(= SE)", "**0.75500 ± 0.00000**"), row(t, 3));
+        // one run per cell: the mean alone, no "± 0.00000" that would read as a measured zero spread
+        assertEquals(List.of("DCNv2", "SE", "0.75000", "_0.76000_"), row(t, 2));
+        assertEquals(List.of("DCNv2", "ME", "(= SE)", "**0.75500**"), row(t, 3));
+        assertTrue(t.name().contains("a cell of one run shows its mean only"), t.name());
+    }
+
+    @Test
+    void oneRunPerCellHasNoStdAnywhere() {
+        Table runs = runs(new Object[][]{{"DNN", "SE", 1, 0.70096}, {"DNN", "SE", 2, 0.69824}, {"DNN", "ME", 2, 0.69542}});
+        Table t = ScalingGrid.paperLayout(runs);
+        assertEquals(List.of("DNN", "SE", "_0.70096_", "0.69824"), row(t, 0));
+        assertEquals(List.of("DNN", "ME", "(= SE)", "**0.69542**"), row(t, 1));
+        assertTrue(t.name().contains("one run per cell, so no std"), t.name());
+
+        ScalingGrid.Cellstats base = ScalingGrid.stats(runs).get(0);
+        assertEquals(1, base.runs());
+        assertTrue(Double.isNaN(base.stdAuc()) && Double.isNaN(base.stdLogloss()), base.toString());
+        Table summary = ScalingGrid.summary(runs);
+        assertEquals(3, summary.doubleColumn(ScalingGrid.STD_TEST_AUC).countMissing());
+        assertEquals(3, summary.doubleColumn("std test logloss").countMissing());
+        assertEquals(0.70096, summary.doubleColumn(ScalingGrid.MEAN_TEST_AUC).get(0), 0);
+
+        List<Series> s = ScalingGrid.series(runs, ModelKind.DNN);
+        assertEquals(null, s.get(0).error(), "no error bars when no point has a std");
+        assertEquals(null, s.get(1).error());
+        assertEquals(0.69824 - 0.70096, ScalingGrid.claims(runs).doubleColumn("SE: largest − 1×").get(0), 1e-12);
+    }
+
+    @Test
+    void aCurveMixingOneAndSeveralRunsGetsAZeroErrorBarWhereThereIsOneRun() {
+        Table runs = runs(new Object[][]{{"DNN", "SE", 1, 0.70}, {"DNN", "SE", 1, 0.72}, {"DNN", "SE", 2, 0.71}, {"DNN", "ME", 2, 0.73}});
+        List<Series> s = ScalingGrid.series(runs, ModelKind.DNN);
+        // 1×: two runs 0.70, 0.72 → s = sqrt(2·0.01²/1); 2×: one run → 0
+        assertArrayEquals(new double[]{Math.sqrt(2) * 0.01, 0}, s.get(0).error(), 1e-12);
+        assertArrayEquals(new double[]{Math.sqrt(2) * 0.01, 0}, s.get(1).error(), 1e-12);
+        Table summary = ScalingGrid.summary(runs);
+        assertEquals(Math.sqrt(2) * 0.01, summary.doubleColumn(ScalingGrid.STD_TEST_AUC).get(0), 1e-12);
+        assertTrue(summary.doubleColumn(ScalingGrid.STD_TEST_AUC).isMissing(1), "one run: no std");
+    }
+
+    @Test
+    void theTitleGivesTheRunCountWhenEveryCellHasTheSame() {
+        Table t = ScalingGrid.paperLayout(runs(new Object[][]{{"DNN", "SE", 1, 0.70}, {"DNN", "SE", 1, 0.71}, {"DNN", "SE", 2, 0.72},
+                {"DNN", "SE", 2, 0.72}, {"DNN", "ME", 2, 0.70}, {"DNN", "ME", 2, 0.74}}));
+        assertTrue(t.name().contains("mean ± std over 2 runs"), t.name());
+        assertEquals(List.of("DNN", "SE", "0.70500 ± 0.00707", "_0.72000 ± 0.00000_"), row(t, 0));   // two equal runs: a measured 0
+        assertEquals(List.of("DNN", "ME", "(= SE)", "**0.72000 ± 0.02828**"), row(t, 1));
     }
 
     @Test
