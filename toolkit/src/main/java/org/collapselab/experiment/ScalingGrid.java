@@ -197,7 +197,10 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
 
     // ---------------------------------------------------------------- summaries of a run table
 
-    /** Mean ± sample standard deviation (n − 1; 0 for one run) of the test AUC of one (model, mode, scale). */
+    /**
+     * Mean and sample standard deviation (n − 1) of the test AUC and log loss of one (model, mode, scale) over its
+     * {@code runs}. With one run the std is NaN: a spread is not measured by one run, and 0 would read as one.
+     */
     public record Cellstats(String model, String mode, int scale, int runs, double meanAuc, double stdAuc, double meanLogloss, double stdLogloss) {}
 
     /**
@@ -221,18 +224,21 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
         return out;
     }
 
-    /** {@link #stats} as a table. */
+    /** Column names of {@link #summary}'s table that {@link #paperNumbers}' table shares. */
+    public static final String RUNS = "runs", MEAN_TEST_AUC = "mean test AUC", STD_TEST_AUC = "std test AUC";
+
+    /** {@link #stats} as a table; a std of one run is missing (Tablesaw's missing double is NaN). */
     public static Table summary(Table runs) {
-        Table t = Table.create("test AUC and log loss per model, mode and scale (mean ± sample std over seeds)", StringColumn.create(MODEL),
-                StringColumn.create(MODE), IntColumn.create(SCALE), IntColumn.create("runs"), DoubleColumn.create("mean test AUC"),
-                DoubleColumn.create("std test AUC"), DoubleColumn.create("mean test logloss"), DoubleColumn.create("std test logloss"));
+        Table t = Table.create("test AUC and log loss per model, mode and scale (mean ± sample std over seeds; no std for one run)", StringColumn.create(MODEL),
+                StringColumn.create(MODE), IntColumn.create(SCALE), IntColumn.create(RUNS), DoubleColumn.create(MEAN_TEST_AUC),
+                DoubleColumn.create(STD_TEST_AUC), DoubleColumn.create("mean test logloss"), DoubleColumn.create("std test logloss"));
         for (Cellstats s : stats(runs)) {
             t.stringColumn(MODEL).append(s.model());
             t.stringColumn(MODE).append(s.mode());
             t.intColumn(SCALE).append(s.scale());
-            t.intColumn("runs").append(s.runs());
-            t.doubleColumn("mean test AUC").append(s.meanAuc());
-            t.doubleColumn("std test AUC").append(s.stdAuc());
+            t.intColumn(RUNS).append(s.runs());
+            t.doubleColumn(MEAN_TEST_AUC).append(s.meanAuc());
+            t.doubleColumn(STD_TEST_AUC).append(s.stdAuc());
             t.doubleColumn("mean test logloss").append(s.meanLogloss());
             t.doubleColumn("std test logloss").append(s.stdLogloss());
         }
@@ -243,48 +249,64 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
     public static final String BEST_SE = "_";
     /** Marker put around the best ME cell of a model (the paper bolds it). */
     public static final String BEST_ME = "**";
-    /** The ME cell at 1×: the same model as SE 1×, left out as in the paper's Table 3. */
+    /** The ME cell at 1×: the same model as SE 1×, left out as in the paper's Tables 3 and 4. */
     public static final String SAME_AS_SE = "(= SE)";
 
     /**
      * Table 1's layout: one row per model and mode, one column per scale ("1×", "2×", ...), cells
-     * {@code mean ± std} of the test AUC with five decimals; per model the best SE cell is wrapped in {@link #BEST_SE}
-     * (the paper's underline) and the best ME cell (over scales ≥ 2) in {@link #BEST_ME} (its bold). The best is the
-     * highest mean; ties all get the marker.
+     * {@code mean ± std} of the test AUC with five decimals, or the mean alone for a cell of one run; per model the
+     * best SE cell is wrapped in {@link #BEST_SE} (the paper's underline) and the best ME cell (over scales ≥ 2) in
+     * {@link #BEST_ME} (its bold). The best is the highest mean; ties all get the marker. The title says how many runs
+     * each cell has when they all have the same number.
      */
     public static Table paperLayout(Table runs) {
         List<Cellstats> stats = stats(runs);
-        List<String> models = stats.stream().map(Cellstats::model).distinct().toList();
-        List<Integer> scales = stats.stream().map(Cellstats::scale).distinct().sorted().toList();
+        List<Integer> counts = stats.stream().map(Cellstats::runs).distinct().toList();
+        String detail = counts.size() > 1 ? "mean ± std over seeds; a cell of one run shows its mean only, no std"
+                : counts.get(0) == 1 ? "one run per cell, so no std" : "mean ± std over " + counts.get(0) + " runs";
+        return layout("test AUC", detail, summary(runs), stats.stream().map(Cellstats::model).distinct().toList(),
+                stats.stream().map(Cellstats::scale).distinct().sorted().toList());
+    }
+
+    /**
+     * Table 1's layout of {@code cells} (columns {@link #MODEL}, {@link #MODE}, {@link #SCALE}, {@link #MEAN_TEST_AUC},
+     * {@link #STD_TEST_AUC}), rows for {@code models} in that order, columns for {@code scales}; a cell {@code cells}
+     * lacks is {@link #SAME_AS_SE} for ME 1× and "–" otherwise. The title is {@code subject (detail; markers)}.
+     */
+    private static Table layout(String subject, String detail, Table cells, List<String> models, List<Integer> scales) {
         StringColumn model = StringColumn.create("model"), mode = StringColumn.create("mode");
-        List<StringColumn> cols = new ArrayList<>();
-        for (int n : scales) cols.add(StringColumn.create(scaleLabel(n)));
+        List<StringColumn> cols = scales.stream().map(n -> StringColumn.create(scaleLabel(n))).toList();
+        DoubleColumn means = cells.doubleColumn(MEAN_TEST_AUC), stds = cells.doubleColumn(STD_TEST_AUC);
         for (String m : models)
             for (EmbeddingMode em : EmbeddingMode.values()) {
                 model.append(m);
                 mode.append(em.label());
-                double best = stats.stream().filter(s -> s.model().equals(m) && s.mode().equals(em.label()))
-                        .mapToDouble(Cellstats::meanAuc).max().orElse(Double.NaN);
+                double best = Double.NEGATIVE_INFINITY;
+                for (int i = 0; i < cells.rowCount(); i++)
+                    if (isCell(cells, i, m, em)) best = Math.max(best, means.getDouble(i));
                 for (int c = 0; c < scales.size(); c++) {
                     int n = scales.get(c);
-                    Cellstats s = find(stats, m, em.label(), n);
-                    String cell;
-                    if (s == null) cell = em == EmbeddingMode.MULTI && n == 1 ? SAME_AS_SE : "–";
-                    else {
-                        cell = meanStd(s.meanAuc(), s.stdAuc());
-                        if (s.meanAuc() == best) cell = em == EmbeddingMode.SINGLE ? BEST_SE + cell + BEST_SE : BEST_ME + cell + BEST_ME;
-                    }
+                    String cell = em == EmbeddingMode.MULTI && n == 1 ? SAME_AS_SE : "–";
+                    for (int i = 0; i < cells.rowCount(); i++)
+                        if (isCell(cells, i, m, em) && cells.intColumn(SCALE).getInt(i) == n) {
+                            cell = meanStd(means.getDouble(i), stds.getDouble(i));
+                            if (means.getDouble(i) == best) cell = em == EmbeddingMode.SINGLE ? BEST_SE + cell + BEST_SE : BEST_ME + cell + BEST_ME;
+                        }
                     cols.get(c).append(cell);
                 }
             }
-        Table t = Table.create("test AUC, mean ± std over seeds (" + BEST_SE + "best SE" + BEST_SE + ", " + BEST_ME + "best ME" + BEST_ME + ")", model, mode);
+        Table t = Table.create(subject + " (" + detail + "; " + BEST_SE + "best SE" + BEST_SE + ", " + BEST_ME + "best ME" + BEST_ME + ")", model, mode);
         cols.forEach(t::addColumns);
         return t;
     }
 
-    /** {@code 0.81228 ± 0.00004}. */
+    private static boolean isCell(Table cells, int row, String model, EmbeddingMode mode) {
+        return cells.stringColumn(MODEL).get(row).equals(model) && cells.stringColumn(MODE).get(row).equals(mode.label());
+    }
+
+    /** {@code 0.81228 ± 0.00004}, or {@code 0.81228} when {@code std} is NaN (one run: no std). */
     public static String meanStd(double mean, double std) {
-        return String.format(Locale.ROOT, "%.5f ± %.5f", mean, std);
+        return Double.isNaN(std) ? String.format(Locale.ROOT, "%.5f", mean) : String.format(Locale.ROOT, "%.5f ± %.5f", mean, std);
     }
 
     static String scaleLabel(int n) {
@@ -298,7 +320,8 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
 
     /**
      * Figs. 1a and 8: test AUC against scale for one model, SE and ME, mean with ±1 std error bars. The ME curve
-     * starts at the shared 1× base.
+     * starts at the shared 1× base. A point of one run gets an error bar of 0, not its NaN std, and a curve whose
+     * points all have one run gets none.
      */
     public static List<Series> series(Table runs, ModelKind kind) {
         List<Cellstats> stats = stats(runs);
@@ -309,8 +332,10 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
             if (em == EmbeddingMode.MULTI && base != null) pts.add(base);
             stats.stream().filter(s -> s.model().equals(kind.displayName()) && s.mode().equals(em.label())).forEach(pts::add);
             if (pts.isEmpty()) continue;
+            boolean anyStd = pts.stream().anyMatch(s -> !Double.isNaN(s.stdAuc()));
+            double[] error = anyStd ? pts.stream().mapToDouble(s -> Double.isNaN(s.stdAuc()) ? 0 : s.stdAuc()).toArray() : null;
             out.add(new Series(kind.displayName() + " " + em.label(), pts.stream().mapToDouble(Cellstats::scale).toArray(),
-                    pts.stream().mapToDouble(Cellstats::meanAuc).toArray(), pts.stream().mapToDouble(Cellstats::stdAuc).toArray()));
+                    pts.stream().mapToDouble(Cellstats::meanAuc).toArray(), error));
         }
         return out;
     }
@@ -357,8 +382,9 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
         return Arrays.stream(v).average().orElse(Double.NaN);
     }
 
+    /** Sample standard deviation (n − 1); NaN for fewer than two values, where it is undefined. */
     static double std(double[] v) {
-        if (v.length < 2) return 0;
+        if (v.length < 2) return Double.NaN;
         double m = mean(v), ss = 0;
         for (double x : v) ss += (x - m) * (x - m);
         return Math.sqrt(ss / (v.length - 1));
@@ -368,7 +394,35 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
 
     private static final String[] PAPER_MODELS = {"DNN", "IPNN", "NFwFM", "xDeepFM", "DCNv2", "FinalMLP"};
     private static final int[] PAPER_SCALES = {1, 2, 3, 4, 10};
-    /** Table 3 of the paper (Appendix C.3, Criteo): per model, SE then ME, mean and std per scale; ME 1× is empty (NaN). */
+    /** Runs per cell in the paper (Appendix C.2: "We repeat each experiment for 3 times"). */
+    private static final int PAPER_RUNS = 3;
+
+    /** A dataset of the paper's scaling experiment, with the appendix table that prints its results. */
+    public enum PaperDataset {
+        CRITEO("Criteo", 3), AVAZU("Avazu", 4);
+
+        private final String displayName;
+        private final int table;
+
+        PaperDataset(String displayName, int table) {
+            this.displayName = displayName;
+            this.table = table;
+        }
+
+        public String displayName() {
+            return displayName;
+        }
+
+        /** The number of the paper's appendix table (C.3) with this dataset's mean ± std per cell. */
+        public int table() {
+            return table;
+        }
+    }
+
+    /**
+     * Table 3 of the paper (Appendix C.3, Criteo): per model, SE then ME ({@link EmbeddingMode}'s order), mean and std
+     * per scale; NaN where the paper prints no number (ME 1×, which is the SE base model).
+     */
     private static final double[][][] PAPER_CRITEO = {
             {{.81228, .00004, .81222, .00002, .81207, .00007, .81213, .00011, .81142, .00006},
                     {Double.NaN, Double.NaN, .81261, .00004, .81288, .00015, .81289, .00007, .81287, .00005}},
@@ -384,54 +438,64 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
                     {Double.NaN, Double.NaN, .81290, .00017, .81302, .00005, .81303, .00004, .81303, .00012}}};
 
     /**
-     * The paper's Criteo results (Table 3 in Appendix C.3, the means of Table 1 with their standard deviations over 3
-     * runs) as a run table like {@link #run}'s but with mean and std in place of runs: columns model, mode, scale,
-     * mean test AUC, std test AUC. Only the numbers printed in the paper; nothing computed here.
+     * Table 4 of the paper (Appendix C.3, Avazu), laid out as {@link #PAPER_CRITEO}; NFwFM has no 10× (the paper's
+     * "–": out of GPU memory).
      */
-    public static Table paperCriteo() {
+    private static final double[][][] PAPER_AVAZU = {
+            {{.78744, .00008, .78759, .00011, .78752, .00031, .78728, .00036, .78648, .00013},
+                    {Double.NaN, Double.NaN, .78805, .00017, .78826, .00013, .78862, .00026, .78884, .00005}},
+            {{.78732, .00020, .78741, .00022, .78738, .00010, .78750, .00007, .78745, .00018},
+                    {Double.NaN, Double.NaN, .78806, .00012, .78868, .00023, .78902, .00009, .78949, .00028}},
+            {{.78684, .00017, .78757, .00020, .78783, .00009, .78794, .00022, Double.NaN, Double.NaN},
+                    {Double.NaN, Double.NaN, .78868, .00038, .78901, .00029, .78932, .00035, Double.NaN, Double.NaN}},
+            {{.78743, .00009, .78750, .00025, .78714, .00030, .78735, .00004, .78693, .00050},
+                    {Double.NaN, Double.NaN, .78848, .00006, .78886, .00026, .78894, .00004, .78927, .00019}},
+            {{.78786, .00022, .78835, .00023, .78854, .00010, .78852, .00003, .78856, .00016},
+                    {Double.NaN, Double.NaN, .78862, .00011, .78882, .00012, .78907, .00011, .78942, .00024}},
+            {{.78751, .00026, .78797, .00019, .78795, .00017, .78742, .00015, .78662, .00025},
+                    {Double.NaN, Double.NaN, .78821, .00013, .78831, .00029, .78836, .00018, .78830, .00022}}};
+
+    /**
+     * The paper's results on a dataset (its appendix table {@link PaperDataset#table()}: the means of Table 1 with
+     * their standard deviations over 3 runs) as {@link #summary}'s AUC columns: model, mode, scale, runs, mean test
+     * AUC, std test AUC, one row per number the paper prints (none for ME 1× or a "–"). Nothing computed here.
+     */
+    public static Table paperNumbers(PaperDataset dataset) {
+        double[][][] numbers = switch (Objects.requireNonNull(dataset, "dataset")) {
+            case CRITEO -> PAPER_CRITEO;
+            case AVAZU -> PAPER_AVAZU;
+        };
         StringColumn model = StringColumn.create(MODEL), mode = StringColumn.create(MODE);
-        IntColumn scale = IntColumn.create(SCALE);
-        DoubleColumn mean = DoubleColumn.create("mean test AUC"), std = DoubleColumn.create("std test AUC");
+        IntColumn scale = IntColumn.create(SCALE), runs = IntColumn.create(RUNS);
+        DoubleColumn mean = DoubleColumn.create(MEAN_TEST_AUC), std = DoubleColumn.create(STD_TEST_AUC);
         for (int i = 0; i < PAPER_MODELS.length; i++)
-            for (int e = 0; e < 2; e++)
+            for (EmbeddingMode em : EmbeddingMode.values())
                 for (int c = 0; c < PAPER_SCALES.length; c++) {
-                    double mu = PAPER_CRITEO[i][e][2 * c];
+                    double mu = numbers[i][em.ordinal()][2 * c];
                     if (Double.isNaN(mu)) continue;
                     model.append(PAPER_MODELS[i]);
-                    mode.append(e == 0 ? "SE" : "ME");
+                    mode.append(em.label());
                     scale.append(PAPER_SCALES[c]);
+                    runs.append(PAPER_RUNS);
                     mean.append(mu);
-                    std.append(PAPER_CRITEO[i][e][2 * c + 1]);
+                    std.append(numbers[i][em.ordinal()][2 * c + 1]);
                 }
-        return Table.create("the paper's Criteo test AUC (Table 3, Appendix C.3: mean ± std over 3 runs)", model, mode, scale, mean, std);
+        return Table.create(paperTitle(dataset) + " (Table " + dataset.table() + ", Appendix C.3: mean ± std over " + PAPER_RUNS + " runs)",
+                model, mode, scale, runs, mean, std);
     }
 
-    /** {@link #paperCriteo()} in Table 1's layout, for the given models (display names) or all when none are given. */
-    public static Table paperCriteoLayout(List<ModelKind> only) {
-        Table p = paperCriteo();
+    /**
+     * {@link #paperNumbers} in Table 1's layout ({@link #paperLayout}'s, markers recomputed from the printed means),
+     * for the given models in the paper's order, or all six when none are given.
+     */
+    public static Table paperNumbersLayout(PaperDataset dataset, List<ModelKind> only) {
         List<String> names = only.stream().map(ModelKind::displayName).toList();
-        Table t = Table.create("the paper's Criteo test AUC (Table 1 / Table 3; " + BEST_SE + "best SE" + BEST_SE + ", " + BEST_ME + "best ME"
-                + BEST_ME + ", recomputed from the printed means)", StringColumn.create("model"), StringColumn.create("mode"));
-        for (int n : PAPER_SCALES) t.addColumns(StringColumn.create(scaleLabel(n)));
-        for (String m : PAPER_MODELS) {
-            if (!names.isEmpty() && !names.contains(m)) continue;
-            for (String em : List.of("SE", "ME")) {
-                double best = Double.NEGATIVE_INFINITY;
-                for (Row r : p) if (r.getString(MODEL).equals(m) && r.getString(MODE).equals(em)) best = Math.max(best, r.getDouble("mean test AUC"));
-                t.stringColumn("model").append(m);
-                t.stringColumn("mode").append(em);
-                for (int n : PAPER_SCALES) {
-                    String cell = em.equals("ME") && n == 1 ? SAME_AS_SE : "–";
-                    for (Row r : p)
-                        if (r.getString(MODEL).equals(m) && r.getString(MODE).equals(em) && r.getInt(SCALE) == n) {
-                            double mu = r.getDouble("mean test AUC");
-                            cell = meanStd(mu, r.getDouble("std test AUC"));
-                            if (mu == best) cell = em.equals("SE") ? BEST_SE + cell + BEST_SE : BEST_ME + cell + BEST_ME;
-                        }
-                    t.stringColumn(scaleLabel(n)).append(cell);
-                }
-            }
-        }
-        return t;
+        List<String> models = Arrays.stream(PAPER_MODELS).filter(m -> names.isEmpty() || names.contains(m)).toList();
+        return layout(paperTitle(dataset), "Table 1 / Table " + dataset.table() + ", mean ± std over " + PAPER_RUNS
+                + " runs; markers recomputed from the printed means", paperNumbers(dataset), models, Arrays.stream(PAPER_SCALES).boxed().toList());
+    }
+
+    private static String paperTitle(PaperDataset dataset) {
+        return "the paper's " + dataset.displayName() + " test AUC";
     }
 }

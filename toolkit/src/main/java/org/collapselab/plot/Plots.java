@@ -57,7 +57,7 @@ public final class Plots {
     public static CategoryChart iaVersusRandom(FieldIA learned, FieldIA random) {
         if (!learned.fields().equals(random.fields()))
             throw new IllegalArgumentException("learned and random tables have different fields: " + learned.fields() + " vs " + random.fields());
-        Integer[] order = byCardinality(learned);
+        Integer[] order = byCardinality(learned.cardinalities());
         List<String> names = new ArrayList<>();
         List<Double> a = new ArrayList<>(), b = new ArrayList<>();
         for (int i : order) {
@@ -86,9 +86,7 @@ public final class Plots {
         series.forEach((name, v) -> {
             if (v.length != fields.size()) throw new IllegalArgumentException("'" + title + "': series '" + name + "' has " + v.length + " values for " + fields.size() + " fields");
         });
-        Integer[] order = new Integer[fields.size()];
-        for (int i = 0; i < order.length; i++) order[i] = i;
-        Arrays.sort(order, Comparator.comparingInt(i -> cardinalities[i]));
+        Integer[] order = byCardinality(cardinalities);
         List<String> names = new ArrayList<>();
         for (int i : order) names.add(fields.get(i));
         CategoryChart c = new CategoryChartBuilder().width(Math.max(WIDTH, 22 * names.size() + 200)).height(HEIGHT).title(title)
@@ -104,11 +102,11 @@ public final class Plots {
         return c;
     }
 
-    /** Field indices in ascending cardinality, ties in schema order. */
-    static Integer[] byCardinality(FieldIA ia) {
-        Integer[] order = new Integer[ia.fields().size()];
+    /** Field indices in ascending cardinality, ties in the given order (the sort is stable). */
+    private static Integer[] byCardinality(int[] cardinalities) {
+        Integer[] order = new Integer[cardinalities.length];
         for (int i = 0; i < order.length; i++) order[i] = i;
-        Arrays.sort(order, Comparator.comparingInt(i -> ia.cardinalities()[i]));
+        Arrays.sort(order, Comparator.comparingInt(i -> cardinalities[i]));
         return order;
     }
 

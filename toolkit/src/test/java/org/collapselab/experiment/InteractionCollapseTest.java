@@ -20,11 +20,14 @@ class InteractionCollapseTest {
     @TempDir
     Path tmp;
 
-    /** Four fields, a click signal from a field-pair interaction, 2,000 rows. */
+    /**
+     * Four fields, a click signal from a field-pair interaction (a, b) plus a small main effect of c, 8,000 rows. The
+     * true logit as the score has an AUC of about 0.80 on these rows (0.79 to 0.81 for data seeds 2 to 11).
+     */
     static EncodedDataset data() {
         Schema s = Schema.categorical(List.of("a", "b", "c", "d"), 30, 12, 3, 20);
         Random r = new Random(2);
-        int n = 2_000;
+        int n = 8_000;
         int[][] cols = new int[4][n];
         byte[] y = new byte[n];
         for (int row = 0; row < n; row++) {
@@ -38,13 +41,16 @@ class InteractionCollapseTest {
     @Test
     void trainsBothModelsAndTheCachedTableGivesTheSameResult() {
         EncodedDataset d = data();
-        TrainConfig c = TrainConfig.builder().maxEpochs(2).patience(1).batchSize(256).build();
+        // all 5 epochs run (patience 5); lr 5e-3 so that DCNv2 learns the interaction reliably in that time
+        TrainConfig c = TrainConfig.builder().maxEpochs(5).patience(5).batchSize(256).learningRate(5e-3).build();
         InteractionCollapse recipe = new InteractionCollapse(d, c);
         Table t = recipe.run();
         assertEquals(4 * 3 + 4 * 4, t.rowCount(), "FFM: pairs i ≠ j; DCNv2: all pairs");
         InteractionCollapse.Result direct = InteractionCollapse.result(t, SpectrumOptions.DEFAULT);
-        // two short epochs are not enough to learn much (Trainer's tests cover learning): only check they are AUCs
-        for (double auc : new double[]{direct.ffmTestAuc(), direct.dcnv2TestAuc()}) assertTrue(auc >= 0 && auc <= 1, "test AUC " + auc);
+        // both learn the planted interaction: over data seeds 2 to 11 and training seeds 0 to 2 the test AUCs were
+        // 0.76 to 0.80 (FFM) and 0.75 to 0.81 (DCNv2); 0.70 leaves a margin to that and is far above chance (0.5)
+        assertTrue(direct.ffmTestAuc() > 0.70, "FFM test AUC " + direct.ffmTestAuc());
+        assertTrue(direct.dcnv2TestAuc() > 0.70, "DCNv2 test AUC " + direct.dcnv2TestAuc());
         assertEquals(8, direct.ffm().k());
         assertEquals(10, direct.dcnv2().k());
         for (SubEmbeddingIA s : List.of(direct.ffm(), direct.dcnv2()))

@@ -1,15 +1,21 @@
 package org.collapselab.experiment;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.collapselab.data.EncodedDataset;
 import org.collapselab.data.Progress;
 import org.collapselab.data.ToyData;
+import org.collapselab.experiment.ScalingGrid.PaperDataset;
 import org.collapselab.model.CtrModel;
 import org.collapselab.model.EmbeddingMode;
 import org.collapselab.model.ModelKind;
@@ -19,6 +25,8 @@ import org.collapselab.train.TrainConfig;
 import org.collapselab.train.TrainingListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -58,8 +66,53 @@ class ScalingGridTest {
         assertEquals(List.of("DNN", "SE", "_0.71000 ± 0.01000_", "0.70200 ± 0.00283"), row(t, 0));
         // ME 1× is the SE base model; 0.735 ± sqrt(2·0.005²/1) = 0.00707
         assertEquals(List.of("DNN", "ME", "(= SE)", "**0.73500 ± 0.00707**"), row(t, 1));
-        assertEquals(List.of("DCNv2", "SE", "0.75000 ± 0.00000", "_0.76000 ± 0.00000_"), row(t, 2));
-        assertEquals(List.of("DCNv2", "ME", "(= SE)", "**0.75500 ± 0.00000**"), row(t, 3));
+        // one run per cell: the mean alone, no "± 0.00000" that would read as a measured zero spread
+        assertEquals(List.of("DCNv2", "SE", "0.75000", "_0.76000_"), row(t, 2));
+        assertEquals(List.of("DCNv2", "ME", "(= SE)", "**0.75500**"), row(t, 3));
+        assertTrue(t.name().contains("a cell of one run shows its mean only"), t.name());
+    }
+
+    @Test
+    void oneRunPerCellHasNoStdAnywhere() {
+        Table runs = runs(new Object[][]{{"DNN", "SE", 1, 0.70096}, {"DNN", "SE", 2, 0.69824}, {"DNN", "ME", 2, 0.69542}});
+        Table t = ScalingGrid.paperLayout(runs);
+        assertEquals(List.of("DNN", "SE", "_0.70096_", "0.69824"), row(t, 0));
+        assertEquals(List.of("DNN", "ME", "(= SE)", "**0.69542**"), row(t, 1));
+        assertTrue(t.name().contains("one run per cell, so no std"), t.name());
+
+        ScalingGrid.Cellstats base = ScalingGrid.stats(runs).get(0);
+        assertEquals(1, base.runs());
+        assertTrue(Double.isNaN(base.stdAuc()) && Double.isNaN(base.stdLogloss()), base.toString());
+        Table summary = ScalingGrid.summary(runs);
+        assertEquals(3, summary.doubleColumn(ScalingGrid.STD_TEST_AUC).countMissing());
+        assertEquals(3, summary.doubleColumn("std test logloss").countMissing());
+        assertEquals(0.70096, summary.doubleColumn(ScalingGrid.MEAN_TEST_AUC).get(0), 0);
+
+        List<Series> s = ScalingGrid.series(runs, ModelKind.DNN);
+        assertEquals(null, s.get(0).error(), "no error bars when no point has a std");
+        assertEquals(null, s.get(1).error());
+        assertEquals(0.69824 - 0.70096, ScalingGrid.claims(runs).doubleColumn("SE: largest − 1×").get(0), 1e-12);
+    }
+
+    @Test
+    void aCurveMixingOneAndSeveralRunsGetsAZeroErrorBarWhereThereIsOneRun() {
+        Table runs = runs(new Object[][]{{"DNN", "SE", 1, 0.70}, {"DNN", "SE", 1, 0.72}, {"DNN", "SE", 2, 0.71}, {"DNN", "ME", 2, 0.73}});
+        List<Series> s = ScalingGrid.series(runs, ModelKind.DNN);
+        // 1×: two runs 0.70, 0.72 → s = sqrt(2·0.01²/1); 2×: one run → 0
+        assertArrayEquals(new double[]{Math.sqrt(2) * 0.01, 0}, s.get(0).error(), 1e-12);
+        assertArrayEquals(new double[]{Math.sqrt(2) * 0.01, 0}, s.get(1).error(), 1e-12);
+        Table summary = ScalingGrid.summary(runs);
+        assertEquals(Math.sqrt(2) * 0.01, summary.doubleColumn(ScalingGrid.STD_TEST_AUC).get(0), 1e-12);
+        assertTrue(summary.doubleColumn(ScalingGrid.STD_TEST_AUC).isMissing(1), "one run: no std");
+    }
+
+    @Test
+    void theTitleGivesTheRunCountWhenEveryCellHasTheSame() {
+        Table t = ScalingGrid.paperLayout(runs(new Object[][]{{"DNN", "SE", 1, 0.70}, {"DNN", "SE", 1, 0.71}, {"DNN", "SE", 2, 0.72},
+                {"DNN", "SE", 2, 0.72}, {"DNN", "ME", 2, 0.70}, {"DNN", "ME", 2, 0.74}}));
+        assertTrue(t.name().contains("mean ± std over 2 runs"), t.name());
+        assertEquals(List.of("DNN", "SE", "0.70500 ± 0.00707", "_0.72000 ± 0.00000_"), row(t, 0));   // two equal runs: a measured 0
+        assertEquals(List.of("DNN", "ME", "(= SE)", "**0.72000 ± 0.02828**"), row(t, 1));
     }
 
     @Test
@@ -109,6 +162,105 @@ class ScalingGridTest {
         assertEquals(6, trainings.get());
         assertEquals(EmbeddingMode.MULTI.label(), first.stringColumn(ScalingGrid.MODE).get(2));
         assertTrue(first.doubleColumn(ScalingGrid.TEST_AUC).min() > 0);
+    }
+
+    /**
+     * The cells of the paper's appendix table {@code number}, read from the paper's text (tab-separated: a header of
+     * scales "base 2x 3x 4x 10x", then per model an SE row "model SE cells" and an ME row "(blank) ME cells" whose base
+     * cell is empty): "model|mode|scale" → {mean, std}, or null for a "–".
+     */
+    private static Map<String, double[]> paperTable(int number) throws IOException {
+        List<String> lines = Files.readAllLines(Path.of(System.getProperty("collapselab.shared", "../../shared")).resolve("paper/embedding-collapse.md"));
+        int at = 0;
+        while (!lines.get(at).startsWith("Table " + number + ":")) at++;
+        while (!lines.get(at).trim().startsWith("base")) at++;
+        List<Integer> scales = new java.util.ArrayList<>();
+        for (String h : lines.get(at).trim().split("\t")) scales.add(h.equals("base") ? 1 : Integer.parseInt(h.replace("x", "")));
+        Map<String, double[]> cells = new HashMap<>();
+        String model = null;
+        for (String line : lines.subList(at + 1, lines.size())) {
+            String[] f = line.split("\t", -1);
+            if (f.length < 3 || !(f[1].equals("SE") || f[1].equals("ME"))) break;
+            if (!f[0].isEmpty()) model = f[0];
+            for (int c = 0; c < scales.size() && 2 + c < f.length; c++) {
+                String cell = f[2 + c].trim();
+                if (cell.isEmpty()) continue;
+                String key = model + "|" + f[1] + "|" + scales.get(c);
+                if (cell.equals("–")) cells.put(key, null);
+                else {
+                    String[] ms = cell.split("\\\\pm");
+                    cells.put(key, new double[]{Double.parseDouble(ms[0].trim()), Double.parseDouble(ms[1].trim())});
+                }
+            }
+        }
+        return cells;
+    }
+
+    @ParameterizedTest
+    @EnumSource(PaperDataset.class)
+    void paperNumbersAreTheOnesPrintedInThePaper(PaperDataset d) throws IOException {
+        Map<String, double[]> printed = paperTable(d.table());
+        Table p = ScalingGrid.paperNumbers(d);
+        assertTrue(p.name().contains(d.displayName()) && p.name().contains("Table " + d.table()), p.name());
+        long numbers = printed.values().stream().filter(v -> v != null).count();
+        assertEquals(6 * 9 - (d == PaperDataset.AVAZU ? 2 : 0), numbers, "the parser read the whole table");
+        assertEquals(numbers, p.rowCount());
+        for (int i = 0; i < p.rowCount(); i++) {
+            String key = p.stringColumn(ScalingGrid.MODEL).get(i) + "|" + p.stringColumn(ScalingGrid.MODE).get(i) + "|" + p.intColumn(ScalingGrid.SCALE).get(i);
+            double[] ms = printed.get(key);
+            assertTrue(ms != null, key + " is not a number in the paper");
+            assertEquals(ms[0], p.doubleColumn(ScalingGrid.MEAN_TEST_AUC).get(i), 0, key);
+            assertEquals(ms[1], p.doubleColumn(ScalingGrid.STD_TEST_AUC).get(i), 0, key);
+            assertEquals(3, p.intColumn(ScalingGrid.RUNS).get(i));
+        }
+    }
+
+    @Test
+    void avazuNfwfmHasNoTenfoldCell() throws IOException {
+        Map<String, double[]> printed = paperTable(4);
+        assertTrue(printed.containsKey("NFwFM|SE|10") && printed.get("NFwFM|SE|10") == null, "the paper prints '–' there");
+        Table p = ScalingGrid.paperNumbers(PaperDataset.AVAZU);
+        Table nfwfm = p.where(p.stringColumn(ScalingGrid.MODEL).isEqualTo("NFwFM"));
+        assertEquals(List.of(1, 2, 3, 4, 2, 3, 4), nfwfm.intColumn(ScalingGrid.SCALE).asList());
+        Table t = ScalingGrid.paperNumbersLayout(PaperDataset.AVAZU, List.of(ModelKind.NFWFM));
+        assertEquals(List.of("NFwFM", "SE", "0.78684 ± 0.00017", "0.78757 ± 0.00020", "0.78783 ± 0.00009", "_0.78794 ± 0.00022_", "–"), row(t, 0));
+        assertEquals(List.of("NFwFM", "ME", ScalingGrid.SAME_AS_SE, "0.78868 ± 0.00038", "0.78901 ± 0.00029", "**0.78932 ± 0.00035**", "–"), row(t, 1));
+    }
+
+    @ParameterizedTest
+    @EnumSource(PaperDataset.class)
+    void paperLayoutMarksTheHighestPrintedMeans(PaperDataset d) throws IOException {
+        Map<String, double[]> printed = paperTable(d.table());
+        Table t = ScalingGrid.paperNumbersLayout(d, List.of());
+        assertTrue(t.name().contains(d.displayName()) && t.name().contains("Table " + d.table()), t.name());
+        assertEquals(List.of("model", "mode", "1×", "2×", "3×", "4×", "10×"), t.columnNames());
+        assertEquals(12, t.rowCount());
+        for (int r = 0; r < t.rowCount(); r++) {
+            String model = t.stringColumn("model").get(r), mode = t.stringColumn("mode").get(r);
+            double best = printed.entrySet().stream().filter(e -> e.getKey().startsWith(model + "|" + mode + "|") && e.getValue() != null)
+                    .mapToDouble(e -> e.getValue()[0]).max().orElseThrow();
+            String marker = mode.equals("SE") ? ScalingGrid.BEST_SE : ScalingGrid.BEST_ME;
+            int marked = 0;
+            for (String col : t.columnNames().subList(2, 7)) {
+                String cell = t.stringColumn(col).get(r);
+                double[] ms = printed.get(model + "|" + mode + "|" + col.replace("×", ""));
+                if (ms == null) continue;
+                boolean isBest = ms[0] == best;
+                assertEquals(isBest, cell.startsWith(marker) && cell.endsWith(marker), model + " " + mode + " " + col + ": " + cell);
+                if (isBest) marked++;
+            }
+            assertTrue(marked >= 1, model + " " + mode + ": a best cell is marked");
+        }
+        assertEquals(ScalingGrid.SAME_AS_SE, t.stringColumn("1×").get(1));
+    }
+
+    @Test
+    void paperLayoutKeepsThePapersModelOrderForTheChosenModels() {
+        Table t = ScalingGrid.paperNumbersLayout(PaperDataset.AVAZU, List.of(ModelKind.DCNV2, ModelKind.DNN));
+        assertEquals(List.of("DNN", "DNN", "DCNv2", "DCNv2"), t.stringColumn("model").asList());
+        // Table 4 by hand: DNN's best SE is 2× (0.78759), its best ME 10× (0.78884)
+        assertEquals(List.of("DNN", "SE", "0.78744 ± 0.00008", "_0.78759 ± 0.00011_", "0.78752 ± 0.00031", "0.78728 ± 0.00036", "0.78648 ± 0.00013"), row(t, 0));
+        assertEquals("**0.78884 ± 0.00005**", t.stringColumn("10×").get(1));
     }
 
     @Test

@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import org.collapselab.analysis.FieldIA;
@@ -56,6 +58,33 @@ class PlotsTest {
         assertEquals(List.of("tiny", "mid", "big"), categories);
         assertEquals(learned.ia("tiny"), c.getSeriesMap().get("learned").getYData().iterator().next().doubleValue(), 1e-12);
         assertRendersAndSaves(Figure.of(c), tmp, "ia");
+    }
+
+    @Test
+    void iaPerFieldPutsEachValueOnItsFieldSortedByCardinality() throws IOException {
+        List<String> fields = List.of("big", "tiny", "mid", "tiny too");
+        int[] cardinalities = {500, 4, 60, 4};
+        Map<String, double[]> series = new LinkedHashMap<>();
+        series.put("SE", new double[]{1, 2, 3, 4});
+        series.put("ME", new double[]{10, 20, 30, 40});
+        CategoryChart c = Plots.iaPerField("IA per field", fields, cardinalities, series);
+        assertEquals(List.of("SE", "ME"), List.copyOf(c.getSeriesMap().keySet()));
+        // ascending cardinality, the two fields of 4 in the given order; each value stays with its field
+        assertEquals(List.of("tiny", "tiny too", "mid", "big"), List.copyOf(c.getSeriesMap().get("SE").getXData()));
+        assertEquals(List.of(2.0, 4.0, 3.0, 1.0), c.getSeriesMap().get("SE").getYData().stream().map(Number::doubleValue).toList());
+        assertEquals(List.of(20.0, 40.0, 30.0, 10.0), c.getSeriesMap().get("ME").getYData().stream().map(Number::doubleValue).toList());
+        assertRendersAndSaves(Figure.of(c), tmp, "ia-per-field");
+    }
+
+    @Test
+    void iaPerFieldRejectsLengthsThatDoNotMatchTheFields() {
+        List<String> fields = List.of("a", "b", "c");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Plots.iaPerField("t", fields, new int[]{3, 2}, Map.of("SE", new double[]{1, 2, 3})));
+        assertEquals("'t': 3 fields but 2 cardinalities", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Plots.iaPerField("t", fields, new int[]{3, 2, 1}, Map.of("ME", new double[]{1, 2})));
+        assertEquals("'t': series 'ME' has 2 values for 3 fields", e.getMessage());
     }
 
     @Test
