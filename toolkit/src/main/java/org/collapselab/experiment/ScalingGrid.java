@@ -13,6 +13,7 @@ import org.collapselab.model.ModelKind;
 import org.collapselab.model.ModelSpec;
 
 import org.collapselab.plot.Series;
+import org.collapselab.train.SeedRuns;
 import org.collapselab.train.TrainConfig;
 import org.collapselab.train.TrainResult;
 import org.collapselab.train.Trainer;
@@ -219,7 +220,7 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
         groups.forEach((key, vs) -> {
             String[] k = keys.get(key);
             double[] auc = vs.stream().mapToDouble(v -> v[0]).toArray(), ll = vs.stream().mapToDouble(v -> v[1]).toArray();
-            out.add(new Cellstats(k[0], k[1], Integer.parseInt(k[2]), vs.size(), mean(auc), std(auc), mean(ll), std(ll)));
+            out.add(new Cellstats(k[0], k[1], Integer.parseInt(k[2]), vs.size(), mean(auc), SeedRuns.sampleStd(auc), mean(ll), SeedRuns.sampleStd(ll)));
         });
         return out;
     }
@@ -289,7 +290,7 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
                     String cell = em == EmbeddingMode.MULTI && n == 1 ? SAME_AS_SE : "–";
                     for (int i = 0; i < cells.rowCount(); i++)
                         if (isCell(cells, i, m, em) && cells.intColumn(SCALE).getInt(i) == n) {
-                            cell = meanStd(means.getDouble(i), stds.getDouble(i));
+                            cell = SeedRuns.meanStd(means.getDouble(i), stds.getDouble(i));
                             if (means.getDouble(i) == best) cell = em == EmbeddingMode.SINGLE ? BEST_SE + cell + BEST_SE : BEST_ME + cell + BEST_ME;
                         }
                     cols.get(c).append(cell);
@@ -302,11 +303,6 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
 
     private static boolean isCell(Table cells, int row, String model, EmbeddingMode mode) {
         return cells.stringColumn(MODEL).get(row).equals(model) && cells.stringColumn(MODE).get(row).equals(mode.label());
-    }
-
-    /** {@code 0.81228 ± 0.00004}, or {@code 0.81228} when {@code std} is NaN (one run: no std). */
-    public static String meanStd(double mean, double std) {
-        return Double.isNaN(std) ? String.format(Locale.ROOT, "%.5f", mean) : String.format(Locale.ROOT, "%.5f ± %.5f", mean, std);
     }
 
     static String scaleLabel(int n) {
@@ -380,14 +376,6 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
 
     static double mean(double[] v) {
         return Arrays.stream(v).average().orElse(Double.NaN);
-    }
-
-    /** Sample standard deviation (n − 1); NaN for fewer than two values, where it is undefined. */
-    static double std(double[] v) {
-        if (v.length < 2) return Double.NaN;
-        double m = mean(v), ss = 0;
-        for (double x : v) ss += (x - m) * (x - m);
-        return Math.sqrt(ss / (v.length - 1));
     }
 
     // ---------------------------------------------------------------- the paper's numbers

@@ -6,7 +6,10 @@ import java.util.function.ToDoubleFunction;
 import org.collapselab.data.EncodedDataset;
 import org.collapselab.model.ModelSpec;
 
-/** The same training repeated over seeds, summarised as mean ± sample standard deviation (the paper repeats 3×). */
+/**
+ * The same training repeated over seeds, summarised as mean ± sample standard deviation (the paper repeats 3×); one
+ * run has no standard deviation (NaN).
+ */
 public record SeedRuns(List<TrainResult> runs) {
     public SeedRuns {
         runs = List.copyOf(runs);
@@ -46,16 +49,26 @@ public record SeedRuns(List<TrainResult> runs) {
         return runs.stream().mapToDouble(f).average().orElseThrow();
     }
 
-    /** Sample standard deviation (n − 1); 0 for a single run. */
     private double std(ToDoubleFunction<TrainResult> f) {
-        if (runs.size() < 2) return 0;
-        double m = mean(f), ss = runs.stream().mapToDouble(f).map(v -> (v - m) * (v - m)).sum();
-        return Math.sqrt(ss / (runs.size() - 1));
+        return sampleStd(runs.stream().mapToDouble(f).toArray());
+    }
+
+    /** Sample standard deviation (n − 1); NaN for fewer than two values, where it is undefined (not 0: no spread was measured). */
+    public static double sampleStd(double... v) {
+        if (v.length < 2) return Double.NaN;
+        double m = java.util.Arrays.stream(v).average().orElseThrow(), ss = 0;
+        for (double x : v) ss += (x - m) * (x - m);
+        return Math.sqrt(ss / (v.length - 1));
+    }
+
+    /** {@code 0.81228 ± 0.00004}, or {@code 0.81228} when {@code std} is NaN (one run: no std). */
+    public static String meanStd(double mean, double std) {
+        return Double.isNaN(std) ? String.format(Locale.ROOT, "%.5f", mean) : String.format(Locale.ROOT, "%.5f ± %.5f", mean, std);
     }
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%s: test AUC %.5f ± %.5f, logloss %.5f ± %.5f over %d seeds", runs.get(0).spec().label(),
-                meanTestAuc(), stdTestAuc(), meanTestLogloss(), stdTestLogloss(), runs.size());
+        return String.format(Locale.ROOT, "%s: test AUC %s, logloss %s over %d seed%s", runs.get(0).spec().label(),
+                meanStd(meanTestAuc(), stdTestAuc()), meanStd(meanTestLogloss(), stdTestLogloss()), runs.size(), runs.size() == 1 ? "" : "s");
     }
 }

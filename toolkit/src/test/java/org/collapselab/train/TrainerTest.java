@@ -142,4 +142,14 @@ class TrainerTest {
         assertArrayEquals(new long[]{1, 2, 3}, runs.runs().stream().mapToLong(TrainResult::seed).toArray());
         assertTrue(runs.stdTestAuc() > 0, "different seeds, different models");
     }
+
+    @Test
+    void oneSeedHasNoStdAndPrintsItsMeanAlone() {
+        SeedRuns one = SeedRuns.train(config().maxEpochs(1).build(), spec(), data, 4);
+        assertTrue(Double.isNaN(one.stdTestAuc()), "one run: no spread measured, not 0");
+        String auc = String.format(java.util.Locale.ROOT, "test AUC %.5f,", one.runs().get(0).testAuc());
+        assertTrue(one.toString().contains(auc) && !one.toString().contains("±") && one.toString().endsWith("over 1 seed"), one.toString());
+        assertEquals(Math.sqrt(0.5), SeedRuns.sampleStd(1, 2), 1e-15, "closed form for two values");
+        assertEquals("0.50000 ± 0.01000", SeedRuns.meanStd(0.5, 0.01));
+    }
 }
