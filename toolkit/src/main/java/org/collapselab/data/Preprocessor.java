@@ -61,6 +61,7 @@ final class Preprocessor {
 
         try (LineReader in = new LineReader(source); IntSpill spill = new IntSpill(opt.cacheDir());
              InternPipeline interning = new InternPipeline(dict, spill)) {
+            opt.progress().start(task, "bytes");
             readHeader(in);
             while ((opt.maxRows() == 0 || lines < opt.maxRows()) && in.next()) {
                 lines++;
@@ -78,10 +79,10 @@ final class Preprocessor {
                 labels[rows++] = parser.label;
                 interning.add(parser);
                 for (int f = 0; f < nf; f++) if (parser.missing[f]) missing[f]++;
-                if ((lines & (PROGRESS_EVERY - 1)) == 0) opt.progress().update(task, in.position(), in.fileSize);
+                if ((lines & (PROGRESS_EVERY - 1)) == 0) opt.progress().update(task, in.position(), in.fileSize, linesRead(lines));
             }
             interning.finish();
-            opt.progress().update(task, in.position(), in.fileSize);
+            opt.progress().update(task, in.position(), in.fileSize, linesRead(lines));
             opt.progress().done(task);
             if (lines == 0) throw new DataFormatException(source, 0, "no data lines" + (hasHeader() ? " after the header" : ""));
             if (rows == 0)
@@ -124,6 +125,7 @@ final class Preprocessor {
                 int[] widths = Arrays.stream(schema.cardinalities()).map(IndexColumn::widthFor).toArray();
                 IntSpill.Reader r = spill.reader();
                 String writing = "encoding " + source.getFileName();
+                opt.progress().start(writing, "rows");
                 for (int row = 0; row < n; row++) {
                     for (int f = 0; f < nf; f++) IndexColumn.put(cols[f], widths[f], row, remap[f][r.next()]);
                     if ((row & (PROGRESS_EVERY - 1)) == 0) opt.progress().update(writing, row, n);
@@ -132,6 +134,10 @@ final class Preprocessor {
                 opt.progress().done(writing);
             });
         }
+    }
+
+    private static String linesRead(long lines) {
+        return String.format(java.util.Locale.ROOT, "%,d lines", lines);
     }
 
     private boolean hasHeader() {

@@ -39,6 +39,13 @@ public final class ProgressBar implements Progress {
         return create("rows");
     }
 
+    /** The task's lines name {@code unit} instead of this bar's default unit. */
+    @Override
+    public synchronized void start(String task, String unit) {
+        Task t = new Task(clock.getAsLong(), unit);
+        tasks.put(task, t);
+    }
+
     @Override
     public void update(String task, long done, long total) {
         update(task, done, total, null);
@@ -49,9 +56,9 @@ public final class ProgressBar implements Progress {
         long now = clock.getAsLong();
         Task t = tasks.get(task);
         if (t == null) {
-            t = new Task(now);
+            t = new Task(now, unit);
             tasks.put(task, t);
-        } else if (now - t.drawn < MIN_REDRAW_NANOS && !(total > 0 && done >= total)) {
+        } else if (t.line != null && now - t.drawn < MIN_REDRAW_NANOS && !(total > 0 && done >= total)) {
             t.done = done;
             t.total = total;
             t.detail = detail;
@@ -61,7 +68,7 @@ public final class ProgressBar implements Progress {
         t.total = total;
         t.detail = detail;
         t.drawn = now;
-        String text = line(task, done, total, seconds(now - t.start), unit, false) + (detail == null ? "" : "  " + detail);
+        String text = line(task, done, total, seconds(now - t.start), t.unit, false) + (detail == null ? "" : "  " + detail);
         if (t.line == null) t.line = frontend.liveLine(text);
         else t.line.replace(text);
     }
@@ -70,7 +77,7 @@ public final class ProgressBar implements Progress {
     public synchronized void done(String task) {
         Task t = tasks.remove(task);
         if (t == null) return;
-        String text = line(task, t.done, t.total, seconds(clock.getAsLong() - t.start), unit, true) + (t.detail == null ? "" : "  " + t.detail);
+        String text = line(task, t.done, t.total, seconds(clock.getAsLong() - t.start), t.unit, true) + (t.detail == null ? "" : "  " + t.detail);
         if (t.line == null) t.line = frontend.liveLine(text);
         else t.line.replace(text);
         t.line.close();
@@ -122,14 +129,16 @@ public final class ProgressBar implements Progress {
 
     private static final class Task {
         final long start;
+        final String unit;
         long drawn;
         long done;
         long total;
         String detail;
         Frontend.LiveLine line;
 
-        Task(long start) {
+        Task(long start, String unit) {
             this.start = start;
+            this.unit = unit;
             this.drawn = start;
         }
     }

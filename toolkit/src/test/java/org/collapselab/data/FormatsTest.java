@@ -222,10 +222,16 @@ class FormatsTest {
     }
 
     @Test
-    void progressReachesTheEndOfEachPassBeforeItIsDone() {
+    void progressNamesItsUnitsAndReachesTheEndOfEachPassBeforeItIsDone() {
         Map<String, long[]> last = new HashMap<>();
+        Map<String, String> units = new HashMap<>();
         List<String> finished = new ArrayList<>();
         Progress recording = new Progress() {
+            @Override
+            public void start(String task, String unit) {
+                units.put(task, unit);
+            }
+
             @Override
             public void update(String task, long done, long total) {
                 last.put(task, new long[]{done, total});
@@ -239,6 +245,7 @@ class FormatsTest {
         Path f = TestFiles.shared("paddlerec_criteo_raw_sample.tsv");
         CtrData.load(f, CtrFormat.criteoTsv(), TestFiles.options(tmp.resolve("cache")).progress(recording).build());
         assertEquals(List.of("reading " + f.getFileName(), "encoding " + f.getFileName()), finished);
+        assertEquals(Map.of(finished.get(0), "bytes", finished.get(1), "rows"), units, "reading counts bytes, encoding rows");
         try {
             assertArrayEquals(new long[]{Files.size(f), Files.size(f)}, last.get(finished.get(0)), "reading: bytes read of the file's size");
         } catch (IOException e) {

@@ -95,6 +95,24 @@ class ProgressBarTest {
     }
 
     @Test
+    void aTaskStartedWithAUnitNamesItAndOtherTasksKeepTheBarsUnit() {
+        RecordingFrontend f = new RecordingFrontend();
+        Clock clock = new Clock();
+        ProgressBar bar = new ProgressBar(f, "rows", () -> clock.now);
+        bar.start("read", "bytes");
+        clock.now += 10 * MS; // soon after the start, yet the first update is drawn
+        bar.update("read", 500, 1_000);
+        bar.update("encode", 1, 0);
+        clock.now += 490 * MS;
+        bar.done("read");
+        assertEquals(List.of(
+                "open: read  [==========>         ]  50.0%  500/1,000 bytes  50.0K bytes/s  ETA 0.0s",
+                "open: encode  1 rows  - rows/s  0.0s",
+                "replace: read  [==========>         ]  50.0%  500/1,000 bytes  1.0K bytes/s  done in 0.5s",
+                "close"), f.shown);
+    }
+
+    @Test
     void eachTaskHasItsOwnLine() {
         RecordingFrontend f = new RecordingFrontend();
         ProgressBar bar = new ProgressBar(f, "rows", () -> 0L);
