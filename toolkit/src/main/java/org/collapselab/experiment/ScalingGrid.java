@@ -11,6 +11,7 @@ import org.collapselab.data.EncodedDataset;
 import org.collapselab.model.EmbeddingMode;
 import org.collapselab.model.ModelKind;
 import org.collapselab.model.ModelSpec;
+import org.collapselab.model.ModelTooLargeException;
 
 import org.collapselab.plot.Series;
 import org.collapselab.train.SeedRuns;
@@ -112,6 +113,10 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
      * {@link #SCALE}, {@link #SEED}, {@link #SETS}, {@link #K}, {@link #EPOCHS}, {@link #BEST_EPOCH},
      * {@link #VALID_AUC}, {@link #TEST_AUC}, {@link #TEST_LOGLOSS}, {@link #SECONDS} (of the training, when it was
      * trained). {@code config}'s seed is replaced by each cell's; the listeners see every training actually run.
+     *
+     * <p>A cell whose model is over the memory budget ({@link ModelTooLargeException}) is left out and the grid goes on,
+     * as the paper left out NFwFM 10× on Avazu: the cell is printed with the estimate, the table's name lists the cells
+     * left out, and {@link #paperLayout} shows "–" for them. It is not cached, so a re-run on a larger machine trains it.
      */
     public Table run(EncodedDataset data, TrainConfig config, ResultCache cache, TrainingListener... listeners) {
         Objects.requireNonNull(data, "data");
@@ -119,18 +124,27 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
         Objects.requireNonNull(cache, "cache");
         Table all = emptyRuns();
         List<Cell> cells = cells();
+        List<String> leftOut = new ArrayList<>();
         for (int i = 0; i < cells.size(); i++) {
             Cell cell = cells.get(i);
             TrainConfig c = config.toBuilder().seed(cell.seed()).build();
             Provenance p = provenance(cell, data, c);
             boolean cached = cache.contains(p);
             System.out.printf(Locale.ROOT, "[%d/%d] %s: %s%n", i + 1, cells.size(), cell, cached ? "from the result cache" : "training");
-            Table one = cache.getOrCompute(p, () -> {
-                Trainer trainer = new Trainer(c);
-                for (TrainingListener l : listeners) trainer.listener(l);
-                return row(cell, trainer.train(cell.spec(), data).result());
-            });
-            append(all, one);
+            try {
+                append(all, cache.getOrCompute(p, () -> {
+                    Trainer trainer = new Trainer(c);
+                    for (TrainingListener l : listeners) trainer.listener(l);
+                    return row(cell, trainer.train(cell.spec(), data).result());
+                }));
+            } catch (ModelTooLargeException e) {
+                System.out.printf(Locale.ROOT, "[%d/%d] %s: left out, it does not fit: %s%n", i + 1, cells.size(), cell, e.getMessage());
+                leftOut.add(cell.toString());
+            }
+        }
+        if (!leftOut.isEmpty()) {
+            System.out.printf(Locale.ROOT, "%d of %d cells left out (over the memory budget): %s%n", leftOut.size(), cells.size(), leftOut);
+            all.setName(all.name() + "; left out, over the memory budget: " + String.join(", ", leftOut));
         }
         return all;
     }
@@ -338,7 +352,9 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
                 gap = DoubleColumn.create("ME − SE at largest");
         for (String m : stats.stream().map(Cellstats::model).distinct().toList()) {
             Cellstats base = find(stats, m, "SE", 1);
-            int top = stats.stream().filter(s -> s.model().equals(m)).mapToInt(Cellstats::scale).max().orElseThrow();
+            // the largest scale with both modes: a cell left out (over the memory budget) does not drop the model
+            int top = stats.stream().filter(s -> s.model().equals(m) && s.mode().equals("ME")).mapToInt(Cellstats::scale)
+                    .filter(n -> find(stats, m, "SE", n) != null).max().orElse(1);
             Cellstats se = find(stats, m, "SE", top), me = find(stats, m, "ME", top);
             if (base == null || se == null || me == null || top == 1) continue;
             model.append(m);

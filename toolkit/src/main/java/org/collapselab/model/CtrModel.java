@@ -68,9 +68,10 @@ public final class CtrModel {
         }
         this.memory = MemoryEstimate.of(spec, schema, denseEstimate, activationWidth, b.batchSize);
         if (memory.total() > b.memoryBudget)
-            throw new IllegalStateException(spec.label() + " on " + fields + " fields with " + schema.totalRows() + " embedding rows needs "
+            throw new ModelTooLargeException(spec.label() + " on " + fields + " fields with " + schema.totalRows() + " embedding rows needs "
                     + memory + ", over the memory budget of " + MemoryEstimate.gb(b.memoryBudget)
-                    + "; use a smaller K, fewer sets or a smaller batch, or raise the budget (CtrModel.builder(...).memoryBudget(bytes))");
+                    + "; use a smaller K, fewer sets or a smaller batch, or raise the budget (CtrModel.builder(...).memoryBudget(bytes))",
+                    memory, b.memoryBudget);
 
         this.store = EmbeddingStore.create(schema, StoreSpec.of(spec.sets(), k).withSubTables(width / k), b.adam, seed);
         this.graph = Graph.create(b.dataType, seed);

@@ -3,6 +3,7 @@ package org.collapselab.train;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.collapselab.data.Progress;
 import org.collapselab.nn.embedding.AdamConfig;
 import org.collapselab.nn.embedding.Optimizer;
@@ -23,15 +24,19 @@ import org.collapselab.nn.embedding.Optimizer;
  * @param evalBatchSize       rows per inference batch
  * @param checkpointDir       where to checkpoint every epoch and resume from (empty: no checkpoints)
  * @param progress            receives progress of every epoch and evaluation (rows, with the running loss)
+ * @param memoryBudget        bytes a model may need to train (empty: the model's default, 90% of physical memory);
+ *                            a model estimated above it is refused before it is built
  */
 public record TrainConfig(double learningRate, int batchSize, double weightDecay, Optimizer embeddingOptimizer, int patience,
                           int maxEpochs, long seed, boolean reshuffle, int evalBatchSize, Optional<Path> checkpointDir,
-                          Progress progress) {
+                          Progress progress, OptionalLong memoryBudget) {
 
     public TrainConfig {
         Objects.requireNonNull(embeddingOptimizer, "embeddingOptimizer");
         Objects.requireNonNull(checkpointDir, "checkpointDir");
         Objects.requireNonNull(progress, "progress");
+        Objects.requireNonNull(memoryBudget, "memoryBudget");
+        if (memoryBudget.isPresent() && memoryBudget.getAsLong() < 1) throw new IllegalArgumentException("memory budget must be >= 1 byte, got " + memoryBudget.getAsLong());
         if (!(learningRate > 0)) throw new IllegalArgumentException("learning rate must be > 0, got " + learningRate);
         if (batchSize < 1) throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
         if (!(weightDecay >= 0)) throw new IllegalArgumentException("weight decay must be >= 0, got " + weightDecay);
@@ -52,7 +57,7 @@ public record TrainConfig(double learningRate, int batchSize, double weightDecay
     public Builder toBuilder() {
         return new Builder().learningRate(learningRate).batchSize(batchSize).weightDecay(weightDecay).embeddingOptimizer(embeddingOptimizer)
                 .patience(patience).maxEpochs(maxEpochs).seed(seed).reshuffle(reshuffle).evalBatchSize(evalBatchSize)
-                .checkpointDir(checkpointDir.orElse(null)).progress(progress);
+                .checkpointDir(checkpointDir.orElse(null)).progress(progress).memoryBudget(memoryBudget.isPresent() ? memoryBudget.getAsLong() : null);
     }
 
     /** The optimiser settings a model is built with (dense weights and tables alike). */
@@ -73,6 +78,7 @@ public record TrainConfig(double learningRate, int batchSize, double weightDecay
         private int evalBatchSize = 8192;
         private Path checkpointDir;
         private Progress progress = Progress.NONE;
+        private Long memoryBudget;
 
         private Builder() {}
 
@@ -87,10 +93,13 @@ public record TrainConfig(double learningRate, int batchSize, double weightDecay
         public Builder evalBatchSize(int v) { evalBatchSize = v; return this; }
         public Builder checkpointDir(Path v) { checkpointDir = v; return this; }
         public Builder progress(Progress v) { progress = v; return this; }
+        /** Bytes a model may need; null: the model's default. */
+        public Builder memoryBudget(Long v) { memoryBudget = v; return this; }
 
         public TrainConfig build() {
             return new TrainConfig(learningRate, batchSize, weightDecay, embeddingOptimizer, patience, maxEpochs, seed, reshuffle,
-                    evalBatchSize, Optional.ofNullable(checkpointDir), progress);
+                    evalBatchSize, Optional.ofNullable(checkpointDir), progress,
+                    memoryBudget == null ? OptionalLong.empty() : OptionalLong.of(memoryBudget));
         }
     }
 }

@@ -45,9 +45,11 @@ public final class Trainer {
         return this;
     }
 
-    /** A model built for this configuration (its seed, optimiser settings and batch size). */
+    /** A model built for this configuration (its seed, optimiser settings, batch size and memory budget). */
     public CtrModel newModel(ModelSpec spec, org.collapselab.data.Schema schema) {
-        return CtrModel.builder(spec, schema).seed(config.seed()).adam(config.adam()).batchSize(config.batchSize()).build();
+        CtrModel.Builder b = CtrModel.builder(spec, schema).seed(config.seed()).adam(config.adam()).batchSize(config.batchSize());
+        config.memoryBudget().ifPresent(b::memoryBudget);
+        return b.build();
     }
 
     /** A trained model and how its training went. */

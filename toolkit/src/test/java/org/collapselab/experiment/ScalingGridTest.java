@@ -19,9 +19,12 @@ import org.collapselab.experiment.ScalingGrid.PaperDataset;
 import org.collapselab.model.CtrModel;
 import org.collapselab.model.EmbeddingMode;
 import org.collapselab.model.ModelKind;
+import org.collapselab.model.ModelSpec;
 import org.collapselab.plot.Series;
 import org.collapselab.train.EpochResult;
+import org.collapselab.train.SeedRuns;
 import org.collapselab.train.TrainConfig;
+import org.collapselab.train.Trainer;
 import org.collapselab.train.TrainingListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -162,6 +165,38 @@ class ScalingGridTest {
         assertEquals(6, trainings.get());
         assertEquals(EmbeddingMode.MULTI.label(), first.stringColumn(ScalingGrid.MODE).get(2));
         assertTrue(first.doubleColumn(ScalingGrid.TEST_AUC).min() > 0);
+    }
+
+    @Test
+    void aCellOverTheMemoryBudgetIsLeftOutAndTheGridGoesOn() {
+        EncodedDataset data = ToyData.generate(30, 30, 3, 1);
+        TrainConfig config = TrainConfig.builder().maxEpochs(1).patience(1).batchSize(128).build();
+        ScalingGrid grid = new ScalingGrid(List.of(ModelKind.DNN), List.of(1, 2), List.of(0L));
+        // a budget between the 1× model's estimate and the 2× models': the estimate depends on the spec, schema and batch only
+        long at1 = new Trainer(config).newModel(ModelSpec.of(ModelKind.DNN), data.schema()).memory().total();
+        long at2 = Math.min(new Trainer(config).newModel(ModelSpec.of(ModelKind.DNN).scale(2, EmbeddingMode.SINGLE), data.schema()).memory().total(),
+                new Trainer(config).newModel(ModelSpec.of(ModelKind.DNN).scale(2, EmbeddingMode.MULTI), data.schema()).memory().total());
+        assertTrue(at1 < at2, at1 + " vs " + at2);
+        ResultCache cache = new ResultCache(tmp.resolve("results"));
+        Table runs = grid.run(data, config.toBuilder().memoryBudget((at1 + at2) / 2).build(), cache);
+        assertEquals(List.of(1), runs.intColumn(ScalingGrid.SCALE).asList(), "only the 1× cell fits");
+        assertTrue(runs.name().contains("left out, over the memory budget: DNN SE K20 (2×, seed 0), DNN ME 2×K10 (2×, seed 0)"), runs.name());
+        // the layout has a column per scale that ran; a model's cell left out where others ran shows "–" (see the Avazu test)
+        assertEquals(List.of("DNN", "SE", "_" + SeedRuns.meanStd(runs.doubleColumn(ScalingGrid.TEST_AUC).get(0), Double.NaN) + "_"),
+                row(ScalingGrid.paperLayout(runs), 0));
+        assertEquals(0, ScalingGrid.claims(runs).rowCount(), "no scale with both modes beyond 1×: nothing to claim");
+        // not cached as results: with room, the same grid trains them
+        Table all = grid.run(data, config, cache);
+        assertEquals(3, all.rowCount());
+        assertTrue(!all.name().contains("left out"), all.name());
+    }
+
+    @Test
+    void claimsUseTheLargestScaleWithBothModes() {
+        Table runs = runs(new Object[][]{{"DNN", "SE", 1, 0.70}, {"DNN", "SE", 2, 0.69}, {"DNN", "ME", 2, 0.72}, {"DNN", "ME", 4, 0.73}});
+        Table c = ScalingGrid.claims(runs);    // SE 4× left out (too large): compare at 2×
+        assertEquals(2, c.intColumn("largest scale").get(0));
+        assertEquals(0.72 - 0.69, c.doubleColumn("ME − SE at largest").get(0), 1e-12);
     }
 
     /**

@@ -99,8 +99,10 @@ class CtrModelTest {
     void aModelOverTheMemoryBudgetFailsBeforeAllocating() {
         Schema big = Schema.categorical(List.of("a", "b"), 50_000_000, 50_000_000);
         ModelSpec spec = ModelSpec.of(ModelKind.DCNV2).scale(10, EmbeddingMode.SINGLE);
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        ModelTooLargeException e = assertThrows(ModelTooLargeException.class,
                 () -> CtrModel.builder(spec, big).memoryBudget(4_000_000_000L).build());
+        assertEquals(4_000_000_000L, e.budget());
+        assertTrue(e.estimate().total() > e.budget(), "the estimate it carries is the one over budget: " + e.estimate());
         // 2 sets of nothing: 1e8 rows × K=100 × 4 bytes × 3 (table + Adam moments) = 120 GB
         assertTrue(e.getMessage().startsWith("DCNv2 SE K100 on 2 fields with 100000000 embedding rows needs about 120."), e.getMessage());
         assertTrue(e.getMessage().contains("over the memory budget of 4.0 GB"), e.getMessage());
