@@ -202,7 +202,29 @@ public final class CtrModel {
             if (g == null) throw new IllegalStateException("no embedding gradient was captured for set " + m);
             store.apply(m, batch.indices(), g);
         }
-        return binaryCrossEntropy(graph.watched(logit).castTo(DataType.DOUBLE).data().asDouble(), batch.labels());
+        double bce = binaryCrossEntropy(graph.watched(logit).castTo(DataType.DOUBLE).data().asDouble(), batch.labels());
+        collectGarbage(batch.size());
+        return bce;
+    }
+
+    /** Collect after the steps since the last collection allocated about this much (estimated): see {@link #collectGarbage}. */
+    static final long COLLECT_EVERY_BYTES = 64L << 20;
+    private long allocatedSinceCollection;
+
+    /**
+     * ND4J frees an op's native buffer only when the Java GC collects its INDArray, and the nearly empty heap is
+     * collected only every few steps (4 to 10+ seen), so the steps' activations piled up as garbage and the peak
+     * depended on GC timing (xDeepFM SE 1× at batch 2048: 7.2 GB in one run, 12.4 GB in another, 1.9 GB when
+     * collecting after every step). So a full collection (about 20 ms with the benchmark's heap) runs once the steps
+     * since the last one allocated {@link #COLLECT_EVERY_BYTES} by the memory estimate: after every step of a model on
+     * Criteo, after many steps of a toy model. {@link MemoryEstimate} assumes this.
+     */
+    private void collectGarbage(int rows) {
+        allocatedSinceCollection += memory.activationBytes() / memory.batchSize() * rows;
+        if (allocatedSinceCollection >= COLLECT_EVERY_BYTES) {
+            System.gc();
+            allocatedSinceCollection = 0;
+        }
     }
 
     /** Mean BCE of logits, in the overflow-free form max(x, 0) − x·y + log(1 + e^−|x|). */
@@ -219,7 +241,9 @@ public final class CtrModel {
     public float[] predict(Batch batch) {
         feed(batch);
         graph.prepare(Graph.Mode.EVAL, batch.size());
-        return graph.sd().output(Map.of(), PROB).get(PROB).castTo(DataType.FLOAT).data().asFloat();
+        float[] p = graph.sd().output(Map.of(), PROB).get(PROB).castTo(DataType.FLOAT).data().asFloat();
+        collectGarbage(batch.size());
+        return p;
     }
 
     private void feed(Batch batch) {
