@@ -237,8 +237,27 @@ public final class CtrModel {
         return sum / logits.length;
     }
 
-    /** Click probabilities of a batch, in evaluation mode (running BatchNorm statistics, no dropout). */
+    /**
+     * Click probabilities of a batch, in evaluation mode (running BatchNorm statistics, no dropout). A batch larger
+     * than the builder's batch size goes through the graph in slices of that size (rows are independent in
+     * evaluation mode, so the result is the same), so that inference never needs more memory than
+     * {@link MemoryEstimate} counts (the trainer evaluates 8192 rows at a time: unsliced, xDeepFM SE 1× peaked 1.3 GB higher).
+     */
     public float[] predict(Batch batch) {
+        int slice = memory.batchSize();
+        if (batch.size() <= slice) return predictSlice(batch);
+        float[] out = new float[batch.size()];
+        int f = batch.fields();
+        for (int start = 0; start < batch.size(); start += slice) {
+            int n = Math.min(slice, batch.size() - start);
+            Batch part = new Batch(n, f, java.util.Arrays.copyOfRange(batch.indices(), start * f, (start + n) * f),
+                    java.util.Arrays.copyOfRange(batch.labels(), start, start + n));
+            System.arraycopy(predictSlice(part), 0, out, start, n);
+        }
+        return out;
+    }
+
+    private float[] predictSlice(Batch batch) {
         feed(batch);
         graph.prepare(Graph.Mode.EVAL, batch.size());
         float[] p = graph.sd().output(Map.of(), PROB).get(PROB).castTo(DataType.FLOAT).data().asFloat();
