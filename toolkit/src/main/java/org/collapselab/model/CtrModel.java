@@ -139,16 +139,44 @@ public final class CtrModel {
     }
 
     /**
-     * Floats per batch row that one set's module keeps alive while training, roughly: the looked-up rows and the
-     * module's output with their gradients, plus what the module builds in between. The module terms are
-     * calibrated against ModelBenchmark's measured peak RSS (Criteo shapes): CIN materialises F·F·K products per
-     * layer, the cross network F·K per layer; the pairwise modules reduce as they go.
+     * Floats per batch row that one embedding set's module allocates in a training step and keeps until its backward
+     * pass is done (SameDiff M2.1 gives every op output and every gradient a buffer of its own): 8 per looked-up value
+     * (the rows, their gradient and the store's copies of it), plus the module's own: CIN 3 per value of its layers'
+     * F·H·K products, the cross network 2 per F·K value per layer, NFwFM 4 per F·K value, IPNN 7 per entry of the F×F
+     * Gram matrix, FinalMLP's streams {@link MemoryEstimate#MLP_FLOATS} per hidden unit (as every MLP block), other
+     * modules 4 per looked-up value (Concat none). Fitted, with {@link #transientFloatsPerRow} and MemoryEstimate's
+     * other terms, to ModelBenchmark's peak RSS (MemoryEstimate lists the measurements).
      */
-    private static long activationFloatsPerRow(Interaction m, int fields, int k, int width) {
-        long base = 8L * fields * width + 8 * m.outputWidth(fields, k);
-        if (m instanceof CrossNetV2 c) return base + 10L * c.layers() * fields * k;
-        if (m instanceof org.collapselab.interaction.Cin) return base + 6L * fields * fields * k;
-        return base + 4L * fields * k;
+    static long activationFloatsPerRow(Interaction m, int fields, int k, int width) {
+        long lookedUp = (long) fields * width;
+        long own;
+        if (m instanceof org.collapselab.interaction.Cin c) own = 3 * cinProducts(c, fields, k);
+        else if (m instanceof CrossNetV2 c) own = 2L * c.layers() * fields * k;
+        else if (m instanceof org.collapselab.interaction.Nfwfm) own = 4L * fields * k;
+        else if (m instanceof org.collapselab.interaction.InnerProduct) own = 7L * fields * fields;
+        else if (m instanceof TwoStream t) own = 2 * MemoryEstimate.MLP_FLOATS * java.util.Arrays.stream(t.widths()).sum();
+        else if (m instanceof org.collapselab.interaction.Concat) own = 0;
+        else own = 4 * lookedUp;
+        return 8 * lookedUp + own;
+    }
+
+    /**
+     * Floats per batch row that a module needs on top of {@link #activationFloatsPerRow} while one set's backward pass
+     * runs, counted once per model rather than per set: CIN's backward temporaries, 4 per value of one set's layer
+     * products. (xDeepFM ME 10× and SE 10× have the same products in total; ME peaked at 10.3 GB, SE at 13.5 GB.)
+     */
+    static long transientFloatsPerRow(Interaction m, int fields, int k) {
+        return m instanceof org.collapselab.interaction.Cin c ? 4 * cinProducts(c, fields, k) : 0;
+    }
+
+    /** Σ over CIN's layers of F·H·K, the values of its outer products x0 ⊙ h (H = F, then the previous layer's size). */
+    private static long cinProducts(org.collapselab.interaction.Cin c, int fields, int k) {
+        long products = 0, h = fields;
+        for (int size : c.layerSizes()) {
+            products += fields * h * k;
+            h = size;
+        }
+        return products;
     }
 
     /** Under {@code parent/name} when the kind has one module, else {@code parent/name<i>} (xDeepFM's two branches). */
