@@ -140,16 +140,44 @@ public final class CtrModel {
     }
 
     /**
-     * Floats per batch row that one set's module keeps alive while training, roughly: the looked-up rows and the
-     * module's output with their gradients, plus what the module builds in between. The module terms are
-     * calibrated against ModelBenchmark's measured peak RSS (Criteo shapes): CIN materialises F·F·K products per
-     * layer, the cross network F·K per layer; the pairwise modules reduce as they go.
+     * Floats per batch row that one embedding set's module allocates in a training step and keeps until its backward
+     * pass is done (SameDiff M2.1 gives every op output and every gradient a buffer of its own): 8 per looked-up value
+     * (the rows, their gradient and the store's copies of it), plus the module's own: CIN 3 per value of its layers'
+     * F·H·K products, the cross network 2 per F·K value per layer, NFwFM 4 per F·K value, IPNN 7 per entry of the F×F
+     * Gram matrix, FinalMLP's streams {@link MemoryEstimate#MLP_FLOATS} per hidden unit (as every MLP block), other
+     * modules 4 per looked-up value (Concat none). Fitted, with {@link #transientFloatsPerRow} and MemoryEstimate's
+     * other terms, to ModelBenchmark's peak RSS (MemoryEstimate lists the measurements).
      */
-    private static long activationFloatsPerRow(Interaction m, int fields, int k, int width) {
-        long base = 8L * fields * width + 8 * m.outputWidth(fields, k);
-        if (m instanceof CrossNetV2 c) return base + 10L * c.layers() * fields * k;
-        if (m instanceof org.collapselab.interaction.Cin) return base + 6L * fields * fields * k;
-        return base + 4L * fields * k;
+    static long activationFloatsPerRow(Interaction m, int fields, int k, int width) {
+        long lookedUp = (long) fields * width;
+        long own;
+        if (m instanceof org.collapselab.interaction.Cin c) own = 3 * cinProducts(c, fields, k);
+        else if (m instanceof CrossNetV2 c) own = 2L * c.layers() * fields * k;
+        else if (m instanceof org.collapselab.interaction.Nfwfm) own = 4L * fields * k;
+        else if (m instanceof org.collapselab.interaction.InnerProduct) own = 7L * fields * fields;
+        else if (m instanceof TwoStream t) own = 2 * MemoryEstimate.MLP_FLOATS * java.util.Arrays.stream(t.widths()).sum();
+        else if (m instanceof org.collapselab.interaction.Concat) own = 0;
+        else own = 4 * lookedUp;
+        return 8 * lookedUp + own;
+    }
+
+    /**
+     * Floats per batch row that a module needs on top of {@link #activationFloatsPerRow} while one set's backward pass
+     * runs, counted once per model rather than per set: CIN's backward temporaries, 4 per value of one set's layer
+     * products. (xDeepFM ME 10× and SE 10× have the same products in total; ME peaked at 10.3 GB, SE at 13.5 GB.)
+     */
+    static long transientFloatsPerRow(Interaction m, int fields, int k) {
+        return m instanceof org.collapselab.interaction.Cin c ? 4 * cinProducts(c, fields, k) : 0;
+    }
+
+    /** Σ over CIN's layers of F·H·K, the values of its outer products x0 ⊙ h (H = F, then the previous layer's size). */
+    private static long cinProducts(org.collapselab.interaction.Cin c, int fields, int k) {
+        long products = 0, h = fields;
+        for (int size : c.layerSizes()) {
+            products += fields * h * k;
+            h = size;
+        }
+        return products;
     }
 
     /** Under {@code parent/name} when the kind has one module, else {@code parent/name<i>} (xDeepFM's two branches). */
@@ -203,7 +231,29 @@ public final class CtrModel {
             if (g == null) throw new IllegalStateException("no embedding gradient was captured for set " + m);
             store.apply(m, batch.indices(), g);
         }
-        return binaryCrossEntropy(graph.watched(logit).castTo(DataType.DOUBLE).data().asDouble(), batch.labels());
+        double bce = binaryCrossEntropy(graph.watched(logit).castTo(DataType.DOUBLE).data().asDouble(), batch.labels());
+        collectGarbage(batch.size());
+        return bce;
+    }
+
+    /** Collect after the steps since the last collection allocated about this much (estimated): see {@link #collectGarbage}. */
+    static final long COLLECT_EVERY_BYTES = 64L << 20;
+    private long allocatedSinceCollection;
+
+    /**
+     * ND4J frees an op's native buffer only when the Java GC collects its INDArray, and the nearly empty heap is
+     * collected only every few steps (4 to 10+ seen), so the steps' activations piled up as garbage and the peak
+     * depended on GC timing (xDeepFM SE 1× at batch 2048: 7.2 GB in one run, 12.4 GB in another, 1.9 GB when
+     * collecting after every step). So a full collection (about 20 ms with the benchmark's heap) runs once the steps
+     * since the last one allocated {@link #COLLECT_EVERY_BYTES} by the memory estimate: after every step of a model on
+     * Criteo, after many steps of a toy model. {@link MemoryEstimate} assumes this.
+     */
+    private void collectGarbage(int rows) {
+        allocatedSinceCollection += memory.activationBytes() / memory.batchSize() * rows;
+        if (allocatedSinceCollection >= COLLECT_EVERY_BYTES) {
+            System.gc();
+            allocatedSinceCollection = 0;
+        }
     }
 
     /** Mean BCE of logits, in the overflow-free form max(x, 0) − x·y + log(1 + e^−|x|). */
@@ -216,11 +266,32 @@ public final class CtrModel {
         return sum / logits.length;
     }
 
-    /** Click probabilities of a batch, in evaluation mode (running BatchNorm statistics, no dropout). */
+    /**
+     * Click probabilities of a batch, in evaluation mode (running BatchNorm statistics, no dropout). A batch larger
+     * than the builder's batch size goes through the graph in slices of that size (rows are independent in
+     * evaluation mode, so the result is the same), so that inference never needs more memory than
+     * {@link MemoryEstimate} counts (the trainer evaluates 8192 rows at a time: unsliced, xDeepFM SE 1× peaked 1.3 GB higher).
+     */
     public float[] predict(Batch batch) {
+        int slice = memory.batchSize();
+        if (batch.size() <= slice) return predictSlice(batch);
+        float[] out = new float[batch.size()];
+        int f = batch.fields();
+        for (int start = 0; start < batch.size(); start += slice) {
+            int n = Math.min(slice, batch.size() - start);
+            Batch part = new Batch(n, f, java.util.Arrays.copyOfRange(batch.indices(), start * f, (start + n) * f),
+                    java.util.Arrays.copyOfRange(batch.labels(), start, start + n));
+            System.arraycopy(predictSlice(part), 0, out, start, n);
+        }
+        return out;
+    }
+
+    private float[] predictSlice(Batch batch) {
         feed(batch);
         graph.prepare(Graph.Mode.EVAL, batch.size());
-        return graph.sd().output(Map.of(), PROB).get(PROB).castTo(DataType.FLOAT).data().asFloat();
+        float[] p = graph.sd().output(Map.of(), PROB).get(PROB).castTo(DataType.FLOAT).data().asFloat();
+        collectGarbage(batch.size());
+        return p;
     }
 
     private void feed(Batch batch) {

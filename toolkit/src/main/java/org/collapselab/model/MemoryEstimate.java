@@ -1,27 +1,74 @@
 package org.collapselab.model;
 
 import java.util.Locale;
+import org.bytedeco.javacpp.Pointer;
 import org.collapselab.data.Schema;
+import org.collapselab.interaction.Interaction;
 
 /**
- * A rough upper estimate of the memory a model needs to train, checked before anything large is allocated:
- * embedding tables with their two Adam moments, dense parameters with moments and gradients, and activations of
- * one batch. SameDiff M2.1 gives every op a fresh buffer, so activations are counted twice (forward and
- * backward) and doubled again; the probes saw 2–4 GB at K = 10 and 7–12 GB at K = 100 for DCNv2.
+ * An upper estimate of the peak resident memory a model needs to train (and evaluate between epochs), checked
+ * before anything large is allocated. Its terms:
+ * <ul>
+ *   <li>runtime: 0.35 GB, the JVM and ND4J before any model (0.14 GB measured), SameDiff's graph and sessions, and
+ *       up to {@code CtrModel.COLLECT_EVERY_BYTES} (64 MB) of garbage not yet collected;
+ *   <li>embeddings: every set's table and its two Adam moments (3 floats per parameter);
+ *   <li>dense: parameters, gradients, two Adam moments and one temporary (5 floats per parameter);
+ *   <li>activations: S, what one training step allocates, batch × 4 bytes × (sets × the per-set floats of
+ *       {@code CtrModel.activationFloatsPerRow} + the once-per-model {@code CtrModel.transientFloatsPerRow} +
+ *       {@link #MLP_FLOATS} per unit of the MLP blocks outside the modules), plus min(S, half of
+ *       {@link Pointer#maxBytes()}): SameDiff's training and inference sessions each keep released arrays for reuse,
+ *       up to a quarter of maxBytes (ArrayCacheMemoryMgr; maxBytes defaults to -Xmx).
+ * </ul>
+ * It holds only because {@link CtrModel} collects garbage after its steps (ND4J frees a buffer when the GC collects
+ * its array; left to itself the GC let xDeepFM SE 1× peak anywhere from 7 to 12 GB) and evaluates in slices of the
+ * training batch.
+ *
+ * <p>Calibration: ModelBenchmark's peak RSS (VmHWM; -Xmx6g, so caches of 1.6 GB each; batch 2048; Criteo's 39 fields
+ * and 1,086,810 rows; a fit, an inference step, 4 fits, 2 inference steps), measured / estimated, GB: DNN SE 1×
+ * 0.54 / 0.64; DCNv2 SE 1× 0.61 / 0.70, SE 4× 1.46 / 1.59, SE 10× 3.80 / 4.03; NFwFM SE 4× 4.29 / 4.60, ME 4× 4.14 /
+ * 4.76, ME 10× 9.73 / 11.3; xDeepFM SE 1× 2.61 / 3.15, SE 4× 8.02 / 9.28, SE 10× 13.5 / 17.8, ME 4× 6.42 / 7.18,
+ * ME 10× 10.3 / 11.7. Over all 28 variants measured (the six paper models SE and ME at 1× and 4×, NFwFM ME 2×,
+ * xDeepFM 2×, DCNv2, NFwFM ME and xDeepFM at 10×, FM and FFM at 1×) the estimate was 1.06× to 1.37× the peak; the
+ * previous formula (activations counted 4×, no caches) was 1.0× to 3.4× the same peaks, and under the peaks seen
+ * before CtrModel collected garbage (xDeepFM SE 1×: 3.7 GB estimated, 7 to 12 GB measured).
  */
-public record MemoryEstimate(long embeddingBytes, long denseBytes, long activationBytes, int batchSize) {
+public record MemoryEstimate(long embeddingBytes, long denseBytes, long activationBytes, long runtimeBytes, int batchSize) {
+
+    /** The JVM and ND4J before any model is built, SameDiff's graph and session state, uncollected garbage. */
+    static final long RUNTIME_BYTES = 350_000_000L;
+    /**
+     * Floats per batch row per unit of an MLP block (Linear → BatchNorm → ReLU → Dropout): the block's outputs and
+     * BatchNorm's intermediates, forward and backward.
+     */
+    static final int MLP_FLOATS = 8;
 
     public long total() {
-        return embeddingBytes + denseBytes + activationBytes;
+        return runtimeBytes + embeddingBytes + denseBytes + activationBytes;
     }
 
     static MemoryEstimate of(ModelSpec spec, Schema schema, long denseParameters, long perSetActivationWidth, int batchSize) {
+        return of(spec, schema, denseParameters, perSetActivationWidth, batchSize, Pointer.maxBytes() / 2);
+    }
+
+    /** As above, with SameDiff's two array caches holding at most {@code cacheLimit} bytes together. */
+    static MemoryEstimate of(ModelSpec spec, Schema schema, long denseParameters, long perSetActivationWidth, int batchSize, long cacheLimit) {
         long embedding = (long) spec.sets() * schema.totalRows() * spec.tableWidth(schema.size()) * Float.BYTES * 3;
-        long dense = denseParameters * Float.BYTES * 4;
-        long hidden = 0;
-        for (long h : spec.hidden()) hidden += h;
-        long activations = (long) batchSize * Float.BYTES * 4 * (spec.sets() * perSetActivationWidth + 8 * hidden);
-        return new MemoryEstimate(embedding, dense, activations, batchSize);
+        long dense = denseParameters * Float.BYTES * 5;
+        // MLP units outside the modules: each set's first block after an MLP-readout module, and the shared head's rest
+        long[] hidden = spec.hidden();
+        long mlp = 0, once = 0;
+        boolean head = false;
+        for (Interaction m : spec.kind().interactions(spec)) {
+            once += CtrModel.transientFloatsPerRow(m, schema.size(), spec.embeddingSize());
+            if (m.readout() == Interaction.Readout.MLP) {
+                mlp += spec.sets() * hidden[0];
+                head = true;
+            }
+        }
+        if (head) for (int i = 1; i < hidden.length; i++) mlp += hidden[i];
+        long step = (long) batchSize * Float.BYTES * (spec.sets() * perSetActivationWidth + once + MLP_FLOATS * mlp);
+        long activations = step + Math.min(step, Math.max(0, cacheLimit));
+        return new MemoryEstimate(embedding, dense, activations, RUNTIME_BYTES, batchSize);
     }
 
     static String gb(long bytes) {
@@ -31,6 +78,6 @@ public record MemoryEstimate(long embeddingBytes, long denseBytes, long activati
     @Override
     public String toString() {
         return "about " + gb(total()) + " (embeddings " + gb(embeddingBytes) + ", dense " + gb(denseBytes) + ", activations "
-                + gb(activationBytes) + " at batch " + batchSize + ")";
+                + gb(activationBytes) + " at batch " + batchSize + ", runtime " + gb(runtimeBytes) + ")";
     }
 }
