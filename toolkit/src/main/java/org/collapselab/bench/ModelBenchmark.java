@@ -61,7 +61,8 @@ import org.collapselab.model.ModelSpec;
  * applies at 1×, {@code --heavy-steps} at 4× (default: the same). {@code --timeout} bounds each variant's JVM (400 s).
  * {@code --memory-budget-gb} is passed to {@link CtrModel.Builder#memoryBudget}; by default there is none, so that
  * every variant builds; {@link org.collapselab.model.MemoryEstimate}'s estimate is printed next to the measured peak
- * (it was calibrated against this benchmark's peaks, and lists them: 1.06–1.37× the measured peak at -Xmx6g).
+ * (it was calibrated against this benchmark's peaks, and lists them: 1.06–1.37× the measured peak at -Xmx6g, collecting
+ * garbage every 64 MB; the threshold is now 512 MB and the estimate 0.45 GB higher, not re-measured).
  *
  * <p>Noise check: at 1× SE and ME build the same network for every kind but IPNN (one set, same modules; ME IPNN
  * drops the flattened embeddings), so their rates should agree; on a machine whose cores are shared with other work they

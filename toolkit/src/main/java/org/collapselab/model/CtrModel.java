@@ -237,16 +237,17 @@ public final class CtrModel {
     }
 
     /** Collect after the steps since the last collection allocated about this much (estimated): see {@link #collectGarbage}. */
-    static final long COLLECT_EVERY_BYTES = 64L << 20;
+    static final long COLLECT_EVERY_BYTES = 512L << 20;
     private long allocatedSinceCollection;
 
     /**
      * ND4J frees an op's native buffer only when the Java GC collects its INDArray, and the nearly empty heap is
      * collected only every few steps (4 to 10+ seen), so the steps' activations piled up as garbage and the peak
      * depended on GC timing (xDeepFM SE 1× at batch 2048: 7.2 GB in one run, 12.4 GB in another, 1.9 GB when
-     * collecting after every step). So a full collection (about 20 ms with the benchmark's heap) runs once the steps
-     * since the last one allocated {@link #COLLECT_EVERY_BYTES} by the memory estimate: after every step of a model on
-     * Criteo, after many steps of a toy model. {@link MemoryEstimate} assumes this.
+     * collecting after every step). So a full collection runs once the steps since the last one allocated
+     * {@link #COLLECT_EVERY_BYTES} by the memory estimate: every step of a 10× model, every few steps of a 1× one, rarely
+     * for a toy model. {@link MemoryEstimate} counts that much garbage. At 64 MB (every step for any Criteo-sized model)
+     * the collections, ~40 ms each in a notebook kernel's JVM, made the default scaling grid's runs 20-30% slower.
      */
     private void collectGarbage(int rows) {
         allocatedSinceCollection += memory.activationBytes() / memory.batchSize() * rows;
