@@ -41,6 +41,12 @@ public final class SequentialExecutor implements RunExecutor {
         this(store, List.of(data), Progress.NONE, List.of());
     }
 
+    /** Uses {@code data} for requests of its content (instead of reopening it from its cache file); returns this executor. */
+    public SequentialExecutor with(EncodedDataset data) {
+        datasets.putIfAbsent(data.contentChecksum(), data);
+        return this;
+    }
+
     @Override
     public List<RunRecord> obtain(List<RunRequest> requests) {
         Map<String, RunRecord> got = new LinkedHashMap<>();
