@@ -16,9 +16,6 @@ import org.collapselab.model.ModelTooLargeException;
 import org.collapselab.plot.Series;
 import org.collapselab.train.SeedRuns;
 import org.collapselab.train.TrainConfig;
-import org.collapselab.train.TrainResult;
-import org.collapselab.train.Trainer;
-import org.collapselab.train.TrainingListener;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Row;
@@ -31,8 +28,8 @@ import tech.tablesaw.api.Table;
  * K_base. At 1× both are the same model (one set of K_base), so it is trained once, as SE; the paper's appendix
  * tables (3, 4) leave the ME base cell empty for the same reason.
  *
- * <p>Every run (model × mode × scale × seed) is one entry of the {@link ResultCache}, so an interrupted grid resumes
- * where it stopped and a finished one is read back without training.
+ * <p>Every run (model × mode × scale × seed) is one run of the {@link RunStore}, shared with the other recipes, so an
+ * interrupted grid resumes where it stopped and a finished one is read back without training.
  *
  * @param models the model kinds, in table order
  * @param scales the scale factors, ascending (must include 1: the base)
@@ -54,24 +51,6 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
             if (scales.get(i) <= scales.get(i - 1)) throw new IllegalArgumentException("scales must be ascending without repeats, got " + scales);
         for (ModelKind k : models)
             if (!ModelKind.paperModels().contains(k)) throw new IllegalArgumentException(k + " is not one of Table 1's models");
-    }
-
-    /**
-     * The models a profile sweeps. Full: Table 1's six. Default and smoke: DNN (implicit interaction only, whose SE
-     * drops in the paper) and DCNv2 (explicit interaction, the model the paper analyses), the two ends of the paper's
-     * story; their ten runs (1×, 2×, 4×; SE and ME; 3 epochs) take about 5 minutes on a quiet 2-core CPU.
-     */
-    public static List<ModelKind> models(RunProfile profile) {
-        return switch (profile) {
-            case SMOKE -> List.of(ModelKind.DNN, ModelKind.DCNV2);
-            case DEFAULT -> List.of(ModelKind.DNN, ModelKind.DCNV2);
-            case FULL -> ModelKind.paperModels();
-        };
-    }
-
-    /** The grid of a profile: its {@link #models(RunProfile) models}, with the scales and seeds the caller's settings give. */
-    public static ScalingGrid forProfile(RunProfile profile, List<Integer> scales, List<Long> seeds) {
-        return new ScalingGrid(models(profile), scales, seeds);
     }
 
     /** One run of the grid. */
@@ -98,48 +77,41 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
         return cells;
     }
 
-    /** What one run's result depends on: the model, the training settings, the seed and the data. */
-    public static Provenance provenance(Cell cell, EncodedDataset data, TrainConfig config) {
-        return Provenance.of("scaling").spec(cell.spec()).config(config).with("seed", cell.seed()).data(data).build();
-    }
-
-    /** {@link #run(EncodedDataset, TrainConfig, ResultCache, TrainingListener...)} with no listeners. */
-    public Table run(EncodedDataset data, TrainConfig config, ResultCache cache) {
-        return run(data, config, cache, new TrainingListener[0]);
+    /** The run of every cell, in {@link #cells()} order; {@code config}'s seed is replaced by each cell's. */
+    public List<RunRequest> requests(EncodedDataset data, TrainConfig config) {
+        return cells().stream().map(c -> RunRequest.of(c.spec(), config, c.seed(), data)).toList();
     }
 
     /**
-     * Trains (or reads from {@code cache}) every cell: one row per run with columns {@link #MODEL}, {@link #MODE},
-     * {@link #SCALE}, {@link #SEED}, {@link #SETS}, {@link #K}, {@link #EPOCHS}, {@link #BEST_EPOCH},
-     * {@link #VALID_AUC}, {@link #TEST_AUC}, {@link #TEST_LOGLOSS}, {@link #SECONDS} (of the training, when it was
-     * trained). {@code config}'s seed is replaced by each cell's; the listeners see every training actually run.
+     * Obtains every cell's run through {@code executor} (from the run store, trained where missing): one row per run
+     * with columns {@link #MODEL}, {@link #MODE}, {@link #SCALE}, {@link #SEED}, {@link #SETS}, {@link #K},
+     * {@link #EPOCHS}, {@link #BEST_EPOCH}, {@link #VALID_AUC}, {@link #TEST_AUC}, {@link #TEST_LOGLOSS},
+     * {@link #SECONDS} (of the training).
      *
      * <p>A cell whose model is over the memory budget ({@link ModelTooLargeException}) is left out and the grid goes on,
      * as the paper left out NFwFM 10× on Avazu: the cell is printed with the estimate, the table's name lists the cells
-     * left out, and {@link #paperLayout} shows "–" for them. It is not cached, so a re-run on a larger machine trains it.
+     * left out, and {@link #paperLayout} shows "–" for them. Nothing is stored for it, so a re-run on a larger machine trains it.
      */
-    public Table run(EncodedDataset data, TrainConfig config, ResultCache cache, TrainingListener... listeners) {
+    public Table run(EncodedDataset data, TrainConfig config, RunExecutor executor) {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(config, "config");
-        Objects.requireNonNull(cache, "cache");
-        Table all = emptyRuns();
         List<Cell> cells = cells();
+        List<RunRequest> requests = requests(data, config);
+        Table all = emptyRuns();
+        try {
+            List<RunRecord> runs = executor.obtain(requests);
+            for (int i = 0; i < cells.size(); i++) append(all, cells.get(i), runs.get(i));
+            return all;
+        } catch (ModelTooLargeException tooLarge) {
+            // some cell does not fit: obtain them one by one (those already trained are read back) and leave that one out
+        }
         List<String> leftOut = new ArrayList<>();
         for (int i = 0; i < cells.size(); i++) {
-            Cell cell = cells.get(i);
-            TrainConfig c = config.toBuilder().seed(cell.seed()).build();
-            Provenance p = provenance(cell, data, c);
-            boolean cached = cache.contains(p);
-            System.out.printf(Locale.ROOT, "[%d/%d] %s: %s%n", i + 1, cells.size(), cell, cached ? "from the result cache" : "training");
             try {
-                append(all, cache.getOrCompute(p, () -> {
-                    Trainer trainer = new Trainer(c);
-                    for (TrainingListener l : listeners) trainer.listener(l);
-                    return row(cell, trainer.train(cell.spec(), data).result());
-                }));
+                append(all, cells.get(i), executor.obtain(requests.get(i)));
             } catch (ModelTooLargeException e) {
-                System.out.printf(Locale.ROOT, "[%d/%d] %s: left out, it does not fit: %s%n", i + 1, cells.size(), cell, e.getMessage());
-                leftOut.add(cell.toString());
+                System.out.printf(Locale.ROOT, "[%d/%d] %s: left out, it does not fit: %s%n", i + 1, cells.size(), cells.get(i), e.getMessage());
+                leftOut.add(cells.get(i).toString());
             }
         }
         if (!leftOut.isEmpty()) {
@@ -155,10 +127,8 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
                 DoubleColumn.create(VALID_AUC), DoubleColumn.create(TEST_AUC), DoubleColumn.create(TEST_LOGLOSS), DoubleColumn.create(SECONDS));
     }
 
-    static Table row(Cell cell, TrainResult r) {
-        Table t = emptyRuns();
+    private static void append(Table t, Cell cell, RunRecord r) {
         append(t, cell, r.spec().sets(), r.spec().embeddingSize(), r.epochs(), r.bestEpoch(), r.validAuc(), r.testAuc(), r.testLogloss(), r.seconds());
-        return t;
     }
 
     private static void append(Table t, Cell cell, int sets, int k, int epochs, int best, double valid, double auc, double ll, double seconds) {
@@ -174,17 +144,6 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
         t.doubleColumn(TEST_AUC).append(auc);
         t.doubleColumn(TEST_LOGLOSS).append(ll);
         t.doubleColumn(SECONDS).append(seconds);
-    }
-
-    /** Appends the rows of a cached table, reading its columns by name and as numbers (the CSV round trip may change types). */
-    private static void append(Table all, Table one) {
-        for (Row r : one) {
-            ModelKind kind = kindOf(r.getString(MODEL));
-            EmbeddingMode mode = modeOf(r.getString(MODE));
-            Cell cell = new Cell(kind, mode, (int) r.getNumber(SCALE), (long) r.getNumber(SEED));
-            append(all, cell, (int) r.getNumber(SETS), (int) r.getNumber(K), (int) r.getNumber(EPOCHS), (int) r.getNumber(BEST_EPOCH),
-                    r.getNumber(VALID_AUC), r.getNumber(TEST_AUC), r.getNumber(TEST_LOGLOSS), r.getNumber(SECONDS));
-        }
     }
 
     static ModelKind kindOf(String displayName) {

@@ -153,15 +153,15 @@ class ScalingGridTest {
                 if (r.epoch() == 1) trainings.incrementAndGet();
             }
         };
-        ResultCache cache = new ResultCache(tmp.resolve("results"));
-        Table first = grid.run(data, config, cache, counter);
+        RunStore store = new RunStore(tmp.resolve("runs"));
+        Table first = grid.run(data, config, new SequentialExecutor(store, List.of(data), Progress.NONE, List.of(counter)));
         assertEquals(3, trainings.get());
         assertEquals(3, first.rowCount());
-        Table second = grid.run(data, config, cache, counter);
-        assertEquals(3, trainings.get(), "the second run must read every result from the cache");
+        Table second = grid.run(data, config, new SequentialExecutor(store, List.of(data), Progress.NONE, List.of(counter)));
+        assertEquals(3, trainings.get(), "the second run must read every result from the store");
         assertEquals(first.print(100), second.print(100));
         // a larger grid trains only its new cells
-        new ScalingGrid(List.of(ModelKind.DNN), List.of(1, 2), List.of(0L, 1L)).run(data, config, cache, counter);
+        new ScalingGrid(List.of(ModelKind.DNN), List.of(1, 2), List.of(0L, 1L)).run(data, config, new SequentialExecutor(store, List.of(data), Progress.NONE, List.of(counter)));
         assertEquals(6, trainings.get());
         assertEquals(EmbeddingMode.MULTI.label(), first.stringColumn(ScalingGrid.MODE).get(2));
         assertTrue(first.doubleColumn(ScalingGrid.TEST_AUC).min() > 0);
@@ -177,7 +177,7 @@ class ScalingGridTest {
         long at2 = Math.min(new Trainer(config).newModel(ModelSpec.of(ModelKind.DNN).scale(2, EmbeddingMode.SINGLE), data.schema()).memory().total(),
                 new Trainer(config).newModel(ModelSpec.of(ModelKind.DNN).scale(2, EmbeddingMode.MULTI), data.schema()).memory().total());
         assertTrue(at1 < at2, at1 + " vs " + at2);
-        ResultCache cache = new ResultCache(tmp.resolve("results"));
+        RunExecutor cache = new SequentialExecutor(new RunStore(tmp.resolve("runs")), data);
         Table runs = grid.run(data, config.toBuilder().memoryBudget((at1 + at2) / 2).build(), cache);
         assertEquals(List.of(1), runs.intColumn(ScalingGrid.SCALE).asList(), "only the 1× cell fits");
         assertTrue(runs.name().contains("left out, over the memory budget: DNN SE K20 (2×, seed 0), DNN ME 2×K10 (2×, seed 0)"), runs.name());
@@ -185,7 +185,7 @@ class ScalingGridTest {
         assertEquals(List.of("DNN", "SE", "_" + SeedRuns.meanStd(runs.doubleColumn(ScalingGrid.TEST_AUC).get(0), Double.NaN) + "_"),
                 row(ScalingGrid.paperLayout(runs), 0));
         assertEquals(0, ScalingGrid.claims(runs).rowCount(), "no scale with both modes beyond 1×: nothing to claim");
-        // not cached as results: with room, the same grid trains them
+        // not stored as runs: with room, the same grid trains them
         Table all = grid.run(data, config, cache);
         assertEquals(3, all.rowCount());
         assertTrue(!all.name().contains("left out"), all.name());
