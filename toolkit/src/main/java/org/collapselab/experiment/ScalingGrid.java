@@ -369,69 +369,37 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
         }
     }
 
-    /**
-     * Table 3 of the paper (Appendix C.3, Criteo): per model, SE then ME ({@link EmbeddingMode}'s order), mean and std
-     * per scale; NaN where the paper prints no number (ME 1×, which is the SE base model).
-     */
-    private static final double[][][] PAPER_CRITEO = {
-            {{.81228, .00004, .81222, .00002, .81207, .00007, .81213, .00011, .81142, .00006},
-                    {Double.NaN, Double.NaN, .81261, .00004, .81288, .00015, .81289, .00007, .81287, .00005}},
-            {{.81272, .00003, .81273, .00013, .81272, .00004, .81271, .00007, .81262, .00016},
-                    {Double.NaN, Double.NaN, .81268, .00009, .81270, .00002, .81273, .00015, .81311, .00008}},
-            {{.81059, .00012, .81087, .00008, .81090, .00012, .81112, .00011, .81113, .00022},
-                    {Double.NaN, Double.NaN, .81128, .00017, .81153, .00002, .81171, .00012, .81210, .00010}},
-            {{.81217, .00003, .81180, .00002, .81167, .00008, .81137, .00005, .81116, .00009},
-                    {Double.NaN, Double.NaN, .81236, .00006, .81239, .00022, .81255, .00011, .81299, .00009}},
-            {{.81339, .00002, .81341, .00007, .81345, .00009, .81346, .00011, .81357, .00004},
-                    {Double.NaN, Double.NaN, .81348, .00005, .81361, .00014, .81382, .00015, .81385, .00005}},
-            {{.81259, .00009, .81262, .00007, .81248, .00008, .81240, .00002, .81175, .00020},
-                    {Double.NaN, Double.NaN, .81290, .00017, .81302, .00005, .81303, .00004, .81303, .00012}}};
-
-    /**
-     * Table 4 of the paper (Appendix C.3, Avazu), laid out as {@link #PAPER_CRITEO}; NFwFM has no 10× (the paper's
-     * "–": out of GPU memory).
-     */
-    private static final double[][][] PAPER_AVAZU = {
-            {{.78744, .00008, .78759, .00011, .78752, .00031, .78728, .00036, .78648, .00013},
-                    {Double.NaN, Double.NaN, .78805, .00017, .78826, .00013, .78862, .00026, .78884, .00005}},
-            {{.78732, .00020, .78741, .00022, .78738, .00010, .78750, .00007, .78745, .00018},
-                    {Double.NaN, Double.NaN, .78806, .00012, .78868, .00023, .78902, .00009, .78949, .00028}},
-            {{.78684, .00017, .78757, .00020, .78783, .00009, .78794, .00022, Double.NaN, Double.NaN},
-                    {Double.NaN, Double.NaN, .78868, .00038, .78901, .00029, .78932, .00035, Double.NaN, Double.NaN}},
-            {{.78743, .00009, .78750, .00025, .78714, .00030, .78735, .00004, .78693, .00050},
-                    {Double.NaN, Double.NaN, .78848, .00006, .78886, .00026, .78894, .00004, .78927, .00019}},
-            {{.78786, .00022, .78835, .00023, .78854, .00010, .78852, .00003, .78856, .00016},
-                    {Double.NaN, Double.NaN, .78862, .00011, .78882, .00012, .78907, .00011, .78942, .00024}},
-            {{.78751, .00026, .78797, .00019, .78795, .00017, .78742, .00015, .78662, .00025},
-                    {Double.NaN, Double.NaN, .78821, .00013, .78831, .00029, .78836, .00018, .78830, .00022}}};
+    /** Where the paper's numbers are kept, with their provenance in its header lines ({@code #}). */
+    static final String PAPER_RESOURCE = "paper-scaling.csv";
 
     /**
      * The paper's results on a dataset (its appendix table {@link PaperDataset#table()}: the means of Table 1 with
      * their standard deviations over 3 runs) as {@link #summary}'s AUC columns: model, mode, scale, runs, mean test
-     * AUC, std test AUC, one row per number the paper prints (none for ME 1× or a "–"). Nothing computed here.
+     * AUC, std test AUC, one row per number the paper prints (none for ME 1× or a "–"). Read from the resource
+     * {@value #PAPER_RESOURCE}; nothing computed here.
      */
     public static Table paperNumbers(PaperDataset dataset) {
-        double[][][] numbers = switch (Objects.requireNonNull(dataset, "dataset")) {
-            case CRITEO -> PAPER_CRITEO;
-            case AVAZU -> PAPER_AVAZU;
-        };
-        StringColumn model = StringColumn.create(MODEL), mode = StringColumn.create(MODE);
-        IntColumn scale = IntColumn.create(SCALE), runs = IntColumn.create(RUNS);
-        DoubleColumn mean = DoubleColumn.create(MEAN_TEST_AUC), std = DoubleColumn.create(STD_TEST_AUC);
-        for (int i = 0; i < PAPER_MODELS.length; i++)
-            for (EmbeddingMode em : EmbeddingMode.values())
-                for (int c = 0; c < PAPER_SCALES.length; c++) {
-                    double mu = numbers[i][em.ordinal()][2 * c];
-                    if (Double.isNaN(mu)) continue;
-                    model.append(PAPER_MODELS[i]);
-                    mode.append(em.label());
-                    scale.append(PAPER_SCALES[c]);
-                    runs.append(PAPER_RUNS);
-                    mean.append(mu);
-                    std.append(numbers[i][em.ordinal()][2 * c + 1]);
-                }
-        return Table.create(paperTitle(dataset) + " (Table " + dataset.table() + ", Appendix C.3: mean ± std over " + PAPER_RUNS + " runs)",
-                model, mode, scale, runs, mean, std);
+        Objects.requireNonNull(dataset, "dataset");
+        Table all = paperResource();
+        Table t = all.where(all.stringColumn("dataset").isEqualTo(dataset.displayName()))
+                .selectColumns(MODEL, MODE, SCALE, RUNS, MEAN_TEST_AUC, STD_TEST_AUC);
+        t.setName(paperTitle(dataset) + " (Table " + dataset.table() + ", Appendix C.3: mean ± std over " + PAPER_RUNS + " runs)");
+        return t;
+    }
+
+    /** The resource's table, its {@code #} provenance lines left out. */
+    static Table paperResource() {
+        try (var in = ScalingGrid.class.getResourceAsStream(PAPER_RESOURCE)) {
+            if (in == null) throw new IllegalStateException("the resource " + PAPER_RESOURCE + " is missing from the class path");
+            String csv = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("#"))
+                    .collect(java.util.stream.Collectors.joining("\n"));
+            return Table.read().usingOptions(tech.tablesaw.io.csv.CsvReadOptions.builder(new java.io.StringReader(csv)).tableName(PAPER_RESOURCE)
+                    .columnTypes(new tech.tablesaw.api.ColumnType[] {tech.tablesaw.api.ColumnType.STRING, tech.tablesaw.api.ColumnType.INTEGER,
+                            tech.tablesaw.api.ColumnType.STRING, tech.tablesaw.api.ColumnType.STRING, tech.tablesaw.api.ColumnType.INTEGER,
+                            tech.tablesaw.api.ColumnType.INTEGER, tech.tablesaw.api.ColumnType.DOUBLE, tech.tablesaw.api.ColumnType.DOUBLE}));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the resource " + PAPER_RESOURCE + ": " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -200,12 +200,70 @@ class ScalingGridTest {
     }
 
     /**
+     * The paper's text, when it is beside this repository (the system property {@code collapselab.shared}, else
+     * {@code ../shared} of the repository, else the workplace's {@code /work/shared}); the tests that compare the
+     * resource with it are skipped in a clone without it.
+     */
+    private static Path paperText() {
+        List<Path> candidates = new java.util.ArrayList<>();
+        if (System.getProperty("collapselab.shared") != null) candidates.add(Path.of(System.getProperty("collapselab.shared")));
+        candidates.add(Path.of("../../shared"));
+        candidates.add(Path.of("/work/shared"));
+        Path text = candidates.stream().map(c -> c.resolve("paper/embedding-collapse.md")).filter(Files::isRegularFile).findFirst().orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(text != null, "the paper's text is not beside this repository " + candidates);
+        return text;
+    }
+
+    @Test
+    void thePapersNumbersResourceSaysWhereItsNumbersComeFrom() throws IOException {
+        try (var in = ScalingGrid.class.getResourceAsStream(ScalingGrid.PAPER_RESOURCE)) {
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(text.startsWith("#") && text.contains("Appendix C.3") && text.contains("Table 3") && text.contains("Table 4"), text.substring(0, 300));
+        }
+        // 6 models × (5 SE + 4 ME) per dataset, less Avazu's NFwFM 10× in both modes
+        assertEquals(54, ScalingGrid.paperNumbers(PaperDataset.CRITEO).rowCount());
+        assertEquals(52, ScalingGrid.paperNumbers(PaperDataset.AVAZU).rowCount());
+    }
+
+    /** Table 1 prints the means of Tables 3 and 4 side by side (its ME "base" column repeats ME 2×). */
+    @Test
+    void table1HasTheSameMeansAsTheResource() throws IOException {
+        List<String> lines = Files.readAllLines(paperText());
+        int at = 0;
+        while (!lines.get(at).startsWith("Table 1:")) at++;
+        while (!lines.get(at).trim().startsWith("base")) at++;
+        int[] scales = {1, 2, 3, 4, 10};
+        String model = null;
+        int compared = 0;
+        for (String line : lines.subList(at + 1, lines.size())) {
+            String[] f = line.split("\t", -1);
+            if (f.length < 12 || !(f[1].equals("SE") || f[1].equals("ME"))) break;
+            if (!f[0].isEmpty()) model = f[0];
+            for (PaperDataset d : PaperDataset.values()) {
+                Table p = ScalingGrid.paperNumbers(d);
+                for (int c = 0; c < scales.length; c++) {
+                    String cell = f[2 + 5 * d.ordinal() + c].replace("<u>", "").replace("</u>", "").trim();
+                    if (cell.equals("–") || (f[1].equals("ME") && scales[c] == 1)) continue;
+                    String m = model, mode = f[1];
+                    int scale = scales[c];
+                    Table row = p.where(p.stringColumn(ScalingGrid.MODEL).isEqualTo(m).and(p.stringColumn(ScalingGrid.MODE).isEqualTo(mode))
+                            .and(p.intColumn(ScalingGrid.SCALE).isEqualTo(scale)));
+                    assertEquals(1, row.rowCount(), m + " " + mode + " " + scale + " on " + d);
+                    assertEquals(Double.parseDouble(cell), row.doubleColumn(ScalingGrid.MEAN_TEST_AUC).get(0), 0, m + " " + mode + " " + scale + " on " + d);
+                    compared++;
+                }
+            }
+        }
+        assertEquals(54 + 52, compared, "every number of the resource is in Table 1 (ME 1× repeats ME 2× there)");
+    }
+
+    /**
      * The cells of the paper's appendix table {@code number}, read from the paper's text (tab-separated: a header of
      * scales "base 2x 3x 4x 10x", then per model an SE row "model SE cells" and an ME row "(blank) ME cells" whose base
      * cell is empty): "model|mode|scale" → {mean, std}, or null for a "–".
      */
     private static Map<String, double[]> paperTable(int number) throws IOException {
-        List<String> lines = Files.readAllLines(Path.of(System.getProperty("collapselab.shared", "../../shared")).resolve("paper/embedding-collapse.md"));
+        List<String> lines = Files.readAllLines(paperText());
         int at = 0;
         while (!lines.get(at).startsWith("Table " + number + ":")) at++;
         while (!lines.get(at).trim().startsWith("base")) at++;
