@@ -253,7 +253,7 @@ abstract sealed class LineParser permits LineParser.Delimited, LineParser.LibFm 
             long lineNonUnit = 0;
             for (i = skipBlanks(b, e, end); i < end; i = skipBlanks(b, e, end)) {
                 e = nextBlank(b, i, end);
-                if (f == fields) {
+                if (f >= fields) {
                     f++;
                     continue;    // count them all for the message
                 }

@@ -162,4 +162,12 @@ class DataFaultsTest {
         EncodedDataset both = EncodedDataset.of(schema, cols, labels, "planted");
         both.requireBothClasses(split);    // no exception once every part has both classes
     }
+
+    @Test
+    void aLibFmLineWithTwoPairsTooManyIsRejectedNotACrash() {
+        // found by ParserFuzzTest: the second extra pair indexed past the field arrays (ArrayIndexOutOfBoundsException)
+        Path f = TestFiles.write(tmp, "long.libfm", "1 1:1 2:1\n1 1:1 2:1 3:1 4:1\n");
+        DataFormatException e = assertThrows(DataFormatException.class, () -> CtrData.load(f, CtrFormat.libFm(2), options().strict().build()));
+        assertEquals(f + ":2: expected 2 idx:val pairs, found 4", e.getMessage());
+    }
 }
