@@ -121,7 +121,14 @@ public record MatrixFile(float[] values, int rows, int cols, String source, Stri
             throw new IllegalArgumentException(src + ": Fortran-order arrays are not supported; save a C-order copy (np.ascontiguousarray)");
         String[] dims = shape.strip().isEmpty() ? new String[0] : shape.split(",");
         List<Long> d = new ArrayList<>();
-        for (String s : dims) if (!s.isBlank()) d.add(Long.parseLong(s.strip()));
+        for (String s : dims) {
+            if (s.isBlank()) continue;
+            try {
+                d.add(Long.parseLong(s.strip()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(src + ": the .npy shape (" + shape + ") holds '" + s.strip() + "', not an integer");
+            }
+        }
         if (d.size() != 2) throw new IllegalArgumentException(src + ": shape (" + shape + ") is not 2-D; an embedding table is rows × columns");
         long rows = d.get(0), cols = d.get(1);
         if (rows < 1 || cols < 1) throw new IllegalArgumentException(src + ": empty array, shape (" + shape + ")");
@@ -206,9 +213,9 @@ public record MatrixFile(float[] values, int rows, int cols, String source, Stri
         List<String> notes = new ArrayList<>();
         int cols = -1, firstDataLine = 0, comments = 0, blank = 0;
         boolean seenContent = false, indexColumn = false;
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        int n = 0;
+        try (BufferedReader in = new BufferedReader(new java.io.StringReader(utf8(file)))) {
             String line;
-            int n = 0;
             while ((line = in.readLine()) != null) {
                 n++;
                 if (n == 1 && line.startsWith("\uFEFF")) line = line.substring(1);
@@ -252,6 +259,21 @@ public record MatrixFile(float[] values, int rows, int cols, String source, Stri
         float[] v = new float[rows.size() * cols];
         for (int r = 0; r < rows.size(); r++) System.arraycopy(rows.get(r), 0, v, r * cols, cols);
         return new MatrixFile(v, rows.size(), cols, src, "CSV, " + rows.size() + " rows; " + String.join("; ", notes));
+    }
+
+    /** The file's text; a byte sequence that is not UTF-8 is refused naming its line and byte offset. */
+    private static String utf8(Path file) throws IOException {
+        byte[] b = Files.readAllBytes(file);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(b);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(b.length);
+        java.nio.charset.CoderResult r = StandardCharsets.UTF_8.newDecoder().decode(in, out, true);
+        if (r.isError()) {
+            int line = 1;
+            for (int i = 0; i < in.position(); i++) if (b[i] == '\n') line++;
+            throw new IllegalArgumentException(file + ":" + line + ": not UTF-8 text at byte " + in.position()
+                    + " (a binary file? .npy tables need the .npy extension)");
+        }
+        return out.flip().toString();
     }
 
     /** Why the first content line is a header, or null when it is data; refuses a line that is half names, half numbers. */

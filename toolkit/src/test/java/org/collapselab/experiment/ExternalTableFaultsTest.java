@@ -120,4 +120,12 @@ class ExternalTableFaultsTest {
         assertTrue(m.endsWith("an embedding table is a plain 2-D float array: save one field, or a float32 copy "
                 + "(np.ascontiguousarray(a[name], dtype='<f4'))"), m);
     }
+
+    @Test
+    void foundByTheFuzzerANonIntegerShapeAndNonUtf8TextNameTheFile() throws IOException {
+        Path f = npy("shape.npy", "{'descr': '<f8', 'fortran_order': False, 'shape': (1, 3x), }", doubles(1, 2, 3));
+        assertEquals(f + ": the .npy shape (1, 3x) holds '3x', not an integer", failure(f));
+        Path g = Files.write(tmp.resolve("latin1.csv"), new byte[]{'1', ',', '2', '\n', '3', ',', (byte) 0xE9, '\n'});
+        assertEquals(g + ":2: not UTF-8 text at byte 6 (a binary file? .npy tables need the .npy extension)", failure(g));
+    }
 }
