@@ -15,6 +15,10 @@ import org.slf4j.LoggerFactory;
  * The first load encodes the file (two passes) and writes the cache; later loads map the cache after checking
  * its checksums, the source file's size and modification time, and the options. A stale or corrupt cache is
  * rebuilt with a message, never trusted.
+ * <p>
+ * Rejected lines are never silent: a load that rejected any logs a warning with the counts by reason (on every
+ * load, cache hits included), and a load that rejected more than the options' reject budget (1% by default) fails
+ * with a {@link DataFormatException} naming the main reason and an example line.
  */
 public final class CtrData {
     private static final Logger LOG = LoggerFactory.getLogger(CtrData.class);
@@ -41,6 +45,10 @@ public final class CtrData {
     public static EncodedDataset load(Path source, CtrFormat format, PreprocessOptions options) {
         if (!Files.isRegularFile(source)) throw new DataFormatException(source, 0, "file not found");
         if (!Files.isReadable(source)) throw new DataFormatException(source, 0, "file is not readable");
+        return checkRejects(source, loadCached(source, format, options), options);
+    }
+
+    private static EncodedDataset loadCached(Path source, CtrFormat format, PreprocessOptions options) {
         DatasetCache.Identity id = DatasetCache.Identity.of(source, format, options);
         Path cache = DatasetCache.fileFor(source, format, options);
         String why = null;
@@ -61,5 +69,22 @@ public final class CtrData {
             throw new IllegalStateException("the cache just written does not verify: " + cache + ": " + s.getMessage()
                     + " (disk full, or another process writing the same file?)");
         }
+    }
+
+    /** Warns about any rejected line; fails when more than the reject budget were rejected. */
+    private static EncodedDataset checkRejects(Path source, EncodedDataset ds, PreprocessOptions options) {
+        PreprocessReport r = ds.report();
+        if (r.rowsRejected() == 0) return ds;
+        LOG.warn("{}", r.rejectSummary());
+        double fraction = (double) r.rowsRejected() / r.linesRead();
+        if (fraction > options.rejectBudget()) {
+            PreprocessReport.Rejects main = r.rejects().stream().max(java.util.Comparator.comparingLong(PreprocessReport.Rejects::count)).orElseThrow();
+            throw new DataFormatException(source, main.firstLines().isEmpty() ? 0 : main.firstLines().get(0), String.format(java.util.Locale.ROOT,
+                    "%,d of %,d lines (%.2f%%) were rejected, over the reject budget of %.2f%%; mostly %,d × %s, e.g. %s "
+                            + "(fix the file or the format, or raise the budget: PreprocessOptions.builder().rejectBudget(fraction))",
+                    r.rowsRejected(), r.linesRead(), 100 * fraction, 100 * options.rejectBudget(), main.count(),
+                    main.reason().description(), main.example()));
+        }
+        return ds;
     }
 }

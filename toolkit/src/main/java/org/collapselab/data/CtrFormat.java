@@ -60,7 +60,10 @@ public sealed interface CtrFormat permits DelimitedFormat, LibFmFormat {
         return new DelimitedFormat("BARS CSV", ',', DelimitedFormat.Header.CHECK, cs, 1);
     }
 
-    /** libFM lines {@code label idx:val ...} with exactly {@code fields} pairs, the j-th pair being field j; min count 1. */
+    /**
+     * libFM lines {@code label idx:val ...} with exactly {@code fields} pairs, the j-th pair being field j; min count 1.
+     * Labels 0/1 or -1/+1 (-1 is 0).
+     */
     static LibFmFormat libFm(int fields) {
         return new LibFmFormat(fields, 1);
     }

@@ -103,6 +103,11 @@ final class DatasetCache {
         Path tmp = AtomicFiles.temporarySibling(target);
         try {
             Files.createDirectories(target.getParent());
+            long need = payloadOffset + payloadLength, free = Files.getFileStore(target.getParent()).getUsableSpace();
+            if (free < need)
+                throw new UncheckedIOException(new IOException("cannot write the dataset cache " + target + ": it needs "
+                        + need + " bytes, the disk has " + free + " free (free some space or set another cache folder: "
+                        + "PreprocessOptions.builder().cacheDir(...))"));
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
                 writeFully(ch, ByteBuffer.wrap(header), PREAMBLE);
                 MappedByteBuffer labels = ch.map(FileChannel.MapMode.READ_WRITE, payloadOffset, rows);
@@ -111,9 +116,15 @@ final class DatasetCache {
                     cols[f] = ch.map(FileChannel.MapMode.READ_WRITE, payloadOffset + lay[f + 1], (long) rows * widths[f]);
                     cols[f].order(ByteOrder.LITTLE_ENDIAN);    // IndexColumn reads little-endian
                 }
-                filler.fill(labels, cols);
-                labels.force();
-                for (MappedByteBuffer c : cols) c.force();
+                try {
+                    filler.fill(labels, cols);
+                    labels.force();
+                    for (MappedByteBuffer c : cols) c.force();
+                } catch (InternalError e) {    // how the JVM reports a failed page-in/out of a mapping (SIGBUS)
+                    throw new IOException("a write to the memory-mapped file " + tmp + " failed (" + e.getMessage()
+                            + "); most likely the disk is full (" + Files.getFileStore(target.getParent()).getUsableSpace()
+                            + " bytes free, the cache needs " + (payloadOffset + payloadLength) + ")", e);
+                }
                 int payloadCrc = crc(labels, cols);
                 CRC32C hc = new CRC32C();
                 hc.update(header);

@@ -184,6 +184,24 @@ public final class EncodedDataset {
         return rows == 0 ? 0 : (double) pos / rows;
     }
 
+    /**
+     * Refuses a split one of whose parts holds a single class (or no row): training on it learns nothing and its
+     * AUC is undefined. The message names the part, its size and the dataset's source.
+     */
+    public void requireBothClasses(Split split) {
+        String[] names = {"training", "validation", "test"};
+        Rows[] parts = {split.train(), split.valid(), split.test()};
+        for (int p = 0; p < parts.length; p++) {
+            long pos = 0;
+            for (int i = 0; i < parts[p].size(); i++) pos += labels.get(parts[p].get(i));
+            if (pos == 0 || pos == parts[p].size())
+                throw new IllegalArgumentException("the " + names[p] + " rows of the split (" + parts[p].size() + " of " + rows
+                        + ") are " + (parts[p].size() == 0 ? "none" : "all labelled " + (pos == 0 ? 0 : 1)) + ": AUC is undefined and "
+                        + "there is nothing to learn; check the labels of " + report.source() + " (dataset.report(): "
+                        + report.rowsRejected() + " lines rejected)");
+        }
+    }
+
     /** One line per field: name, kind, cardinality, missing % and OOV % of the rows. */
     public Table fieldsTable() {
         StringColumn name = StringColumn.create("field"), kind = StringColumn.create("kind");

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * libFM/libSVM-style lines {@code label idx:val idx:val ...} separated by spaces or tabs, with a fixed number of
  * pairs: the j-th pair is field j and its {@code idx} is the token. Values are parsed and must be numbers; they
- * are not used by embedding models, and values other than 1 are counted in the report.
+ * are not used by embedding models, and values other than 1 are counted in the report. Labels are 0/1 or, in
+ * libFM's other common convention (Frappe's files, for one), -1/+1: -1 is read as 0 and counted in the report.
  */
 public record LibFmFormat(int fieldCount, int defaultMinCount) implements CtrFormat {
     public LibFmFormat {

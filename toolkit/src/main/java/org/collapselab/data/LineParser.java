@@ -235,7 +235,7 @@ abstract sealed class LineParser permits LineParser.Delimited, LineParser.LibFm 
 
     /** {@code label idx:val ...} with exactly {@code fields} pairs. */
     static final class LibFm extends LineParser {
-        long nonUnitValues;
+        long nonUnitValues, minusOneLabels;
 
         LibFm(int fields) {
             super(fields);
@@ -246,12 +246,14 @@ abstract sealed class LineParser permits LineParser.Delimited, LineParser.LibFm 
             int i = skipBlanks(b, start, end);
             if (i == end) return reject(RejectReason.EMPTY_LINE, "empty line");
             int e = nextBlank(b, i, end);
-            if (!parseLabel(b, i, e)) return reject(RejectReason.LABEL, "label must be 0 or 1, found '" + text(b, i, e) + "'");
+            if (!parseLabel(b, i, e) && !parseSignedLabel(b, i, e))
+                return reject(RejectReason.LABEL, "label must be 0/1 or libFM's -1/+1, found '" + text(b, i, e) + "'");
+            boolean minusOne = b[i] == '-';
             int f = 0;
             long lineNonUnit = 0;
             for (i = skipBlanks(b, e, end); i < end; i = skipBlanks(b, e, end)) {
                 e = nextBlank(b, i, end);
-                if (f == fields) {
+                if (f >= fields) {
                     f++;
                     continue;    // count them all for the message
                 }
@@ -275,6 +277,17 @@ abstract sealed class LineParser permits LineParser.Delimited, LineParser.LibFm 
             }
             if (f != fields) return reject(RejectReason.COLUMN_COUNT, "expected " + fields + " idx:val pairs, found " + f);
             nonUnitValues += lineNonUnit;
+            if (minusOne) minusOneLabels++;
+            return true;
+        }
+
+        /** libFM's -1/+1 convention ({@code -1}, {@code +1}, also {@code -1.0}/{@code +1.0}): -1 is label 0, +1 label 1. */
+        private boolean parseSignedLabel(byte[] b, int s, int e) {
+            int n = e - s;
+            if (!(n == 2 || (n == 4 && b[s + 2] == '.' && b[s + 3] == '0')) || b[s + 1] != '1') return false;
+            if (b[s] == '+') label = 1;
+            else if (b[s] == '-') label = 0;
+            else return false;
             return true;
         }
 

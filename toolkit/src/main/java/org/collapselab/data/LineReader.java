@@ -11,13 +11,13 @@ import java.nio.channels.Channels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
  * Reads a text file line by line as byte ranges, without making a String per line: {@link #buf}[{@link #start},
  * {@link #end}) is the current line without its LF or CRLF. Gzip is detected by its magic bytes and read
- * transparently; a UTF-8 byte-order mark at the start is skipped. Both are reported, as are CRLF line ends.
+ * transparently, every member to the end of the file ({@link GzipMembers}); a UTF-8 byte-order mark at the start
+ * is skipped. Both are reported, as are CRLF line ends.
  */
 final class LineReader implements Closeable {
     private final Path file;
@@ -46,7 +46,9 @@ final class LineReader implements Closeable {
             int b0 = raw.read(), b1 = raw.read();
             raw.reset();
             this.gzip = b0 == 0x1f && b1 == 0x8b;
-            this.in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
+            this.in = gzip ? new GzipMembers(raw) : raw;
+        } catch (EOFException | ZipException e) {
+            throw new DataFormatException(file, 0, "gzip stream is truncated or corrupt: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open " + file + ": " + e.getMessage(), e);
         }
@@ -107,7 +109,7 @@ final class LineReader implements Closeable {
             else lim += n;
         } catch (EOFException | ZipException e) {
             throw new DataFormatException(file, lineNumber + 1,
-                    "gzip stream is truncated or corrupt after line " + lineNumber + " (" + e.getMessage() + ")", e);
+                    "gzip stream is truncated or corrupt after line " + lineNumber + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + " after line " + lineNumber + ": " + e.getMessage(), e);
         }

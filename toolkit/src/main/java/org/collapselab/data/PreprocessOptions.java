@@ -12,13 +12,19 @@ import java.util.Objects;
  * @param vocabulary  which rows count towards the min count
  * @param hour        how a {@code YYMMDDHH} column becomes fields
  * @param errors      what a bad line does
+ * @param rejectBudget in lenient mode, the largest fraction of the lines read that may be rejected (default
+ *                    {@value #DEFAULT_REJECT_BUDGET}, i.e. 1%); a load that rejects more fails, naming the main reason and
+ *                    an example line. Any reject is logged as a warning with the counts by reason. 1 accepts any number.
  * @param splitSeed   seed of the 8:1:1 split (used for {@link VocabularyScope#TRAIN_ONLY} counting)
  * @param maxRows     read at most this many data lines (0: all), for quick looks at huge files
  * @param cacheDir    where the binary cache lives
  * @param progress    receives progress of the passes over the file
  */
 public record PreprocessOptions(Integer minCount, VocabularyScope vocabulary, HourEncoding hour, ErrorPolicy errors,
-                                long splitSeed, long maxRows, Path cacheDir, Progress progress) {
+                                double rejectBudget, long splitSeed, long maxRows, Path cacheDir, Progress progress) {
+
+    /** The default {@link #rejectBudget}: at most 1% of the lines read may be rejected. */
+    public static final double DEFAULT_REJECT_BUDGET = 0.01;
 
     /** Which rows' tokens are counted for the min-count threshold. */
     public enum VocabularyScope {
@@ -40,7 +46,10 @@ public record PreprocessOptions(Integer minCount, VocabularyScope vocabulary, Ho
     public enum ErrorPolicy {
         /** Fail on the first bad line, naming the file, line number and reason. */
         STRICT,
-        /** Skip bad lines, counting each by reason with the first line numbers in the report. */
+        /**
+         * Skip bad lines, counting each by reason with the first line numbers in the report, logging a warning, and
+         * failing when more than the {@link PreprocessOptions#rejectBudget() reject budget} were rejected.
+         */
         LENIENT
     }
 
@@ -51,6 +60,8 @@ public record PreprocessOptions(Integer minCount, VocabularyScope vocabulary, Ho
         Objects.requireNonNull(cacheDir, "cacheDir");
         Objects.requireNonNull(progress, "progress");
         if (minCount != null && minCount < 1) throw new IllegalArgumentException("minCount must be >= 1, got " + minCount);
+        if (!(rejectBudget >= 0 && rejectBudget <= 1))
+            throw new IllegalArgumentException("rejectBudget must be a fraction in [0, 1], got " + rejectBudget);
         if (maxRows < 0) throw new IllegalArgumentException("maxRows must be >= 0 (0 = all), got " + maxRows);
     }
 
@@ -66,7 +77,7 @@ public record PreprocessOptions(Integer minCount, VocabularyScope vocabulary, Ho
     /** A builder starting from these options. */
     public Builder toBuilder() {
         return new Builder().minCount(minCount).vocabulary(vocabulary).hour(hour).errors(errors)
-                .splitSeed(splitSeed).maxRows(maxRows).cacheDir(cacheDir).progress(progress);
+                .rejectBudget(rejectBudget).splitSeed(splitSeed).maxRows(maxRows).cacheDir(cacheDir).progress(progress);
     }
 
     /** The min count in force for a format. */
@@ -74,7 +85,7 @@ public record PreprocessOptions(Integer minCount, VocabularyScope vocabulary, Ho
         return minCount != null ? minCount : format.defaultMinCount();
     }
 
-    /** Everything that changes the encoded result, as one line (cache dir and progress do not). */
+    /** Everything that changes the encoded result, as one line (cache dir, progress and the reject budget do not). */
     String fingerprint(CtrFormat format) {
         return "minCount=" + minCountFor(format) + ";vocabulary=" + vocabulary
                 + (vocabulary == VocabularyScope.TRAIN_ONLY ? ";splitSeed=" + splitSeed : "")
@@ -98,6 +109,7 @@ public record PreprocessOptions(Integer minCount, VocabularyScope vocabulary, Ho
         private VocabularyScope vocabulary = VocabularyScope.WHOLE_FILE;
         private HourEncoding hour = HourEncoding.RAW;
         private ErrorPolicy errors = ErrorPolicy.LENIENT;
+        private double rejectBudget = DEFAULT_REJECT_BUDGET;
         private long splitSeed = 0;
         private long maxRows = 0;
         private Path cacheDir;
@@ -111,13 +123,14 @@ public record PreprocessOptions(Integer minCount, VocabularyScope vocabulary, Ho
         public Builder errors(ErrorPolicy v) { errors = v; return this; }
         public Builder strict() { return errors(ErrorPolicy.STRICT); }
         public Builder lenient() { return errors(ErrorPolicy.LENIENT); }
+        public Builder rejectBudget(double v) { rejectBudget = v; return this; }
         public Builder splitSeed(long v) { splitSeed = v; return this; }
         public Builder maxRows(long v) { maxRows = v; return this; }
         public Builder cacheDir(Path v) { cacheDir = v; return this; }
         public Builder progress(Progress v) { progress = v; return this; }
 
         public PreprocessOptions build() {
-            return new PreprocessOptions(minCount, vocabulary, hour, errors, splitSeed, maxRows,
+            return new PreprocessOptions(minCount, vocabulary, hour, errors, rejectBudget, splitSeed, maxRows,
                     cacheDir != null ? cacheDir : defaultCacheDir(), progress);
         }
     }

@@ -57,6 +57,17 @@ public record PreprocessReport(String source, String format, long linesRead, lon
         return rejects.stream().filter(r -> r.reason() == reason).mapToLong(Rejects::count).sum();
     }
 
+    /** One line: how many lines were rejected, by reason, e.g. for a warning. */
+    public String rejectSummary() {
+        StringBuilder sb = new StringBuilder(source).append(": ").append(rowsRejected()).append(" of ").append(linesRead())
+                .append(" lines rejected (");
+        for (int i = 0; i < rejects.size(); i++) {
+            Rejects r = rejects.get(i);
+            sb.append(i > 0 ? "; " : "").append(r.count()).append(" × ").append(r.reason().description()).append(", e.g. ").append(r.example());
+        }
+        return sb.append(')').toString();
+    }
+
     public FieldCounts field(String name) {
         return fields.stream().filter(f -> f.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no field '" + name + "' in the report"));

@@ -93,6 +93,8 @@ final class Preprocessor {
             if (in.crlfLines > 0) notes.add(in.crlfLines + " lines ended in CRLF (accepted)");
             if (parser instanceof LineParser.LibFm l && l.nonUnitValues > 0)
                 notes.add(l.nonUnitValues + " libFM values other than 1 were ignored (fields are categorical)");
+            if (parser instanceof LineParser.LibFm l && l.minusOneLabels > 0)
+                notes.add(l.minusOneLabels + " labels written -1 were read as 0 (libFM's -1/+1 convention)");
             if (opt.maxRows() > 0 && lines == opt.maxRows()) notes.add("stopped after maxRows = " + opt.maxRows() + " lines");
 
             int[][] wholeCounts = new int[nf][];

@@ -98,7 +98,8 @@ public record CollapseReport(MatrixFile matrix, int[] fieldSizes, List<String> f
         FieldIA ia = fieldIA(), random = randomBaseline(0);
         Table t = ia.versus(random);
         t.addColumns(DoubleColumn.create("IA/K", Arrays.stream(ia.ia()).map(v -> v / matrix.cols()).toArray()));
-        return t.setName("collapse report: " + matrix.source() + " (" + matrix.rows() + " x " + matrix.cols() + ", " + options + ")");
+        return t.setName("collapse report: " + matrix.source() + " (" + matrix.rows() + " x " + matrix.cols() + ", " + options + "; read as "
+                + matrix.layout() + ")");
     }
 
     /** Long form of every field's spectrum: field, k (1-based), σ_k, σ_k / σ_1. */

@@ -25,10 +25,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * <ul>
  *   <li><b>NumPy {@code .npy}</b> (format versions 1.0 and 2.0): dtype {@code <f4} or {@code <f8} (little-endian
  *   float32/float64), C order, 2-D shape. Other dtypes, big-endian data, Fortran order, other ranks and truncated
- *   files are refused with a message that says what was found. {@code <f8} values are narrowed to float.</li>
+ *   files are refused with a message that says what was found. {@code <f8} values are narrowed to float; one beyond
+ *   float range, and any NaN or infinity, is refused naming its row and column.</li>
  *   <li><b>CSV</b> (any other extension): one row per line, values separated by commas (or, for a line without
- *   commas, by whitespace); an optional header line (a first line that is not all numbers); blank lines are
- *   skipped; every row must have the same number of values. Errors name {@code file:line} and the bad value.</li>
+ *   commas, by whitespace); a header line by the {@link CsvHeader} rule or as the caller says; {@code #} comment
+ *   and blank lines skipped; pandas' index column dropped; every row must have the same number of values. Errors
+ *   name {@code file:line} and the bad value; {@link #layout()} says which rule applied and what was skipped.</li>
  * </ul>
  *
  * <pre>{@code
@@ -40,13 +42,20 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param rows   number of rows
  * @param cols   number of columns
  * @param source where it was read from (for messages)
+ * @param layout how the file was read: its format, and for CSV which header rule applied and what was skipped
  */
-public record MatrixFile(float[] values, int rows, int cols, String source) {
+public record MatrixFile(float[] values, int rows, int cols, String source, String layout) {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
+
+    /** A matrix from memory ({@link #layout} "in memory"). */
+    public MatrixFile(float[] values, int rows, int cols, String source) {
+        this(values, rows, cols, source, "in memory");
+    }
 
     public MatrixFile {
         Objects.requireNonNull(values, "values");
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(layout, "layout");
         if (rows < 1 || cols < 1) throw new IllegalArgumentException(source + ": empty matrix (" + rows + " x " + cols + ")");
         if ((long) rows * cols != values.length)
             throw new IllegalArgumentException(source + ": " + rows + " x " + cols + " needs " + (long) rows * cols + " values, got " + values.length);
@@ -64,6 +73,7 @@ public record MatrixFile(float[] values, int rows, int cols, String source) {
 
     // ------------------------------------------------------------------ NumPy
 
+    private static final Pattern STRUCTURED = Pattern.compile("'descr'\\s*:\\s*\\[");
     private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
@@ -95,6 +105,9 @@ public record MatrixFile(float[] values, int rows, int cols, String source) {
         }
         if (start + headerLen > b.length) throw new IllegalArgumentException(src + ": truncated .npy header (" + headerLen + " bytes announced)");
         String header = new String(b, start, (int) headerLen, StandardCharsets.ISO_8859_1);
+        if (STRUCTURED.matcher(header).find())
+            throw new IllegalArgumentException(src + ": the dtype is structured (named fields: " + header.strip() + "); an embedding table "
+                    + "is a plain 2-D float array: save one field, or a float32 copy (np.ascontiguousarray(a[name], dtype='<f4'))");
         String descr = group(DESCR, header, "descr", src), fortran = group(FORTRAN, header, "fortran_order", src), shape = group(SHAPE, header, "shape", src);
         int itemSize = switch (descr) {
             case "<f4" -> 4;
@@ -108,7 +121,14 @@ public record MatrixFile(float[] values, int rows, int cols, String source) {
             throw new IllegalArgumentException(src + ": Fortran-order arrays are not supported; save a C-order copy (np.ascontiguousarray)");
         String[] dims = shape.strip().isEmpty() ? new String[0] : shape.split(",");
         List<Long> d = new ArrayList<>();
-        for (String s : dims) if (!s.isBlank()) d.add(Long.parseLong(s.strip()));
+        for (String s : dims) {
+            if (s.isBlank()) continue;
+            try {
+                d.add(Long.parseLong(s.strip()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(src + ": the .npy shape (" + shape + ") holds '" + s.strip() + "', not an integer");
+            }
+        }
         if (d.size() != 2) throw new IllegalArgumentException(src + ": shape (" + shape + ") is not 2-D; an embedding table is rows × columns");
         long rows = d.get(0), cols = d.get(1);
         if (rows < 1 || cols < 1) throw new IllegalArgumentException(src + ": empty array, shape (" + shape + ")");
@@ -119,8 +139,16 @@ public record MatrixFile(float[] values, int rows, int cols, String source) {
                     + (b.length - start - headerLen));
         float[] v = new float[(int) (rows * cols)];
         int p = (int) (start + headerLen);
-        for (int i = 0; i < v.length; i++) v[i] = itemSize == 4 ? bb.getFloat(p + 4 * i) : (float) bb.getDouble(p + 8 * i);
-        return new MatrixFile(v, (int) rows, (int) cols, src);
+        for (int i = 0; i < v.length; i++) {
+            double x = itemSize == 4 ? bb.getFloat(p + 4 * i) : bb.getDouble(p + 8 * i);
+            v[i] = (float) x;
+            if (!Float.isFinite(v[i])) {
+                String at = src + ": row " + i / cols + ", column " + i % cols + " (0-based): " + x;
+                if (!Double.isFinite(x)) throw new IllegalArgumentException(at + " is not finite");
+                narrow(x, at);
+            }
+        }
+        return new MatrixFile(v, (int) rows, (int) cols, src, ".npy " + descr + ", " + rows + " x " + cols);
     }
 
     private static String group(Pattern p, String header, String key, String src) {
@@ -152,62 +180,153 @@ public record MatrixFile(float[] values, int rows, int cols, String source) {
 
     // ------------------------------------------------------------------ CSV
 
-    /** Reads a CSV (or whitespace-separated) matrix of numbers with an optional header line. */
+    /** Whether a CSV table's first line (after comments and blank lines) is a header. */
+    public enum CsvHeader {
+        /**
+         * The rule: the first line is a header when none of its values is a number (names), or when it is exactly
+         * {@code 0,1,...,n-1} (pandas' default column names); it is data when every value is a number or empty
+         * (including {@code nan} and {@code inf}: these and empty values then fail as not finite or missing); a
+         * line with both names and numbers is refused as ambiguous.
+         */
+        AUTO,
+        /** Every line is data. */
+        NONE,
+        /** The first line is a header. */
+        PRESENT
+    }
+
+    /** Reads a CSV table with the {@link CsvHeader#AUTO} header rule (the layout says what it found). */
     public static MatrixFile readCsv(Path file) {
+        return readCsv(file, CsvHeader.AUTO);
+    }
+
+    /**
+     * Reads a CSV (or whitespace-separated) matrix of numbers: lines starting with {@code #} (numpy's
+     * {@code savetxt(header=...)}) and blank lines are skipped; a header whose first name is empty (pandas'
+     * {@code to_csv} with its index) means the first column is the row index, which is dropped. Every value must
+     * be a finite number within float range; errors name {@code file:line}, the column and the value. What was
+     * skipped and which header rule applied are in {@link #layout()}.
+     */
+    public static MatrixFile readCsv(Path file, CsvHeader header) {
         String src = file.toString();
         List<float[]> rows = new ArrayList<>();
-        int cols = -1, firstDataLine = 0;
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        List<String> notes = new ArrayList<>();
+        int cols = -1, firstDataLine = 0, comments = 0, blank = 0;
+        boolean seenContent = false, indexColumn = false;
+        int n = 0;
+        try (BufferedReader in = new BufferedReader(new java.io.StringReader(utf8(file)))) {
             String line;
-            int n = 0;
-            boolean seenContent = false;
             while ((line = in.readLine()) != null) {
                 n++;
                 if (n == 1 && line.startsWith("\uFEFF")) line = line.substring(1);
-                if (line.isBlank()) continue;
+                if (line.isBlank()) {
+                    blank++;
+                    continue;
+                }
+                if (line.stripLeading().startsWith("#")) {
+                    comments++;
+                    continue;
+                }
                 String[] parts = line.indexOf(',') >= 0 ? line.split(",", -1) : line.strip().split("\\s+");
                 if (!seenContent) {
                     seenContent = true;
-                    if (!allNumbers(parts)) continue;    // a header line
-                }
-                if (cols < 0) {
-                    cols = parts.length;
-                    firstDataLine = n;
-                } else if (parts.length != cols)
-                    throw new IllegalArgumentException(src + ":" + n + ": " + parts.length + " values, expected " + cols + " (as on line " + firstDataLine + ")");
-                float[] row = new float[cols];
-                for (int c = 0; c < cols; c++) {
-                    String t = parts[c].strip();
-                    float v;
-                    try {
-                        v = Float.parseFloat(t);
-                    } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException(src + ":" + n + ": column " + (c + 1) + ": '" + t + "' is not a number");
+                    String why = headerReason(parts, header, src, n);
+                    if (why != null) {
+                        indexColumn = parts.length > 1 && parts[0].isBlank();
+                        notes.add("line " + n + " is a header (" + why + ")" + (indexColumn
+                                ? "; its first name is empty, so column 1 is pandas' row index and was dropped" : ""));
+                        continue;
                     }
-                    if (!Float.isFinite(v))
-                        throw new IllegalArgumentException(src + ":" + n + ": column " + (c + 1) + ": '" + t + "' is not finite (or overflows float)");
-                    row[c] = v;
+                    notes.add("no header (" + (header == CsvHeader.NONE ? "CsvHeader.NONE" : "rule: line " + n + " is all numbers") + ")");
                 }
+                int skip = indexColumn ? 1 : 0;
+                if (cols < 0) {
+                    cols = parts.length - skip;
+                    firstDataLine = n;
+                    if (cols < 1) throw new IllegalArgumentException(src + ":" + n + ": no values besides the index column");
+                } else if (parts.length - skip != cols)
+                    throw new IllegalArgumentException(src + ":" + n + ": " + (parts.length - skip) + " values, expected " + cols + " (as on line " + firstDataLine + ")");
+                float[] row = new float[cols];
+                for (int c = 0; c < cols; c++) row[c] = value(parts[c + skip].strip(), src, n, c + 1 + skip);
                 rows.add(row);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(src + ": cannot read: " + e.getMessage(), e);
         }
         if (rows.isEmpty()) throw new IllegalArgumentException(src + ": no rows of numbers");
+        if (comments > 0) notes.add(comments + " comment lines (#) skipped");
+        if (blank > 0) notes.add(blank + " blank lines skipped");
         float[] v = new float[rows.size() * cols];
         for (int r = 0; r < rows.size(); r++) System.arraycopy(rows.get(r), 0, v, r * cols, cols);
-        return new MatrixFile(v, rows.size(), cols, src);
+        return new MatrixFile(v, rows.size(), cols, src, "CSV, " + rows.size() + " rows; " + String.join("; ", notes));
     }
 
-    private static boolean allNumbers(String[] parts) {
-        for (String p : parts) {
-            try {
-                Float.parseFloat(p.strip());
-            } catch (NumberFormatException e) {
-                return false;
-            }
+    /** The file's text; a byte sequence that is not UTF-8 is refused naming its line and byte offset. */
+    private static String utf8(Path file) throws IOException {
+        byte[] b = Files.readAllBytes(file);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(b);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(b.length);
+        java.nio.charset.CoderResult r = StandardCharsets.UTF_8.newDecoder().decode(in, out, true);
+        if (r.isError()) {
+            int line = 1;
+            for (int i = 0; i < in.position(); i++) if (b[i] == '\n') line++;
+            throw new IllegalArgumentException(file + ":" + line + ": not UTF-8 text at byte " + in.position()
+                    + " (a binary file? .npy tables need the .npy extension)");
         }
-        return true;
+        return out.flip().toString();
+    }
+
+    /** Why the first content line is a header, or null when it is data; refuses a line that is half names, half numbers. */
+    private static String headerReason(String[] parts, CsvHeader header, String src, int n) {
+        if (header == CsvHeader.NONE) return null;
+        if (header == CsvHeader.PRESENT) return "CsvHeader.PRESENT";
+        int numbers = 0, empty = 0;
+        boolean counting = true;
+        int from = parts.length > 1 && parts[0].isBlank() ? 1 : 0;    // pandas' empty index name
+        for (int i = from; i < parts.length; i++) {
+            Double d = number(parts[i].strip());
+            if (d != null) numbers++;
+            if (parts[i].isBlank()) empty++;
+            counting &= d != null && d == i - from;
+        }
+        if (numbers == 0) return "rule: none of its values is a number";
+        if (counting && parts.length - from >= 2) return "rule: it is 0,1,...," + (parts.length - from - 1) + ", pandas' default column names";
+        if (numbers + empty == parts.length) return null;    // data (an empty value then fails as missing)
+        throw new IllegalArgumentException(src + ":" + n + ": the first line is neither a header nor a row of numbers (" + numbers + " of its "
+                + parts.length + " values are numbers); pass CsvHeader.PRESENT or NONE to MatrixFile.readCsv to say which");
+    }
+
+    /** A value of a data row: a finite number within float range. */
+    private static float value(String t, String src, int line, int column) {
+        String at = src + ":" + line + ": column " + column + ": ";
+        if (t.isEmpty()) throw new IllegalArgumentException(at + "empty value (pandas writes a missing value so)");
+        Double d = number(t);
+        if (d == null) throw new IllegalArgumentException(at + "'" + t + "' is not a number");
+        if (!Double.isFinite(d)) throw new IllegalArgumentException(at + "'" + t + "' is not finite");
+        return narrow(d, at + "'" + t + "'");
+    }
+
+    /** A float from a double, refusing one beyond float range instead of making it infinite. */
+    private static float narrow(double d, String what) {
+        float f = (float) d;
+        if (Float.isInfinite(f)) throw new IllegalArgumentException(what + " is beyond float range (|x| > 3.4028235E38)");
+        return f;
+    }
+
+    /** A number as numpy and pandas write them ({@code nan}, {@code inf}, {@code -inf} included), or null. */
+    private static Double number(String t) {
+        switch (t.toLowerCase(Locale.ROOT)) {
+            case "nan", "+nan", "-nan" -> { return Double.NaN; }
+            case "inf", "+inf", "infinity", "+infinity" -> { return Double.POSITIVE_INFINITY; }
+            case "-inf", "-infinity" -> { return Double.NEGATIVE_INFINITY; }
+            default -> { }
+        }
+        if (t.isEmpty() || !(Character.isDigit(t.charAt(t.length() - 1)) || t.charAt(t.length() - 1) == '.')) return null;    // no 1f, 1d
+        try {
+            return Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     @Override
@@ -227,6 +346,6 @@ public record MatrixFile(float[] values, int rows, int cols, String source) {
 
     @Override
     public String toString() {
-        return "MatrixFile[" + source + ", " + rows + " x " + cols + "]";
+        return "MatrixFile[" + source + ", " + rows + " x " + cols + ", " + layout + "]";
     }
 }

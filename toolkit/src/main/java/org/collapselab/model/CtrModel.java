@@ -428,7 +428,7 @@ public final class CtrModel {
         public Builder seed(long v) { seed = v; return this; }
         /** Optimiser of both the dense weights (SameDiff) and the tables (the store): lr, betas, eps, coupled L2, dense or lazy. */
         public Builder adam(AdamConfig v) { adam = Objects.requireNonNull(v, "adam"); return this; }
-        /** Bytes the model may use; building fails early, with the estimate, above it. Default: 90% of physical memory. */
+        /** Bytes the model may use; building fails early, with the estimate, above it. Default: {@link MemoryBudget#detect()}. */
         public Builder memoryBudget(long v) { memoryBudget = v; return this; }
         /** The training batch size the memory estimate assumes. */
         public Builder batchSize(int v) {
@@ -450,9 +450,7 @@ public final class CtrModel {
         }
 
         private static long defaultBudget() {
-            var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-            long physical = os instanceof com.sun.management.OperatingSystemMXBean s ? s.getTotalMemorySize() : Runtime.getRuntime().maxMemory() * 4;
-            return (long) (physical * 0.9);
+            return MemoryBudget.detect().bytes();
         }
     }
 }

@@ -109,7 +109,7 @@ public final class Lab {
      */
     public EncodedDataset criteo() {
         PreprocessOptions options = preprocessOptions();
-        if (env.profile() == RunProfile.FULL && env.criteo().isPresent()) return track(CtrData.load(env.criteo().get(), CtrFormat.criteoTsv(), options));
+        if (env.profile() == RunProfile.FULL && env.criteo().isPresent()) return track(shown(CtrData.load(env.criteo().get(), CtrFormat.criteoTsv(), options)));
         SyntheticCriteo gen = SyntheticCriteo.criteoShaped(settings.rows(), settings.cardinalityScale(), 0);
         Path file = env.dataDir().resolve("generated").resolve(String.format(Locale.ROOT, "criteo-like-%d-x%s-seed0.tsv",
                 settings.rows(), Double.toString(settings.cardinalityScale())));
@@ -117,7 +117,7 @@ public final class Lab {
             System.out.println("generating " + file + " (" + settings.rows() + " rows, Criteo's field sizes × " + settings.cardinalityScale() + ")");
             gen.write(file);
         }
-        return track(CtrData.load(file, gen.format(), options));
+        return track(shown(CtrData.load(file, gen.format(), options)));
     }
 
     /** Remembers a dataset this notebook loaded, so that the executor trains on it without reopening it. */
@@ -134,7 +134,13 @@ public final class Lab {
      */
     public java.util.Optional<EncodedDataset> avazu() {
         if (env.profile() != RunProfile.FULL || env.avazu().isEmpty()) return java.util.Optional.empty();
-        return java.util.Optional.of(track(CtrData.load(env.avazu().get(), CtrFormat.avazuCsv(), preprocessOptions())));
+        return java.util.Optional.of(track(shown(CtrData.load(env.avazu().get(), CtrFormat.avazuCsv(), preprocessOptions()))));
+    }
+
+    /** A dataset whose load rejected lines shows its report in the notebook (the log's warning is easy to miss there). */
+    private static EncodedDataset shown(EncodedDataset ds) {
+        if (ds.report().rowsRejected() > 0) Display.show(ds.report().toString());
+        return ds;
     }
 
     /** The paper's preprocessing, cached in {@code data/cache}, with a progress bar. */

@@ -60,6 +60,7 @@ public final class Trainer {
         if (!model.embeddings().adam().equals(config.adam()))
             throw new IllegalArgumentException("the model was built with " + model.embeddings().adam() + " but this trainer uses " + config.adam()
                     + "; build it with trainer.newModel(spec, schema)");
+        data.requireBothClasses(split);
         long start = System.nanoTime();
         Batches batches = data.batches(split.train(), config.batchSize());
         if (config.reshuffle()) batches = batches.reshuffled(config.seed());

@@ -20,7 +20,7 @@ class BadInputTest {
     @TempDir
     Path tmp;
 
-    private final List<String> criteo = TestFiles.lines(TestFiles.shared("paddlerec_criteo_raw_sample.tsv"));
+    private final List<String> criteo = TestFiles.criteoLines();
 
     private Path criteoWith(String name, int lineIndex, String replacement) {
         String[] ls = criteo.toArray(new String[0]);
@@ -31,6 +31,11 @@ class BadInputTest {
     private EncodedDataset load(Path f, CtrFormat fmt, boolean strict) {
         PreprocessOptions.Builder b = TestFiles.options(tmp.resolve("cache"));
         return CtrData.load(f, fmt, (strict ? b.strict() : b.lenient()).build());
+    }
+
+    /** Lenient with every line allowed to be rejected, to look at the counts. */
+    private EncodedDataset loadCountingAll(Path f, CtrFormat fmt) {
+        return CtrData.load(f, fmt, TestFiles.options(tmp.resolve("cache")).lenient().rejectBudget(1).build());
     }
 
     private DataFormatException strictFailure(Path f, CtrFormat fmt) {
@@ -77,7 +82,7 @@ class BadInputTest {
     void crlfLineEndsAreAcceptedAndReported() {
         Path f = TestFiles.write(tmp, "crlf.tsv", String.join("\r\n", criteo) + "\r\n");
         EncodedDataset crlf = load(f, CtrFormat.criteoTsv(), true);
-        EncodedDataset lf = load(TestFiles.shared("paddlerec_criteo_raw_sample.tsv"), CtrFormat.criteoTsv(), true);
+        EncodedDataset lf = load(TestFiles.write(tmp, "lf.tsv", String.join("\n", criteo) + "\n"), CtrFormat.criteoTsv(), true);
         assertEquals(100, crlf.rows());
         assertEquals(List.of("100 lines ended in CRLF (accepted)"), crlf.report().notes());
         assertEquals(Arrays.toString(lf.schema().cardinalities()), Arrays.toString(crlf.schema().cardinalities()),
@@ -87,7 +92,7 @@ class BadInputTest {
 
     @Test
     void utf8ByteOrderMarkIsSkippedAndReported() throws IOException {
-        Path avazu = TestFiles.shared("deepctr_avazu_sample.txt");
+        Path avazu = FormatSamples.write(tmp.resolve("avazu.csv"), TestFiles.avazuLines());
         byte[] body = Files.readAllBytes(avazu);
         byte[] withBom = new byte[body.length + 3];
         withBom[0] = (byte) 0xEF;
@@ -111,13 +116,13 @@ class BadInputTest {
 
     @Test
     void avazuReadAsCriteoFailsClearly() {
-        Path avazu = TestFiles.shared("deepctr_avazu_sample.txt");
+        Path avazu = FormatSamples.write(tmp.resolve("avazu.csv"), TestFiles.avazuLines());
         DataFormatException strict = strictFailure(avazu, CtrFormat.criteoTsv());
-        assertEquals(avazu + ":1: expected 40 columns separated by TAB, found 1 (is deepctr_avazu_sample.txt really in the Criteo TSV format?)",
+        assertEquals(avazu + ":1: expected 40 columns separated by TAB, found 1 (is avazu.csv really in the Criteo TSV format?)",
                 strict.getMessage());
         DataFormatException lenient = assertThrows(DataFormatException.class, () -> load(avazu, CtrFormat.criteoTsv(), false));
         assertEquals(avazu + ": no valid rows: all 101 lines were rejected; line 1: expected 40 columns separated by TAB, found 1"
-                + " (is deepctr_avazu_sample.txt really in the Criteo TSV format?)", lenient.getMessage());
+                + " (is avazu.csv really in the Criteo TSV format?)", lenient.getMessage());
         DataFormatException csv = strictFailure(avazu, CtrFormat.criteoCsv());
         assertTrue(csv.getMessage().startsWith(avazu + ":1: expected the Criteo CSV header 'label,I1,I2,"), csv.getMessage());
         assertTrue(csv.getMessage().contains("found 'id,click,hour,C1,"), csv.getMessage());
@@ -127,7 +132,7 @@ class BadInputTest {
     void truncatedGzip() throws IOException {
         ByteArrayOutputStream bos = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(bos)) {
-            gz.write(Files.readAllBytes(TestFiles.shared("paddlerec_criteo_raw_sample.tsv")));
+            gz.write((String.join("\n", criteo) + "\n").getBytes(StandardCharsets.UTF_8));
         }
         byte[] all = bos.toByteArray();
         Path f = TestFiles.write(tmp, "cut.tsv.gz", Arrays.copyOf(all, all.length / 2));
@@ -149,7 +154,7 @@ class BadInputTest {
         ls[30] = String.join("\t", v);                           // not a number
         ls[40] = "7" + ls[40].substring(1);                      // bad label
         Path f = TestFiles.write(tmp, "many.tsv", String.join("\n", ls) + "\n");
-        EncodedDataset ds = load(f, CtrFormat.criteoTsv(), false);
+        EncodedDataset ds = loadCountingAll(f, CtrFormat.criteoTsv());
         PreprocessReport r = ds.report();
         assertEquals(100, r.linesRead());
         assertEquals(95, r.rowsKept());
@@ -169,7 +174,7 @@ class BadInputTest {
         Path f = TestFiles.write(tmp, "bad.libfm", "1 3:1 5:1\n0 3:1 oops\n1 3:1 5:x\n0 3:1\n1 4:1 5:2.5\n");
         DataFormatException e = strictFailure(f, CtrFormat.libFm(2));
         assertEquals(f + ":2: pair 2: expected idx:val, found 'oops'", e.getMessage());
-        EncodedDataset ds = load(f, CtrFormat.libFm(2), false);
+        EncodedDataset ds = loadCountingAll(f, CtrFormat.libFm(2));
         assertEquals(2, ds.rows());
         assertEquals(2, ds.report().rejected(RejectReason.LIBFM_PAIR));
         assertEquals(1, ds.report().rejected(RejectReason.COLUMN_COUNT));
@@ -178,9 +183,10 @@ class BadInputTest {
 
     @Test
     void badTimestampWhenDerivingHours() {
-        List<String> av = TestFiles.lines(TestFiles.shared("deepctr_avazu_sample.txt"));
-        String[] ls = av.toArray(new String[0]);
-        ls[5] = ls[5].replace(",14102100,", ",14102125,");
+        String[] ls = TestFiles.avazuLines().toArray(new String[0]);
+        String[] v = ls[5].split(",", -1);
+        v[2] = "14102125";
+        ls[5] = String.join(",", v);
         Path f = TestFiles.write(tmp, "hour.csv", String.join("\n", ls) + "\n");
         DataFormatException e = assertThrows(DataFormatException.class, () -> CtrData.load(f, CtrFormat.avazuCsv(),
                 TestFiles.options(tmp.resolve("c")).strict().hour(PreprocessOptions.HourEncoding.HOUR_OF_DAY_AND_WEEKDAY).build()));

@@ -20,7 +20,7 @@ class CacheTest {
     Path tmp;
 
     private Path source() throws IOException {
-        return Files.copy(TestFiles.shared("paddlerec_criteo_raw_sample.tsv"), tmp.resolve("train.txt"));
+        return FormatSamples.write(tmp.resolve("train.txt"), TestFiles.criteoLines());
     }
 
     private PreprocessOptions options() {

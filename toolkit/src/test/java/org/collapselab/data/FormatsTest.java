@@ -13,13 +13,39 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every shared real-format sample parses with its exact row count; counts are checked against independent ones. */
+/**
+ * Every format parses with its exact row count; counts are checked against independent ones. Each test runs on a
+ * file the project generates with the layout, size and quirks of a real sample ({@link FormatSamples}), and on the
+ * real sample too where {@code ../shared/data} is present.
+ */
 class FormatsTest {
     @TempDir
     Path tmp;
+
+    @TempDir
+    static Path fixtures;
+
+    static Stream<Path> criteoRaw() {
+        return TestFiles.withShared("paddlerec_criteo_raw_sample.tsv", fixtures);
+    }
+
+    static Stream<Path> criteoCsv() {
+        return TestFiles.withShared("deepctr_criteo_sample.txt", fixtures);
+    }
+
+    static Stream<Path> avazu() {
+        return TestFiles.withShared("deepctr_avazu_sample.txt", fixtures);
+    }
+
+    static Stream<Path> bars() {
+        return TestFiles.withShared("torchrechub_avazu_x1_format_train_sample.csv", fixtures);
+    }
 
     /** Independent reference: split each data line with String.split and count empty values per column. */
     private static long[] emptyPerColumn(List<String> lines, String regex, int columns) {
@@ -36,9 +62,9 @@ class FormatsTest {
         return CtrData.load(file, format, b.cacheDir(tmp.resolve("cache")).build());
     }
 
-    @Test
-    void criteoRawTsv() {
-        Path f = TestFiles.shared("paddlerec_criteo_raw_sample.tsv");
+    @ParameterizedTest
+    @MethodSource("criteoRaw")
+    void criteoRawTsv(Path f) {
         EncodedDataset ds = load(f, CtrFormat.criteoTsv(), PreprocessOptions.builder().strict());
         assertEquals(100, ds.rows());
         assertEquals(39, ds.schema().size());
@@ -47,9 +73,9 @@ class FormatsTest {
         assertEquals(0, ds.report().rowsRejected());
     }
 
-    @Test
-    void criteoCsvWithFloatWrittenIntegers() {
-        Path f = TestFiles.shared("deepctr_criteo_sample.txt");
+    @ParameterizedTest
+    @MethodSource("criteoCsv")
+    void criteoCsvWithFloatWrittenIntegers(Path f) {
         EncodedDataset ds = load(f, CtrFormat.criteoCsv(), PreprocessOptions.builder().strict());
         assertEquals(200, ds.rows());
         List<String> lines = TestFiles.lines(f);
@@ -59,9 +85,9 @@ class FormatsTest {
         assertEquals(positives, Math.round(ds.positiveRate() * ds.rows()));
     }
 
-    @Test
-    void avazuRawCsvNeverParsesTheId() {
-        Path f = TestFiles.shared("deepctr_avazu_sample.txt");
+    @ParameterizedTest
+    @MethodSource("avazu")
+    void avazuRawCsvNeverParsesTheId(Path f) {
         List<String> lines = TestFiles.lines(f);
         assertTrue(lines.stream().skip(1).anyMatch(l -> new java.math.BigInteger(l.split(",")[0]).bitLength() > 63),
                 "the sample has an id that overflows long: the case this test is about");
@@ -73,22 +99,30 @@ class FormatsTest {
         for (int fi = 0; fi < 22; fi++) assertEquals(empty[fi + 2], ds.report().fields().get(fi).missing(), "missing of field " + fi);
     }
 
-    @Test
-    void avazuHourOfDayAndWeekday() {
-        Path f = TestFiles.shared("deepctr_avazu_sample.txt");
+    @ParameterizedTest
+    @MethodSource("avazu")
+    void avazuHourOfDayAndWeekday(Path f) {
         EncodedDataset ds = load(f, CtrFormat.avazuCsv(), PreprocessOptions.builder().strict().minCount(1)
                 .hour(PreprocessOptions.HourEncoding.HOUR_OF_DAY_AND_WEEKDAY));
         assertEquals(23, ds.schema().size());
         assertEquals(List.of("hour_of_day", "hour_weekday"), ds.schema().names().subList(0, 2));
-        // every row of the sample is at 14102100: one hour (00) and one weekday (2014-10-21, a Tuesday) → one token + OOV
-        assertEquals(2, ds.schema().cardinality(0));
-        assertEquals(2, ds.schema().cardinality(1));
-        assertEquals(1, ds.report().field("hour_of_day").distinct());
+        // reference: hour of day and weekday straight from the text, through java.time
+        List<String> lines = TestFiles.lines(f);
+        java.util.Set<String> hours = new java.util.HashSet<>(), weekdays = new java.util.HashSet<>();
+        for (String l : lines.subList(1, lines.size())) {
+            String h = l.split(",")[2];
+            hours.add(h.substring(6));
+            weekdays.add(String.valueOf(java.time.LocalDate.of(2000 + Integer.parseInt(h.substring(0, 2)), Integer.parseInt(h.substring(2, 4)),
+                    Integer.parseInt(h.substring(4, 6))).getDayOfWeek().getValue()));
+        }
+        assertEquals(hours.size() + 1, ds.schema().cardinality(0), "min count 1: every hour of day, plus OOV");
+        assertEquals(weekdays.size() + 1, ds.schema().cardinality(1));
+        assertEquals(hours.size(), ds.report().field("hour_of_day").distinct());
     }
 
-    @Test
-    void barsPreIndexedCsv() {
-        Path f = TestFiles.shared("torchrechub_avazu_x1_format_train_sample.csv");
+    @ParameterizedTest
+    @MethodSource("bars")
+    void barsPreIndexedCsv(Path f) {
         EncodedDataset ds = load(f, CtrFormat.barsCsv(22), PreprocessOptions.builder().strict());
         assertEquals(70, ds.rows());
         List<String> lines = TestFiles.lines(f);
@@ -99,9 +133,9 @@ class FormatsTest {
         }
     }
 
-    @Test
-    void libFmMatchesTheSameDataAsBarsCsv() {
-        Path bars = TestFiles.shared("torchrechub_avazu_x1_format_train_sample.csv");
+    @ParameterizedTest
+    @MethodSource("bars")
+    void libFmMatchesTheSameDataAsBarsCsv(Path bars) {
         StringBuilder sb = new StringBuilder();
         for (String l : TestFiles.lines(bars).subList(1, 71)) {
             String[] v = l.split(",");
@@ -119,8 +153,9 @@ class FormatsTest {
         }
     }
 
-    @Test
-    void genericDelimitedFormatWithAnExplicitSchema() {
+    @ParameterizedTest
+    @MethodSource("criteoRaw")
+    void genericDelimitedFormatWithAnExplicitSchema(Path f) {
         // Criteo's raw file read with a hand-written schema: only I1 and C1 kept, the rest skipped unparsed.
         List<DelimitedFormat.Column> cols = new ArrayList<>();
         cols.add(new DelimitedFormat.Column("y", DelimitedFormat.Role.LABEL));
@@ -129,7 +164,6 @@ class FormatsTest {
         cols.add(new DelimitedFormat.Column("C1", DelimitedFormat.Role.CATEGORICAL));
         for (int i = 2; i <= 26; i++) cols.add(new DelimitedFormat.Column("C" + i, DelimitedFormat.Role.SKIP));
         DelimitedFormat fmt = new DelimitedFormat("two fields", '\t', DelimitedFormat.Header.NONE, cols, 1);
-        Path f = TestFiles.shared("paddlerec_criteo_raw_sample.tsv");
         EncodedDataset ds = load(f, fmt, PreprocessOptions.builder().strict());
         assertEquals(List.of("I1", "C1"), ds.schema().names());
         EncodedDataset full = load(f, CtrFormat.criteoTsv(), PreprocessOptions.builder().strict().minCount(1));
@@ -137,9 +171,9 @@ class FormatsTest {
         assertEquals(full.schema().cardinality(13), ds.schema().cardinality(1));
     }
 
-    @Test
-    void minCountAndOovAgainstAnIndependentCount() {
-        Path f = TestFiles.shared("paddlerec_criteo_raw_sample.tsv");
+    @ParameterizedTest
+    @MethodSource("criteoRaw")
+    void minCountAndOovAgainstAnIndependentCount(Path f) {
         int minCount = 3;
         EncodedDataset ds = load(f, CtrFormat.criteoTsv(), PreprocessOptions.builder().strict().minCount(minCount));
         List<String> lines = TestFiles.lines(f);
@@ -165,9 +199,9 @@ class FormatsTest {
         return v > 2 ? (long) Math.floor(Math.pow(Math.log(v), 2)) : v - 2;
     }
 
-    @Test
-    void indexOrderIsDeterministicAndByFrequency() {
-        Path f = TestFiles.shared("paddlerec_criteo_raw_sample.tsv");
+    @ParameterizedTest
+    @MethodSource("criteoRaw")
+    void indexOrderIsDeterministicAndByFrequency(Path f) {
         EncodedDataset a = CtrData.load(f, CtrFormat.criteoTsv(), TestFiles.options(tmp.resolve("a")).minCount(2).build());
         EncodedDataset b = CtrData.load(f, CtrFormat.criteoTsv(), TestFiles.options(tmp.resolve("b")).minCount(2).build());
         for (int fi = 0; fi < 39; fi++) {
@@ -180,9 +214,9 @@ class FormatsTest {
         }
     }
 
-    @Test
-    void trainOnlyVocabularyCountsOnlyTrainingRows() {
-        Path f = TestFiles.shared("deepctr_criteo_sample.txt");
+    @ParameterizedTest
+    @MethodSource("criteoCsv")
+    void trainOnlyVocabularyCountsOnlyTrainingRows(Path f) {
         EncodedDataset whole = load(f, CtrFormat.criteoCsv(), PreprocessOptions.builder().minCount(2));
         EncodedDataset train = load(f, CtrFormat.criteoCsv(), PreprocessOptions.builder().minCount(2)
                 .vocabulary(PreprocessOptions.VocabularyScope.TRAIN_ONLY));
@@ -196,9 +230,9 @@ class FormatsTest {
         }
     }
 
-    @Test
-    void gzipIsReadTransparently() throws IOException {
-        Path plain = TestFiles.shared("paddlerec_criteo_raw_sample.tsv");
+    @ParameterizedTest
+    @MethodSource("criteoRaw")
+    void gzipIsReadTransparently(Path plain) throws IOException {
         ByteArrayOutputStream bos = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(bos)) {
             gz.write(Files.readAllBytes(plain));
@@ -211,9 +245,10 @@ class FormatsTest {
         assertTrue(b.report().notes().contains("read as gzip"));
     }
 
-    @Test
-    void fieldsTableSummarisesTheDataset() {
-        EncodedDataset ds = load(TestFiles.shared("paddlerec_criteo_raw_sample.tsv"), CtrFormat.criteoTsv(), PreprocessOptions.builder());
+    @ParameterizedTest
+    @MethodSource("criteoRaw")
+    void fieldsTableSummarisesTheDataset(Path f) {
+        EncodedDataset ds = load(f, CtrFormat.criteoTsv(), PreprocessOptions.builder());
         var t = ds.fieldsTable();
         assertEquals(39, t.rowCount());
         assertEquals(List.of("field", "kind", "cardinality", "missing %", "OOV %"), t.columnNames());
@@ -221,8 +256,9 @@ class FormatsTest {
         assertEquals(100.0 * ds.report().field("I12").missing() / 100, t.doubleColumn("missing %").get(i12), 1e-9);
     }
 
-    @Test
-    void progressNamesItsUnitsAndReachesTheEndOfEachPassBeforeItIsDone() {
+    @ParameterizedTest
+    @MethodSource("criteoRaw")
+    void progressNamesItsUnitsAndReachesTheEndOfEachPassBeforeItIsDone(Path f) {
         Map<String, long[]> last = new HashMap<>();
         Map<String, String> units = new HashMap<>();
         List<String> finished = new ArrayList<>();
@@ -242,7 +278,6 @@ class FormatsTest {
                 finished.add(task);
             }
         };
-        Path f = TestFiles.shared("paddlerec_criteo_raw_sample.tsv");
         CtrData.load(f, CtrFormat.criteoTsv(), TestFiles.options(tmp.resolve("cache")).progress(recording).build());
         assertEquals(List.of("reading " + f.getFileName(), "encoding " + f.getFileName()), finished);
         assertEquals(Map.of(finished.get(0), "bytes", finished.get(1), "rows"), units, "reading counts bytes, encoding rows");

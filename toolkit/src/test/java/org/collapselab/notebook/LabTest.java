@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.collapselab.data.CtrFormat;
+import org.collapselab.data.FormatSamples;
 import java.util.List;
 import java.util.Optional;
 import org.collapselab.data.EncodedDataset;
@@ -16,14 +18,13 @@ class LabTest {
     @TempDir
     Path tmp;
 
-    private static Path sample(String name) {
-        Path p = Path.of(System.getProperty("collapselab.shared", "../../shared")).resolve("data").resolve(name);
-        assertTrue(Files.isRegularFile(p), "shared sample at " + p.toAbsolutePath());
-        return p;
+    /** A raw Criteo or Avazu file the project writes itself (the test needs no sample from outside it). */
+    private Path sample(CtrFormat format, int rows) {
+        return FormatSamples.write(tmp.resolve("samples").resolve(format.name().replace(' ', '_')), FormatSamples.lines(format, rows, 1));
     }
 
-    private static Path avazuSample() {
-        return sample("deepctr_avazu_sample.txt");
+    private Path avazuSample() {
+        return sample(CtrFormat.avazuCsv(), 100);
     }
 
     private Lab lab(RunProfile profile, Optional<Path> avazu) {
@@ -36,8 +37,8 @@ class LabTest {
 
     @Test
     void criteoIsTheRealFileInTheFullProfileWhenGiven() {
-        EncodedDataset c = lab(RunProfile.FULL, Optional.of(sample("paddlerec_criteo_raw_sample.tsv")), Optional.empty()).criteo();
-        assertEquals(100, c.rows(), "the raw train.txt sample's 100 lines");
+        EncodedDataset c = lab(RunProfile.FULL, Optional.of(sample(CtrFormat.criteoTsv(), 100)), Optional.empty()).criteo();
+        assertEquals(100, c.rows(), "the raw train.txt's 100 lines");
         assertEquals(39, c.schema().size(), "I1..I13 and C1..C26");
         assertTrue(Files.isDirectory(tmp.resolve("data/cache")), "its cache goes to data/cache");
         assertTrue(Files.notExists(tmp.resolve("data/generated")), "nothing generated when the real file is given");

@@ -19,7 +19,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32;
-import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
 import org.collapselab.data.Field;
 import org.collapselab.data.FieldKind;
@@ -65,12 +64,15 @@ final class StoreFile {
         }
     }
 
+    /**
+     * Reads a store file. The magic and then the checksum over the whole file are checked before anything else
+     * is parsed, so a damaged header is reported as damage, never parsed into nonsense.
+     */
     static EmbeddingStore read(Path file) throws IOException {
-        CRC32 crc = new CRC32();
+        verify(file);
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), CHUNK)) {
-            DataInputStream in = new DataInputStream(new CheckedInputStream(raw, crc));
-            long magic = in.readLong();
-            if (magic != MAGIC) throw new IOException(file + " is not an embedding store file (bad magic)");
+            DataInputStream in = new DataInputStream(raw);
+            in.readLong();    // magic, checked
             int version = in.readInt();
             if (version != VERSION) throw new IOException(file + ": unsupported store file version " + version + " (this build reads " + VERSION + ")");
             Schema schema = readSchema(in, file);
@@ -84,16 +86,39 @@ final class StoreFile {
                 INDArray t = readFloats(in, rows, spec.width()), m = readFloats(in, rows, spec.width()), v = readFloats(in, rows, spec.width());
                 tables.add(new Table(t, m, v, steps[s]));
             }
-            long computed = crc.getValue();
-            long stored = new DataInputStream(raw).readLong();
-            if (stored != computed)
-                throw new IOException(file + " is corrupt: checksum mismatch (stored " + Long.toHexString(stored) + ", computed " + Long.toHexString(computed) + ")");
-            if (raw.read() != -1) throw new IOException(file + " is corrupt: unexpected bytes after the checksum");
+            in.readLong();    // the checksum, verified
+            if (raw.read() != -1) throw new IOException(file + " has an invalid header: it describes fewer bytes than the file has");
             return new EmbeddingStore(schema, spec, adam, tables);
         } catch (EOFException e) {
-            throw new IOException(file + " is truncated (ended before the store was complete)", e);
-        } catch (IllegalArgumentException e) {
+            throw new IOException(file + " has an invalid header: it describes more bytes than the file has", e);
+        } catch (IllegalArgumentException | ArithmeticException e) {
             throw new IOException(file + " has an invalid header: " + e.getMessage(), e);
+        }
+    }
+
+    /** Checks the magic, then the trailing CRC32 of everything before it. */
+    private static void verify(Path file) throws IOException {
+        long size = Files.size(file);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), CHUNK)) {
+            DataInputStream din = new DataInputStream(in);
+            if (size < 2 * Long.BYTES || din.readLong() != MAGIC)
+                throw new IOException(file + " is not an embedding store file (bad magic" + (size < 2 * Long.BYTES ? ", " + size + " bytes" : "") + ")");
+            CRC32 crc = new CRC32();
+            ByteBuffer magic = ByteBuffer.allocate(Long.BYTES).putLong(MAGIC);
+            crc.update(magic.array());
+            byte[] b = new byte[CHUNK];
+            for (long left = size - 2 * Long.BYTES; left > 0; ) {
+                int n = in.read(b, 0, (int) Math.min(b.length, left));
+                if (n < 0) throw new EOFException();
+                crc.update(b, 0, n);
+                left -= n;
+            }
+            long stored = din.readLong();
+            if (stored != crc.getValue())
+                throw new IOException(file + " is corrupt: checksum mismatch (stored " + Long.toHexString(stored) + ", computed "
+                        + Long.toHexString(crc.getValue()) + " over its " + size + " bytes: damaged or truncated); nothing of it was used");
+        } catch (EOFException e) {
+            throw new IOException(file + " is truncated: it ended while its checksum was being verified", e);
         }
     }
 

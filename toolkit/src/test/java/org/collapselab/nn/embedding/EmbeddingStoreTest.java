@@ -200,4 +200,20 @@ class EmbeddingStoreTest {
         e = assertThrows(IOException.class, () -> EmbeddingStore.load(f));
         assertTrue(e.getMessage().contains("not an embedding store"), e.getMessage());
     }
+
+    @Test
+    void aFlippedByteInTheHeaderIsReportedAsDamageNotParsed(@TempDir Path dir) throws IOException {
+        // the header used to be parsed before the checksum was checked: a kind NUMERIC -> NUMERIB gave "No enum constant"
+        Path f = dir.resolve("embeddings.bin");
+        store(Optimizer.DENSE_ADAM, StoreSpec.Kernel.AUTO).save(f);
+        byte[] b = Files.readAllBytes(f);
+        String text = new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int at = text.indexOf("CATEGORICAL") >= 0 ? text.indexOf("CATEGORICAL") + 10 : text.indexOf("NUMERIC") + 6;
+        assertTrue(at > 12 && at < 200, "a field kind in the header at byte " + at);
+        b[at] ^= 0x01;
+        Files.write(f, b);
+        IOException e = assertThrows(IOException.class, () -> EmbeddingStore.load(f));
+        assertTrue(e.getMessage().startsWith(f + " is corrupt: checksum mismatch (stored "), e.getMessage());
+        assertTrue(e.getMessage().endsWith(" over its " + b.length + " bytes: damaged or truncated); nothing of it was used"), e.getMessage());
+    }
 }
