@@ -12,13 +12,14 @@ Either way the process lives on and Jupyter waits forever. Nothing a client send
 
 So the supervisor starts the Java kernel on private loopback ports of its own, waits until it has
 bound them all (a slow JVM start is no hang), checks every channel that has a thread (heartbeat echo,
-kernel_info on shell, an interrupt on control, a status on iopub), kills and restarts the JVM when any
+kernel_info on shell and on control, a status on iopub), kills and restarts the JVM when any
 of them does not answer within --probe-timeout of the binding, and only then
 binds the ports Jupyter chose and relays every message unchanged between them and the kernel
 (signatures stay valid: the same key signs both sides). A client that connects early just waits:
 ZeroMQ queues its requests until the ports are bound. The supervisor exits with the kernel's exit
 status when the kernel exits (shutdown, restart, crash), so Jupyter's own restarter still works; the
-kernel dies with the supervisor (PR_SET_PDEATHSIG) if the supervisor is killed.
+kernel dies with the supervisor (PR_SET_PDEATHSIG) if the supervisor is killed, and the supervisor
+ends when the process that started it (the notebook server, run-notebooks.py) dies.
 """
 import argparse
 import ctypes
@@ -53,12 +54,17 @@ def free_ports(ip, count):
             s.close()
 
 
-def die_with_parent():
-    # Linux: the kernel gets SIGKILL when the supervisor dies, however it dies (Jupyter may SIGKILL it)
+def signal_on_parent_death(signum):
+    """Linux: this process gets signum when its parent dies, however it dies."""
     try:
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+        ctypes.CDLL(None, use_errno=True).prctl(1, signum)  # 1 = PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass
+
+
+def die_with_parent():
+    # the kernel dies with the supervisor (Jupyter may SIGKILL the supervisor)
+    signal_on_parent_death(signal.SIGKILL)
 
 
 class Attempt:
@@ -161,13 +167,14 @@ def probe(attempt, session, timeout):
             break
     else:
         return f"no status on iopub within {timeout:g} s"
-    # control: an interrupt while nothing runs does nothing; rapaio replies on shell and goes idle on iopub
-    msg = session.send(s["control"], "interrupt_request", {})
+    # control: rapaio's control thread serves any request type (one handler map for both channels) and
+    # replies through the shell socket. Not an interrupt: rapaio 3.0.1 loses System.out after one.
+    msg = session.send(s["control"], "kernel_info_request", {})
     if not recv_until(s["shell"], deadline, lambda m: m["parent_header"].get("msg_id") == msg["msg_id"], session):
-        return f"no interrupt_reply to a request on control within {timeout:g} s"
+        return f"no reply to a kernel_info_request on control within {timeout:g} s"
     if not recv_until(s["iopub"], deadline, lambda m: m["parent_header"].get("msg_id") == msg["msg_id"]
                       and m["content"].get("execution_state") == "idle", session):
-        return f"no idle status after the interrupt within {timeout:g} s"
+        return f"no idle status after the request on control within {timeout:g} s"
     return None
 
 
@@ -211,7 +218,7 @@ def main():
                         "(default 5; env KERNEL_PROBE_TIMEOUT)")
     p.add_argument("--bind-timeout", type=float, default=120,
                    help="seconds a fresh JVM has to bind its ports (default 120)")
-    p.add_argument("--attempts", type=int, default=5, help="JVMs started before giving up (default 5)")
+    p.add_argument("--attempts", type=int, default=10, help="JVMs started before giving up (default 10)")
     p.add_argument("command", nargs=argparse.REMAINDER,
                    help="-- the kernel's command, to which the supervisor appends its own connection file")
     args = p.parse_args()
@@ -232,6 +239,8 @@ def main():
         sys.exit(128 + signum)
 
     signal.signal(signal.SIGTERM, terminate)
+    # and the supervisor (with its kernel) ends when the process that started it dies without shutting it down
+    signal_on_parent_death(signal.SIGTERM)
     # interrupts come as messages (kernelspec interrupt_mode); a Ctrl-C in the terminal that runs the
     # notebook server must not kill the relay, while the kernel handles its own SIGINT as before
     signal.signal(signal.SIGINT, signal.SIG_IGN)
