@@ -152,8 +152,9 @@ def probe(attempt, session, timeout):
             break
         if time.monotonic() >= deadline:
             return f"no heartbeat within {timeout:g} s"
-    # the handlers are registered microseconds after the last bind; leave them time before asking
-    time.sleep(0.2)
+    # the handlers are registered just after the last bind; leave them ample time (a loaded machine
+    # can hold a thread back for a while) before asking, since a request that comes first kills the thread
+    time.sleep(1.0)
     msg = session.send(s["shell"], "kernel_info_request", {})
     if not recv_until(s["shell"], deadline, lambda m: m["parent_header"].get("msg_id") == msg["msg_id"], session):
         return f"no kernel_info_reply on shell within {timeout:g} s"
