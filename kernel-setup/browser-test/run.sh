@@ -10,9 +10,11 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$HERE/../.." && pwd)"
 STARTS="${BROWSER_TEST_STARTS:-3}"
+# the kernelspec "java" under this folder (another one, e.g. to see the test fail on a bare rapaio kernel)
+SPEC_ROOT="${BROWSER_TEST_JUPYTER_PATH:-$REPO/build/jupyter}"
 die() { printf 'browser-test: %s\n' "$*" >&2; exit 1; }
 
-[ -f "$REPO/build/jupyter/kernels/java/kernel.json" ] || die "no kernelspec in $REPO/build/jupyter: run kernel-setup/install.sh first"
+[ -f "$SPEC_ROOT/kernels/java/kernel.json" ] || die "no kernelspec 'java' in $SPEC_ROOT: run kernel-setup/install.sh first"
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
@@ -51,7 +53,7 @@ port="$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.
 token="$(/usr/bin/python3 -c 'import secrets; print(secrets.token_hex(16))')"
 root=()
 if [ "$(id -u)" = 0 ]; then root=(--allow-root); fi
-JUPYTER_PATH="$REPO/build/jupyter" JUPYTER_CONFIG_DIR="$work/config" JUPYTER_RUNTIME_DIR="$work/runtime" \
+JUPYTER_PATH="$SPEC_ROOT" JUPYTER_CONFIG_DIR="$work/config" JUPYTER_RUNTIME_DIR="$work/runtime" \
 COLLAPSELAB_PROFILE=smoke COLLAPSELAB_OUT="$work/out" \
   /usr/bin/jupyter notebook --no-browser --ip=127.0.0.1 --port="$port" --port-retries=0 "${root[@]}" \
     --NotebookApp.token="$token" --notebook-dir="$work/notebooks" >"$work/server.log" 2>&1 &
