@@ -43,14 +43,13 @@ PATH_VARIABLES = ("COLLAPSELAB_DATA", "COLLAPSELAB_OUT", "COLLAPSELAB_CRITEO", "
 class RetryingKernelManager(AsyncKernelManager):
     """Starts a kernel and checks it answers before handing it over, restarting it until it does.
 
-    rapaio-jupyter-kernel 3.0.1 hangs on roughly one start in seven: its channel threads can start
-    before they are marked running (they exit at once), and its sockets are bound before the message
-    handlers are registered (an early kernel_info request kills the shell thread). Nothing a client
-    sends can avoid this, so each fresh kernel is probed with kernel_info and replaced (a new JVM)
-    when it does not reply in time.
+    The kernelspec's kernel-supervisor.py already restarts a rapaio JVM that hangs at start-up (see
+    kernel-setup/README.md); this is a second line of defence, for a kernelspec without it or a
+    supervisor that gives up. Its limit is generous: the supervisor's own start, restarts included,
+    takes well over 15 s on a busy machine, and replacing it then would only start over.
     """
 
-    ready_timeout = 15.0
+    ready_timeout = 120.0
     max_attempts = 5
     log_file = None  # where the kernel process's stdout/stderr go
 
