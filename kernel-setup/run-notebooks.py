@@ -154,11 +154,12 @@ class CellReporter:
 
     PREFIX = "      | "
 
-    def __init__(self, nb, every, out=sys.stdout):
+    def __init__(self, nb, every, out=sys.stdout, clock=time.monotonic):
         self.code_cells = [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and c.source.strip()]
         self.total_cells = len(nb.cells)
         self.every = every
         self.out = out
+        self.clock = clock
         self.started = None
         self.pending = {}   # display id -> its newest text not printed yet
         self.printed = {}   # display id -> when its text was last printed
@@ -175,7 +176,7 @@ class CellReporter:
     def cell_started(self, cell, cell_index):
         if cell_index not in self.code_cells:
             return
-        self.started = time.monotonic()
+        self.started = self.clock()
         head = first_line(cell.source, 70)
         self.print(f"   [{self.code_cells.index(cell_index) + 1}/{len(self.code_cells)}] "
                    f"cell {cell_index + 1}/{self.total_cells}: {head}")
@@ -183,7 +184,7 @@ class CellReporter:
     def cell_finished(self):
         self.flush()
         if self.started is not None:
-            self.print(f"      done in {time.monotonic() - self.started:.1f} s")
+            self.print(f"      done in {self.clock() - self.started:.1f} s")
             self.started = None
 
     def flush(self, keep=None):
@@ -206,7 +207,7 @@ class CellReporter:
                 return  # charts and tables: in the executed notebook
             display_id = content.get("transient", {}).get("display_id") or msg["header"]["msg_id"]
             self.flush(keep=display_id)  # the previous bar's last state first
-            now = time.monotonic()
+            now = self.clock()
             if now - self.printed.get(display_id, -self.every) >= self.every:
                 self.pending.pop(display_id, None)
                 self.printed[display_id] = now
