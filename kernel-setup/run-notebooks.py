@@ -197,6 +197,8 @@ class CellReporter:
     def message(self, msg):
         kind, content = msg["msg_type"], msg["content"]
         if kind == "stream":
+            for display_id in list(self.pending):  # in the order things happened
+                self.lines(self.pending.pop(display_id))
             text = self.partial + content.get("text", "")
             head, _, self.partial = text.rpartition("\n")
             if head:

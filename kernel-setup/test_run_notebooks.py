@@ -62,6 +62,13 @@ class CellReporterTest(unittest.TestCase):
         self.reporter.message(display("second 0%", "q", kind="display_data"))  # the first bar's last state first
         self.assertEqual(["      | bar 0%", "      | bar 100%", "      | bar done", "      | second 0%"], self.lines())
 
+    def test_a_progress_state_is_printed_before_text_that_follows_it(self):
+        self.reporter.message(display("encoding 0%", "e", kind="display_data"))
+        self.now = 1
+        self.reporter.message(display("encoding 100%", "e"))
+        self.reporter.message(stream("EncodedDataset[100 rows]\n"))
+        self.assertEqual(["      | encoding 0%", "      | encoding 100%", "      | EncodedDataset[100 rows]"], self.lines())
+
     def test_charts_and_tables_are_not_printed(self):
         self.reporter.message(display("iVBOR...", "i", kind="display_data", mime="image/png"))
         self.reporter.message({"msg_type": "display_data", "header": {"msg_id": "t"},
