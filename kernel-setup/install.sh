@@ -5,7 +5,9 @@
 #   2. rapaio-jupyter-kernel from Maven Central, pinned and checksum-verified;
 #   3. the toolkit jar and its runtime dependencies, into build/kernel/lib;
 #   4. a kernelspec "java" in build/jupyter (a JUPYTER_PATH entry) whose class path holds them all,
-#      so notebooks need no magics. --user / --system also install it into your own Jupyter.
+#      so notebooks need no magics, started through kernel-supervisor.py (which restarts a JVM that
+#      hangs at start-up). --user / --system also install it into your own Jupyter;
+#      --notebook also installs Debian's Jupyter Notebook to open the notebooks in a browser.
 set -euo pipefail
 
 RJK_VERSION=3.0.1
@@ -14,23 +16,27 @@ RJK_SHA256=cffac185dafff9a4d62ffdbeb357822b56931c41421c576314a84d3605addd09
 
 usage() {
   cat <<EOF
-usage: kernel-setup/install.sh [--user | --system] [--no-apt] [--offline]
+usage: kernel-setup/install.sh [--user | --system] [--notebook] [--no-apt] [--offline]
 
   --user     also install the kernelspec "java" for your own Jupyter (jupyter kernelspec install --user)
   --system   also install it system-wide (needs root)
+  --notebook also install Debian's Jupyter Notebook (package jupyter-notebook) to use the notebooks interactively
   --no-apt   do not install Debian packages (conda or other systems: bring Jupyter, a JDK 17 and Maven yourself)
   --offline  run Maven offline (-o), from what ~/.m2 already holds
 
 Environment: JUPYTER (jupyter command; default /usr/bin/jupyter, else the one on PATH),
+             PYTHON (runs the kernel supervisor; needs jupyter_client and pyzmq; default: Debian's
+             /usr/bin/python3, with --no-apt the python3 on PATH),
              KERNEL_OMP_THREADS (OMP_NUM_THREADS of the kernel; default: number of cores).
 EOF
 }
 
-scope="" apt=1 mvn_flags=(-B -q -Dstyle.color=never)
+scope="" apt=1 notebook=0 mvn_flags=(-B -q -Dstyle.color=never)
 for arg in "$@"; do
   case "$arg" in
     --user | --system) scope="${arg#--}" ;;
     --no-apt) apt=0 ;;
+    --notebook) notebook=1 ;;
     --offline) mvn_flags+=(-o) ;;
     -h | --help) usage; exit 0 ;;
     *) usage >&2; echo "install.sh: unknown option '$arg'" >&2; exit 2 ;;
@@ -55,7 +61,9 @@ missing=()
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'ok installed'; }
 if [ "$apt" = 1 ]; then
   command -v dpkg-query >/dev/null || die "not a Debian-like system: re-run with --no-apt and bring Jupyter, a JDK 17 and Maven yourself (see kernel-setup/README.md)"
-  for p in jupyter-nbconvert jupyter-client libtcmalloc-minimal4 fontconfig fonts-dejavu-core; do
+  packages=(jupyter-nbconvert jupyter-client python3-zmq libtcmalloc-minimal4 fontconfig fonts-dejavu-core)
+  if [ "$notebook" = 1 ]; then packages+=(jupyter-notebook); fi
+  for p in "${packages[@]}"; do
     installed "$p" || missing+=("$p")
   done
   command -v java >/dev/null || missing+=(openjdk-17-jdk-headless)
@@ -81,6 +89,17 @@ if [ -z "$JUPYTER" ]; then
   if [ "$apt" = 1 ] && [ -x /usr/bin/jupyter ]; then JUPYTER=/usr/bin/jupyter; else JUPYTER="$(command -v jupyter || true)"; fi
 fi
 [ -n "$JUPYTER" ] || die "no jupyter found: install Jupyter (Debian: apt-get install jupyter-nbconvert jupyter-client; conda: environment.yml)"
+if [ "$notebook" = 1 ] && [ "$apt" = 0 ]; then
+  "$JUPYTER" notebook --version >/dev/null 2>&1 \
+    || die "--notebook with --no-apt: $JUPYTER has no 'notebook' command; install Jupyter Notebook or JupyterLab yourself (conda: environment.yml)"
+fi
+# the kernel supervisor's Python: Debian's when its packages are used, else the one on PATH (conda)
+PYTHON="${PYTHON:-}"
+if [ -z "$PYTHON" ]; then
+  if [ "$apt" = 1 ] && [ -x /usr/bin/python3 ]; then PYTHON=/usr/bin/python3; else PYTHON="$(command -v python3 || true)"; fi
+fi
+[ -n "$PYTHON" ] && "$PYTHON" -c 'import zmq, jupyter_client' 2>/dev/null \
+  || die "${PYTHON:-python3} cannot import zmq and jupyter_client, which the kernel supervisor needs (Debian: python3-zmq jupyter-client; conda: pyzmq jupyter_client; or set PYTHON)"
 command -v mvn >/dev/null || die "no mvn on PATH: install Maven 3.8+"
 if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then JAVA="$JAVA_HOME/bin/java"; else JAVA="$(command -v java || true)"; fi
 [ -n "$JAVA" ] || die "no java on PATH and no JAVA_HOME: install a JDK 17+"
@@ -89,6 +108,7 @@ java_major="$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *jav
 [ "${java_major%%.*}" -ge 17 ] 2>/dev/null || die "$JAVA is Java '$java_major'; the toolkit and kernel need 17 or newer (set JAVA_HOME)"
 echo "java $java_major: $JAVA"
 echo "jupyter: $JUPYTER"
+echo "python (kernel supervisor): $PYTHON"
 
 step "rapaio-jupyter-kernel $RJK_VERSION"
 mkdir -p "$KERNEL_DIR"
@@ -138,6 +158,7 @@ fi
 mkdir -p "$SPEC_DIR"
 # env holds no COLLAPSELAB_* key: a key here overrides the caller's environment, and the run profile must pass through
 SPEC_DIR="$SPEC_DIR" JAVA="$JAVA" KERNEL_JAR="$KERNEL_JAR" TCMALLOC="$tcmalloc" \
+PYTHON="$PYTHON" SUPERVISOR="$REPO/kernel-setup/kernel-supervisor.py" \
 OMP="${KERNEL_OMP_THREADS:-$(nproc)}" CLASSPATH_FILE="$KERNEL_DIR/classpath" \
 "$(command -v /usr/bin/python3 || command -v python3)" - <<'PY'
 import json, os
@@ -150,10 +171,12 @@ env = {
 if e["TCMALLOC"]:
     env["LD_PRELOAD"] = e["TCMALLOC"]
 spec = {
+    # the supervisor starts the JVM, restarts it while it does not answer (rapaio's start-up races),
+    # then relays Jupyter's messages to it; see kernel-setup/README.md
     # ND4J M2.1 logs harmless warnings while building graphs (duplicate TF op mappings, op properties): errors only
-    "argv": [e["JAVA"], "-Djava.awt.headless=true", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+    "argv": [e["PYTHON"], e["SUPERVISOR"], "{connection_file}", "--", e["JAVA"], "-Djava.awt.headless=true", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
              "-Dorg.slf4j.simpleLogger.log.org.nd4j=error",
-             "-jar", e["KERNEL_JAR"], "{connection_file}"],
+             "-jar", e["KERNEL_JAR"]],  # the supervisor appends the kernel's connection file
     "display_name": "Java (Collapse Lab)",
     "language": "java",
     "interrupt_mode": "message",
@@ -176,6 +199,8 @@ echo
 echo "Done in $((SECONDS - t0)) s."
 echo "  check the setup:           /usr/bin/python3 kernel-setup/run-notebooks.py notebooks/kernel-check.ipynb"
 echo "  run notebooks headlessly:  /usr/bin/python3 kernel-setup/run-notebooks.py notebooks/*.ipynb"
-if [ -z "$scope" ]; then
-  echo "  open them in Jupyter:      JUPYTER_PATH=$SPEC_ROOT jupyter lab   (or re-run with --user once)"
+if "$JUPYTER" notebook --version >/dev/null 2>&1; then
+  echo "  open them in a browser:    JUPYTER_PATH=$SPEC_ROOT $JUPYTER notebook --ip=127.0.0.1 $REPO/notebooks"
+else
+  echo "  open them in a browser:    re-run with --notebook first (installs Debian's jupyter-notebook)"
 fi

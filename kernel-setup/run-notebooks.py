@@ -6,6 +6,11 @@ notebook (outputs included, also when a cell failed) goes to --out, and with --h
 rendering too; the kernel's own log goes next to the executed notebook. Exits 1 when any cell of
 any notebook fails or times out, after running them all.
 
+While a notebook runs it prints each code cell as it starts (its number among the code cells, its
+number among all cells, its first line), the time it took, and what the cell prints and its progress
+lines as they come (a progress line that updates in place is printed at most every --progress-every
+seconds, and its last state when the next one starts or the cell ends).
+
 Runs with Debian's /usr/bin/python3 (nbclient 0.7, nbconvert 6.5) or a conda environment's python.
 """
 import argparse
@@ -38,14 +43,13 @@ PATH_VARIABLES = ("COLLAPSELAB_DATA", "COLLAPSELAB_OUT", "COLLAPSELAB_CRITEO", "
 class RetryingKernelManager(AsyncKernelManager):
     """Starts a kernel and checks it answers before handing it over, restarting it until it does.
 
-    rapaio-jupyter-kernel 3.0.1 hangs on roughly one start in seven: its channel threads can start
-    before they are marked running (they exit at once), and its sockets are bound before the message
-    handlers are registered (an early kernel_info request kills the shell thread). Nothing a client
-    sends can avoid this, so each fresh kernel is probed with kernel_info and replaced (a new JVM)
-    when it does not reply in time.
+    The kernelspec's kernel-supervisor.py already restarts a rapaio JVM that hangs at start-up (see
+    kernel-setup/README.md); this is a second line of defence, for a kernelspec without it or a
+    supervisor that gives up. Its limit is generous: the supervisor's own start, restarts included,
+    takes well over 15 s on a busy machine, and replacing it then would only start over.
     """
 
-    ready_timeout = 15.0
+    ready_timeout = 120.0
     max_attempts = 5
     log_file = None  # where the kernel process's stdout/stderr go
 
@@ -88,6 +92,9 @@ def parse_args():
     p.add_argument("--timeout", type=int, default=600, metavar="SECONDS", help="seconds one cell may run; -1: no limit (default 600)")
     p.add_argument("--start-timeout", type=float, default=RetryingKernelManager.ready_timeout, metavar="SECONDS",
                    help="seconds a fresh kernel has to answer before it is restarted (default %(default)s)")
+    p.add_argument("--progress-every", type=float, default=10, metavar="SECONDS",
+                   help="seconds between two prints of one progress line that updates in place (default %(default)s)")
+    p.add_argument("--quiet", action="store_true", help="print one line per notebook, not its cells and outputs")
     p.add_argument("--kernel", default="java", metavar="NAME", help="kernelspec name (default java)")
     return p.parse_args()
 
@@ -141,13 +148,102 @@ def describe(output, limit=300):
     return f"{output.get('ename', 'error')}: {message}"
 
 
+class CellReporter:
+    """Prints a notebook's progress: each code cell's start and time, its printed text and its progress
+    lines (text-only displays, which the toolkit's progress bars update in place) as they arrive."""
+
+    PREFIX = "      | "
+
+    def __init__(self, nb, every, out=sys.stdout, clock=time.monotonic):
+        self.code_cells = [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and c.source.strip()]
+        self.total_cells = len(nb.cells)
+        self.every = every
+        self.out = out
+        self.clock = clock
+        self.started = None
+        self.pending = {}   # display id -> its newest text not printed yet
+        self.printed = {}   # display id -> when its text was last printed
+        self.partial = ""   # stream text after the last newline
+
+    def print(self, text):
+        print(text, file=self.out, flush=True)
+
+    def lines(self, text):
+        for line in text.splitlines():
+            if line.strip():
+                self.print(self.PREFIX + line.rstrip())
+
+    def cell_started(self, cell, cell_index):
+        if cell_index not in self.code_cells:
+            return
+        self.started = self.clock()
+        head = first_line(cell.source, 70)
+        self.print(f"   [{self.code_cells.index(cell_index) + 1}/{len(self.code_cells)}] "
+                   f"cell {cell_index + 1}/{self.total_cells}: {head}")
+
+    def cell_finished(self):
+        self.flush()
+        if self.started is not None:
+            self.print(f"      done in {self.clock() - self.started:.1f} s")
+            self.started = None
+
+    def flush(self, keep=None):
+        if self.partial:
+            self.lines(self.partial)
+            self.partial = ""
+        for display_id in [d for d in self.pending if d != keep]:
+            self.lines(self.pending.pop(display_id))
+
+    def message(self, msg):
+        kind, content = msg["msg_type"], msg["content"]
+        if kind == "stream":
+            for display_id in list(self.pending):  # in the order things happened
+                self.lines(self.pending.pop(display_id))
+            text = self.partial + content.get("text", "")
+            head, _, self.partial = text.rpartition("\n")
+            if head:
+                self.lines(head)
+        elif kind in ("display_data", "update_display_data"):
+            data = content.get("data", {})
+            if set(data) != {"text/plain"}:
+                return  # charts and tables: in the executed notebook
+            display_id = content.get("transient", {}).get("display_id") or msg["header"]["msg_id"]
+            self.flush(keep=display_id)  # the previous bar's last state first
+            now = self.clock()
+            if now - self.printed.get(display_id, -self.every) >= self.every:
+                self.pending.pop(display_id, None)
+                self.printed[display_id] = now
+                self.lines(data["text/plain"])
+            else:
+                self.pending[display_id] = data["text/plain"]
+        elif kind in ("execute_result", "error"):
+            self.flush()
+
+
+class ReportingNotebookClient(NotebookClient):
+    """nbclient's client, showing each kernel message to a CellReporter before processing it."""
+
+    reporter = None
+
+    def process_message(self, msg, cell, cell_index):
+        if self.reporter is not None:
+            self.reporter.message(msg)
+        return super().process_message(msg, cell, cell_index)
+
+
 def run_one(path, args):
     """Executes one notebook; returns (error message or None, seconds)."""
     nb = nbformat.read(path, as_version=4)
     log_path = args.out / (path.stem + ".kernel.log")
     current = {}  # the cell being executed, for the error message
+    reporter = None if args.quiet else CellReporter(nb, args.progress_every)
+    if reporter:
+        print(f"   {len(reporter.code_cells)} code cells of {reporter.total_cells}; kernel log: {log_path}", flush=True)
 
     def on_cell_start(cell, cell_index, **_):
+        if reporter:
+            reporter.cell_finished()
+            reporter.cell_started(cell, cell_index)
         current["index"] = cell_index
 
     started = time.monotonic()
@@ -156,9 +252,10 @@ def run_one(path, args):
         # Settings go on the class: nbclient shuts down only kernels whose manager it created itself.
         RetryingKernelManager.log_file = log
         RetryingKernelManager.ready_timeout = args.start_timeout
-        client = NotebookClient(nb, timeout=args.timeout, kernel_name=args.kernel,
+        client = ReportingNotebookClient(nb, timeout=args.timeout, kernel_name=args.kernel,
                                 kernel_manager_class=RetryingKernelManager, on_cell_start=on_cell_start,
                                 resources={"metadata": {"path": str(path.parent.resolve())}})
+        client.reporter = reporter
         try:
             client.execute()
             # A kernel may publish an error and still reply "ok": rapaio 3.0.1 does so for a failing cell inside
@@ -177,6 +274,9 @@ def run_one(path, args):
             error = f"the kernel died ({first_line(e)}); see {log_path}"
         except RuntimeError as e:
             error = first_line(e)
+        finally:
+            if reporter:
+                reporter.cell_finished()
     seconds = time.monotonic() - started
     if error and "index" in current:
         error = f"cell {current['index'] + 1}: {error}"
