@@ -25,6 +25,19 @@ public final class CtrData {
         return load(source, format, PreprocessOptions.defaults());
     }
 
+    /**
+     * Reopens a dataset cache file written by {@link #load} (e.g. on another machine or JVM that has the cache but
+     * not the source file): every checksum is verified, the source's identity is not.
+     */
+    public static EncodedDataset open(Path cacheFile) {
+        if (!Files.isRegularFile(cacheFile)) throw new DataFormatException(cacheFile, 0, "dataset cache file not found");
+        try {
+            return DatasetCache.read(cacheFile, null, EncodedDataset.CacheInfo.Status.HIT, "reopened cache " + cacheFile);
+        } catch (DatasetCache.Stale s) {
+            throw new IllegalStateException("cannot reopen dataset cache " + cacheFile + ": " + s.getMessage());
+        }
+    }
+
     public static EncodedDataset load(Path source, CtrFormat format, PreprocessOptions options) {
         if (!Files.isRegularFile(source)) throw new DataFormatException(source, 0, "file not found");
         if (!Files.isReadable(source)) throw new DataFormatException(source, 0, "file is not readable");

@@ -146,7 +146,7 @@ final class DatasetCache {
         return (int) c.getValue();
     }
 
-    /** Reads and verifies a cache; {@link Stale} when any check fails. */
+    /** Reads and verifies a cache; {@link Stale} when any check fails. {@code expected} null: any source (reopening a known file). */
     static EncodedDataset read(Path file, Identity expected, EncodedDataset.CacheInfo.Status status, String message) throws Stale {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
@@ -168,7 +168,7 @@ final class DatasetCache {
             if ((int) hc.getValue() != headerCrc) throw new Stale("its header checksum does not match (the file is corrupt)");
             Properties p = new Properties();
             p.load(new StringReader(new String(hb.array(), StandardCharsets.UTF_8)));
-            checkIdentity(p, expected);
+            if (expected != null) checkIdentity(p, expected);
             Schema schema = schema(p);
             int rows = Integer.parseInt(p.getProperty("rows"));
             int[] widths = widths(schema);
@@ -183,7 +183,8 @@ final class DatasetCache {
             IndexColumn[] cs = new IndexColumn[widths.length];
             for (int f = 0; f < widths.length; f++) cs[f] = new IndexColumn(cols[f], widths[f], rows);
             return new EncodedDataset(schema, new IndexColumn(labels, 1, rows), cs, report(p),
-                    new EncodedDataset.CacheInfo(file, status, message));
+                    new EncodedDataset.CacheInfo(file, status, message), payloadCrc,
+                    PreprocessOptions.vocabularySplit(p.getProperty("fingerprint")).orElse(null));
         } catch (IOException e) {
             throw new Stale("it cannot be read: " + e.getMessage());
         } catch (RuntimeException e) {    // a header that parses but says nonsense

@@ -22,20 +22,28 @@ public final class EncodedDataset {
     private final IndexColumn[] columns;
     private final PreprocessReport report;
     private final CacheInfo cache;
+    private final int payloadChecksum;
+    private final SplitSpec vocabularySplit;
 
     /** Where a dataset loaded from a file lives on disk, and whether it was read from the cache or built. */
     public record CacheInfo(Path file, Status status, String message) {
         public enum Status { HIT, BUILT, REBUILT }
     }
 
+    /**
+     * @param payloadChecksum  CRC32C of the labels and then each column, as {@link DatasetCache} lays them out
+     * @param vocabularySplit  the split whose training rows the vocabulary was counted on (null: the whole file)
+     */
     EncodedDataset(Schema schema, IndexColumn labels, IndexColumn[] columns,
-                   PreprocessReport report, CacheInfo cache) {
+                   PreprocessReport report, CacheInfo cache, int payloadChecksum, SplitSpec vocabularySplit) {
         this.schema = Objects.requireNonNull(schema, "schema");
         this.rows = labels.size();
         this.labels = labels;
         this.columns = columns.clone();
         this.report = Objects.requireNonNull(report, "report");
         this.cache = cache;
+        this.payloadChecksum = payloadChecksum;
+        this.vocabularySplit = vocabularySplit;
         if (columns.length != schema.size())
             throw new IllegalArgumentException(columns.length + " columns for a schema of " + schema.size() + " fields");
         for (IndexColumn c : columns)
@@ -70,7 +78,11 @@ public final class EncodedDataset {
         }
         PreprocessReport report = new PreprocessReport(description, "in memory", labels.length, labels.length,
                 List.of(), counts, List.of());
-        return new EncodedDataset(schema, IndexColumn.of(ls, 2), cs, report, null);
+        IndexColumn lc = IndexColumn.of(ls, 2);
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        lc.checksum(crc);
+        for (IndexColumn c : cs) c.checksum(crc);
+        return new EncodedDataset(schema, lc, cs, report, null, (int) crc.getValue(), null);
     }
 
     public Schema schema() {
@@ -104,13 +116,46 @@ public final class EncodedDataset {
         return Optional.ofNullable(cache);
     }
 
-    /** The paper's 8:1:1 split with seed 0. */
-    public Split split() {
-        return Split.of(rows, 0);
+    /**
+     * What the rows and their encoding are, independent of where they came from: a digest of the row count, the
+     * schema and the payload's checksum (the cache's, verified when it was read). The same file loaded by a
+     * relative or an absolute path has the same checksum; a file rewritten with other labels has another.
+     */
+    public String contentChecksum() {
+        StringBuilder sb = new StringBuilder("rows=").append(rows).append(";payload=").append(Integer.toHexString(payloadChecksum));
+        for (Field f : schema.fields()) sb.append(';').append(f.name()).append(':').append(f.kind()).append(':').append(f.cardinality());
+        try {
+            byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(h, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
+    /** The split whose training rows the vocabulary was counted on ({@code VocabularyScope.TRAIN_ONLY}); empty: the whole file. */
+    public Optional<SplitSpec> vocabularySplit() {
+        return Optional.ofNullable(vocabularySplit);
+    }
+
+    /** The split this dataset was prepared for: the one its vocabulary was counted on, else the paper's 8:1:1 with seed 0. */
+    public Split split() {
+        return split(vocabularySplit().orElse(SplitSpec.paper()));
+    }
+
+    /** The 8:1:1 split with {@code seed}. */
     public Split split(long seed) {
-        return Split.of(rows, seed);
+        return split(SplitSpec.seeded(seed));
+    }
+
+    /**
+     * The split {@code spec} describes. Refused when the vocabulary was counted on the training rows of another
+     * split: validation and test tokens would then have shaped the encoding.
+     */
+    public Split split(SplitSpec spec) {
+        if (vocabularySplit != null && !vocabularySplit.equals(spec))
+            throw new IllegalArgumentException("the vocabulary of " + report.source() + " was counted on the training rows of " + vocabularySplit
+                    + ", so it cannot be trained on " + spec + "; load it with PreprocessOptions.splitSeed(" + spec.seed() + ")");
+        return Split.of(rows, spec);
     }
 
     /** Batches of {@code rows} in their given order, fixed across epochs. */

@@ -53,6 +53,18 @@ public final class IndexColumn {
         return rows;
     }
 
+    /** Adds this column's bytes (little-endian, {@code width} per row) to a checksum, as the cache file lays them out. */
+    void checksum(java.util.zip.Checksum c) {
+        byte[] chunk = new byte[1 << 16];
+        ByteBuffer b = buf.duplicate();
+        b.clear().limit(width * rows);
+        while (b.hasRemaining()) {
+            int n = Math.min(chunk.length, b.remaining());
+            b.get(chunk, 0, n);
+            c.update(chunk, 0, n);
+        }
+    }
+
     /** Bytes per value. */
     public int width() {
         return width;

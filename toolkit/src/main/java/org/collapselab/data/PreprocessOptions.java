@@ -81,6 +81,12 @@ public record PreprocessOptions(Integer minCount, VocabularyScope vocabulary, Ho
                 + ";hour=" + hour + ";errors=" + errors + ";maxRows=" + maxRows;
     }
 
+    /** The split a {@link #fingerprint} says the vocabulary was counted on; empty for the whole file. */
+    static java.util.Optional<SplitSpec> vocabularySplit(String fingerprint) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(";vocabulary=TRAIN_ONLY;splitSeed=(-?\\d+);").matcher(fingerprint);
+        return m.find() ? java.util.Optional.of(SplitSpec.seeded(Long.parseLong(m.group(1)))) : java.util.Optional.empty();
+    }
+
     /** The default cache folder, {@code ~/.cache/collapselab} (notebooks use the repository's {@code data/cache}). */
     public static Path defaultCacheDir() {
         return Path.of(System.getProperty("user.home"), ".cache", "collapselab");

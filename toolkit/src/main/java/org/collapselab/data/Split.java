@@ -8,7 +8,12 @@ public record Split(Rows train, Rows valid, Rows test) {
 
     /** The paper's split: 80% train, 10% validation, the rest test. */
     public static Split of(int rows, long seed) {
-        return of(rows, seed, 0.8, 0.1);
+        return of(rows, SplitSpec.seeded(seed));
+    }
+
+    /** The split {@code spec} describes of rows {@code 0..rows-1}. */
+    public static Split of(int rows, SplitSpec spec) {
+        return of(rows, spec.seed(), spec.trainFraction(), spec.validFraction());
     }
 
     /**

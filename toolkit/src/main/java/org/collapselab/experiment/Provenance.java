@@ -68,19 +68,21 @@ public record Provenance(String recipe, Map<String, String> inputs) {
             return this;
         }
 
+        /** Every component of the spec ({@link ModelSpec#identity()}). */
         public Builder spec(ModelSpec spec) {
-            return with("spec." + spec.label(), spec);
+            spec.identity().forEach(this::with);
+            return this;
         }
 
-        /** The settings that change results (not the progress bar or checkpoint folder). */
+        /** Every setting that can change results ({@link TrainConfig#identity()}: not the progress bar or checkpoint folder). */
         public Builder config(TrainConfig c) {
-            return with("train", "lr=" + c.learningRate() + ",batch=" + c.batchSize() + ",wd=" + c.weightDecay() + ",embeddings="
-                    + c.embeddingOptimizer() + ",patience=" + c.patience() + ",maxEpochs=" + c.maxEpochs() + ",reshuffle=" + c.reshuffle());
+            c.identity().forEach(this::with);
+            return this;
         }
 
-        /** The dataset's source, size and schema. */
+        /** The dataset's content ({@link EncodedDataset#contentChecksum()}), not its path. */
         public Builder data(EncodedDataset d) {
-            return with("data", d.report().source() + "|rows=" + d.rows() + "|cardinalities=" + java.util.Arrays.toString(d.schema().cardinalities()));
+            return with("data.content", d.contentChecksum());
         }
 
         public Provenance build() {

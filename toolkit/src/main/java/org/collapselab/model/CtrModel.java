@@ -335,52 +335,10 @@ public final class CtrModel {
         for (int m = 0; m < spec.sets(); m++) store.table(m).assign(state.tables().get(m));
     }
 
-    /**
-     * Writes a checkpoint into {@code dir}: what the model is ({@code model.properties}), its dense weights with
-     * the dense optimiser's state and step counters ({@code dense.bin}) and the embedding store with its moments
-     * ({@code embeddings.bin}). Each file is written atomically.
-     */
-    public void save(java.nio.file.Path dir) throws java.io.IOException {
-        java.nio.file.Files.createDirectories(dir);
-        Map<String, INDArray> arrays = new LinkedHashMap<>(graph.stateArrays());
-        graph.optimizerState().forEach((name, a) -> arrays.put("optimizer/" + name, a));
-        int[] counters = graph.optimizerCounters();
-        arrays.put("optimizer#counters", Nd4j.createFromArray((float) counters[0], (float) counters[1]));
-        NamedArrays.write(dir.resolve("dense.bin"), arrays);
-        store.save(dir.resolve("embeddings.bin"));
-        String identity = identity();
-        org.collapselab.data.AtomicFiles.write(dir.resolve("model.properties"), out -> out.write(identity.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    }
-
-    /**
-     * Loads a checkpoint written by {@link #save} of a model built from the same spec, schema and seed; training
-     * continues exactly where it stopped.
-     */
-    public void load(java.nio.file.Path dir) throws java.io.IOException {
-        String saved = java.nio.file.Files.readString(dir.resolve("model.properties"));
-        if (!saved.equals(identity()))
-            throw new IllegalArgumentException("checkpoint " + dir + " is of another model:\n" + saved + "\nthis model:\n" + identity());
-        Map<String, INDArray> arrays = NamedArrays.read(dir.resolve("dense.bin"));
-        EmbeddingStore loaded = EmbeddingStore.load(dir.resolve("embeddings.bin"));
-        Map<String, INDArray> live = graph.stateArrays();
-        Map<String, INDArray> opt = graph.optimizerState();
-        for (var e : live.entrySet()) e.getValue().assign(require(arrays, e.getKey(), dir));
-        for (var e : opt.entrySet()) e.getValue().assign(require(arrays, "optimizer/" + e.getKey(), dir));
-        INDArray c = require(arrays, "optimizer#counters", dir);
-        graph.setOptimizerCounters(c.getInt(0), c.getInt(1));
+    /** Replaces the embedding store by one read from a checkpoint ({@link ModelCheckpoint#load}). */
+    void replaceEmbeddings(EmbeddingStore loaded) {
+        if (loaded.sets() != store.sets()) throw new IllegalArgumentException("the checkpoint has " + loaded.sets() + " embedding sets, the model " + store.sets());
         store = loaded;
-    }
-
-    private static INDArray require(Map<String, INDArray> arrays, String name, java.nio.file.Path dir) {
-        INDArray a = arrays.get(name);
-        if (a == null) throw new IllegalArgumentException("checkpoint " + dir + " has no array '" + name + "'");
-        return a;
-    }
-
-    /** What a checkpoint must match: spec, fields and cardinalities, seed, optimiser settings. */
-    private String identity() {
-        return "spec=" + spec + "\nfields=" + schema.names() + "\ncardinalities=" + java.util.Arrays.toString(schema.cardinalities())
-                + "\nseed=" + seed + "\nadam=" + store.adam() + "\n";
     }
 
     public ModelSpec spec() {

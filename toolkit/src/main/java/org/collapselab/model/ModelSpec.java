@@ -95,6 +95,11 @@ public record ModelSpec(ModelKind kind, EmbeddingMode mode, int embeddingSize, i
         return kind == ModelKind.FFM ? fields * embeddingSize : embeddingSize;
     }
 
+    /** Every component, canonically ({@link Canonical}), under {@code spec.}: what results and checkpoints are keyed by. */
+    public java.util.SortedMap<String, String> identity() {
+        return Canonical.of("spec", this, java.util.Set.of());
+    }
+
     /** A short name for tables and files, e.g. {@code DCNv2 ME 4×10}. */
     public String label() {
         String s = kind.displayName() + " " + mode.label() + " " + (sets > 1 ? sets + "×" : "") + "K" + embeddingSize;

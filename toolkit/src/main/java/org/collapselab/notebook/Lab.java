@@ -10,7 +10,10 @@ import org.collapselab.data.CtrFormat;
 import org.collapselab.data.EncodedDataset;
 import org.collapselab.data.PreprocessOptions;
 import org.collapselab.data.SyntheticCriteo;
+import org.collapselab.experiment.RunExecutor;
 import org.collapselab.experiment.RunProfile;
+import org.collapselab.experiment.RunStore;
+import org.collapselab.experiment.SequentialExecutor;
 import org.collapselab.plot.Figure;
 import org.collapselab.train.TrainConfig;
 import org.collapselab.train.Trainer;
@@ -25,6 +28,8 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class Lab {
     private final Environment env;
     private final Settings settings;
+    private final List<EncodedDataset> loaded = new java.util.ArrayList<>();
+    private RunExecutor executor;
 
     /**
      * What a profile means in rows, epochs and sweeps.
@@ -92,7 +97,7 @@ public final class Lab {
      */
     public EncodedDataset criteo() {
         PreprocessOptions options = preprocessOptions();
-        if (env.profile() == RunProfile.FULL && env.criteo().isPresent()) return CtrData.load(env.criteo().get(), CtrFormat.criteoTsv(), options);
+        if (env.profile() == RunProfile.FULL && env.criteo().isPresent()) return track(CtrData.load(env.criteo().get(), CtrFormat.criteoTsv(), options));
         SyntheticCriteo gen = SyntheticCriteo.criteoShaped(settings.rows(), settings.cardinalityScale(), 0);
         Path file = env.dataDir().resolve("generated").resolve(String.format(Locale.ROOT, "criteo-like-%d-x%s-seed0.tsv",
                 settings.rows(), Double.toString(settings.cardinalityScale())));
@@ -100,7 +105,14 @@ public final class Lab {
             System.out.println("generating " + file + " (" + settings.rows() + " rows, Criteo's field sizes × " + settings.cardinalityScale() + ")");
             gen.write(file);
         }
-        return CtrData.load(file, gen.format(), options);
+        return track(CtrData.load(file, gen.format(), options));
+    }
+
+    /** Remembers a dataset this notebook loaded, so that the executor trains on it without reopening it. */
+    private EncodedDataset track(EncodedDataset d) {
+        loaded.add(d);
+        if (executor instanceof SequentialExecutor s) s.with(d);
+        return d;
     }
 
     /**
@@ -110,7 +122,7 @@ public final class Lab {
      */
     public java.util.Optional<EncodedDataset> avazu() {
         if (env.profile() != RunProfile.FULL || env.avazu().isEmpty()) return java.util.Optional.empty();
-        return java.util.Optional.of(CtrData.load(env.avazu().get(), CtrFormat.avazuCsv(), preprocessOptions()));
+        return java.util.Optional.of(track(CtrData.load(env.avazu().get(), CtrFormat.avazuCsv(), preprocessOptions())));
     }
 
     /** The paper's preprocessing, cached in {@code data/cache}, with a progress bar. */
@@ -134,6 +146,28 @@ public final class Lab {
      */
     public org.collapselab.experiment.ResultCache results() {
         return new org.collapselab.experiment.ResultCache(env.dataDir().resolve("results"));
+    }
+
+    /**
+     * The run store every notebook shares ({@code data/results/runs}): a run trained by one notebook is read back by
+     * every other.
+     */
+    public RunStore runStore() {
+        return new RunStore(env.dataDir().resolve("results").resolve("runs"));
+    }
+
+    /**
+     * How this notebook obtains trained runs: from the {@link #runStore()}, training (here, one after another, with
+     * a progress bar) only what is not stored yet. Its counts are what {@link #runSummary()} prints.
+     */
+    public RunExecutor runs() {
+        if (executor == null) executor = new SequentialExecutor(runStore(), loaded, ProgressBar.create("rows"), List.of());
+        return executor;
+    }
+
+    /** Prints how many runs this notebook trained and how many it read back from the run store; the last cell of every notebook. */
+    public void runSummary() {
+        System.out.println("This notebook " + runs().summary() + ".");
     }
 
     /** Shows anything the notebook can show (charts, figures, tables, text). */

@@ -5,6 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.collapselab.data.Progress;
+import org.collapselab.data.SplitSpec;
+import org.collapselab.model.Canonical;
 import org.collapselab.nn.embedding.AdamConfig;
 import org.collapselab.nn.embedding.Optimizer;
 
@@ -20,6 +22,7 @@ import org.collapselab.nn.embedding.Optimizer;
  * @param patience            epochs without a better validation AUC before stopping
  * @param maxEpochs           upper bound on epochs
  * @param seed                seed of the model's initialisation, dropout masks and (if on) batch reshuffling
+ * @param split               which seeded train/validation/test split of the dataset to train, select and test on
  * @param reshuffle           reshuffle the training rows every epoch (the original never does)
  * @param evalBatchSize       rows per inference batch
  * @param checkpointDir       where to checkpoint every epoch and resume from (empty: no checkpoints)
@@ -28,11 +31,18 @@ import org.collapselab.nn.embedding.Optimizer;
  *                            a model estimated above it is refused before it is built
  */
 public record TrainConfig(double learningRate, int batchSize, double weightDecay, Optimizer embeddingOptimizer, int patience,
-                          int maxEpochs, long seed, boolean reshuffle, int evalBatchSize, Optional<Path> checkpointDir,
+                          int maxEpochs, long seed, SplitSpec split, boolean reshuffle, int evalBatchSize, Optional<Path> checkpointDir,
                           Progress progress, OptionalLong memoryBudget) {
+
+    /**
+     * The components that cannot change a run's numbers, left out of {@link #identity()}: where checkpoints go,
+     * where progress is shown, and the memory budget (which only refuses a model before it is built).
+     */
+    public static final java.util.Set<String> NOT_IN_IDENTITY = java.util.Set.of("checkpointDir", "progress", "memoryBudget");
 
     public TrainConfig {
         Objects.requireNonNull(embeddingOptimizer, "embeddingOptimizer");
+        Objects.requireNonNull(split, "split");
         Objects.requireNonNull(checkpointDir, "checkpointDir");
         Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(memoryBudget, "memoryBudget");
@@ -56,8 +66,13 @@ public record TrainConfig(double learningRate, int batchSize, double weightDecay
 
     public Builder toBuilder() {
         return new Builder().learningRate(learningRate).batchSize(batchSize).weightDecay(weightDecay).embeddingOptimizer(embeddingOptimizer)
-                .patience(patience).maxEpochs(maxEpochs).seed(seed).reshuffle(reshuffle).evalBatchSize(evalBatchSize)
+                .patience(patience).maxEpochs(maxEpochs).seed(seed).split(split).reshuffle(reshuffle).evalBatchSize(evalBatchSize)
                 .checkpointDir(checkpointDir.orElse(null)).progress(progress).memoryBudget(memoryBudget.isPresent() ? memoryBudget.getAsLong() : null);
+    }
+
+    /** Every component except {@link #NOT_IN_IDENTITY}, canonically ({@link Canonical}), under {@code train.}. */
+    public java.util.SortedMap<String, String> identity() {
+        return Canonical.of("train", this, NOT_IN_IDENTITY);
     }
 
     /** The optimiser settings a model is built with (dense weights and tables alike). */
@@ -74,6 +89,7 @@ public record TrainConfig(double learningRate, int batchSize, double weightDecay
         private int patience = 3;
         private int maxEpochs = 100;
         private long seed;
+        private SplitSpec split = SplitSpec.paper();
         private boolean reshuffle;
         private int evalBatchSize = 8192;
         private Path checkpointDir;
@@ -89,6 +105,9 @@ public record TrainConfig(double learningRate, int batchSize, double weightDecay
         public Builder patience(int v) { patience = v; return this; }
         public Builder maxEpochs(int v) { maxEpochs = v; return this; }
         public Builder seed(long v) { seed = v; return this; }
+        public Builder split(SplitSpec v) { split = v; return this; }
+        /** The 8:1:1 split with this seed. */
+        public Builder splitSeed(long v) { return split(SplitSpec.seeded(v)); }
         public Builder reshuffle(boolean v) { reshuffle = v; return this; }
         public Builder evalBatchSize(int v) { evalBatchSize = v; return this; }
         public Builder checkpointDir(Path v) { checkpointDir = v; return this; }
@@ -97,7 +116,7 @@ public record TrainConfig(double learningRate, int batchSize, double weightDecay
         public Builder memoryBudget(Long v) { memoryBudget = v; return this; }
 
         public TrainConfig build() {
-            return new TrainConfig(learningRate, batchSize, weightDecay, embeddingOptimizer, patience, maxEpochs, seed, reshuffle,
+            return new TrainConfig(learningRate, batchSize, weightDecay, embeddingOptimizer, patience, maxEpochs, seed, split, reshuffle,
                     evalBatchSize, Optional.ofNullable(checkpointDir), progress,
                     memoryBudget == null ? OptionalLong.empty() : OptionalLong.of(memoryBudget));
         }

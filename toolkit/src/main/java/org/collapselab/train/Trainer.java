@@ -1,16 +1,9 @@
 package org.collapselab.train;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Properties;
-import org.collapselab.data.AtomicFiles;
 import org.collapselab.data.Batch;
 import org.collapselab.data.Batches;
 import org.collapselab.data.EncodedDataset;
@@ -24,7 +17,7 @@ import org.collapselab.model.ModelState;
  * Trains a {@link CtrModel} the paper's way: epochs over the training rows, validation AUC after each, early
  * stopping with patience, the best epoch's weights restored, test AUC and log loss of those. Stops with a
  * {@link TrainingDivergedException} naming the step when the loss is NaN or infinite. With a checkpoint folder it
- * checkpoints every epoch and resumes from the last one; a resumed run ends with the same weights as an
+ * checkpoints every epoch and resumes from the last one ({@link Checkpoints}: only a checkpoint of the same run); a resumed run ends with the same weights as an
  * uninterrupted one (dropout masks are reseeded per epoch from the seed).
  */
 public final class Trainer {
@@ -55,10 +48,10 @@ public final class Trainer {
     /** A trained model and how its training went. */
     public record Trained(CtrModel model, TrainResult result) {}
 
-    /** Builds a model and trains it on the dataset's 8:1:1 split with seed 0 (the paper's). */
+    /** Builds a model and trains it on the dataset's split that the configuration names ({@link TrainConfig#split()}). */
     public Trained train(ModelSpec spec, EncodedDataset data) {
         CtrModel model = newModel(spec, data.schema());
-        return new Trained(model, fit(model, data, data.split()));
+        return new Trained(model, fit(model, data, data.split(config.split())));
     }
 
     /** Trains {@code model} on the split's training rows, validating on its validation rows, testing on its test rows. */
@@ -71,7 +64,7 @@ public final class Trainer {
         Batches batches = data.batches(split.train(), config.batchSize());
         if (config.reshuffle()) batches = batches.reshuffled(config.seed());
         String label = model.spec().label();
-        Checkpoints checkpoints = config.checkpointDir().map(Checkpoints::new).orElse(null);
+        Checkpoints checkpoints = config.checkpointDir().map(d -> new Checkpoints(d, config, data)).orElse(null);
 
         List<EpochResult> history = new ArrayList<>();
         ModelState best = null;
@@ -142,74 +135,5 @@ public final class Trainer {
         }
         config.progress().done(task);
         return new Evaluation(Metrics.auc(p, y), Metrics.logloss(p, y), p, y);
-    }
-
-    /**
-     * Checkpoints in a folder: {@code epoch-N/} holds the model after epoch N (weights, optimiser state,
-     * tables), and {@code state.properties}, rewritten atomically after the epoch folder is complete, names the
-     * latest and the best epoch folders with the history. A crash mid-write leaves the previous state intact.
-     */
-    private static final class Checkpoints {
-        private final Path dir;
-
-        Checkpoints(Path dir) {
-            this.dir = dir;
-        }
-
-        boolean exists() {
-            return Files.isRegularFile(dir.resolve("state.properties"));
-        }
-
-        record Resumed(List<EpochResult> history, ModelState best, int bestEpoch, long steps) {}
-
-        void save(CtrModel model, List<EpochResult> history, int bestEpoch, long steps) {
-            int epoch = history.size();
-            try {
-                model.save(dir.resolve("epoch-" + epoch));
-                Properties p = new Properties();
-                p.setProperty("latest", String.valueOf(epoch));
-                p.setProperty("best", String.valueOf(bestEpoch));
-                p.setProperty("steps", String.valueOf(steps));
-                for (EpochResult r : history)
-                    p.setProperty("epoch." + r.epoch(), r.trainLoss() + "," + r.validAuc() + "," + r.validLogloss() + "," + r.seconds());
-                AtomicFiles.write(dir.resolve("state.properties"), out -> p.store(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), "training state"));
-                try (var s = Files.list(dir)) {    // older epochs are no longer needed, except the best
-                    for (Path old : s.filter(x -> x.getFileName().toString().startsWith("epoch-")).toList()) {
-                        String n = old.getFileName().toString().substring(6);
-                        if (!n.equals(String.valueOf(epoch)) && !n.equals(String.valueOf(bestEpoch))) deleteTree(old);
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot checkpoint into " + dir + ": " + e.getMessage(), e);
-            }
-        }
-
-        Resumed resume(CtrModel model) {
-            try {
-                Properties p = new Properties();
-                try (var in = Files.newBufferedReader(dir.resolve("state.properties"), StandardCharsets.UTF_8)) {
-                    p.load(in);
-                }
-                int latest = Integer.parseInt(p.getProperty("latest")), bestEpoch = Integer.parseInt(p.getProperty("best"));
-                List<EpochResult> history = new ArrayList<>();
-                for (int e = 1; e <= latest; e++) {
-                    String[] v = p.getProperty("epoch." + e).split(",");
-                    history.add(new EpochResult(e, Double.parseDouble(v[0]), Double.parseDouble(v[1]), Double.parseDouble(v[2]), Double.parseDouble(v[3])));
-                }
-                model.load(dir.resolve("epoch-" + bestEpoch));
-                ModelState best = model.snapshot();
-                model.load(dir.resolve("epoch-" + latest));
-                return new Resumed(history, best, bestEpoch, Long.parseLong(p.getProperty("steps")));
-            } catch (IOException | RuntimeException e) {
-                throw new IllegalStateException("cannot resume from checkpoint " + dir + ": " + e.getMessage()
-                        + " (delete the folder to start over)", e);
-            }
-        }
-
-        private static void deleteTree(Path p) throws IOException {
-            try (var s = Files.walk(p)) {
-                for (Path x : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(x);
-            }
-        }
     }
 }

@@ -54,10 +54,10 @@ class CtrModelTest {
         CtrModel a = CtrModel.build(spec, SCHEMA, 7);
         Batch b = ModelGradientTest.batch();
         for (int i = 0; i < 3; i++) a.fit(b);
-        a.save(tmp.resolve("ckpt"));
+        ModelCheckpoint.save(a, tmp.resolve("ckpt"));
         CtrModel c = CtrModel.build(spec, SCHEMA, 7);
         assertTrue(Math.abs(c.predict(b)[0] - a.predict(b)[0]) > 1e-6, "a fresh model differs before loading");
-        c.load(tmp.resolve("ckpt"));
+        ModelCheckpoint.load(c, tmp.resolve("ckpt"));
         assertArrayEquals(a.predict(b), c.predict(b));
         // the optimiser state came along: one more step agrees too (dropout off: masks are not part of a checkpoint)
         a.graph().setDropoutEnabled(false);
@@ -70,8 +70,8 @@ class CtrModelTest {
     @Test
     void aCheckpointOfAnotherModelOrACorruptOneIsRefused() throws IOException {
         CtrModel a = CtrModel.build(dcn(), SCHEMA, 7);
-        a.save(tmp.resolve("ckpt"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CtrModel.build(dcn(), SCHEMA, 8).load(tmp.resolve("ckpt")));
+        ModelCheckpoint.save(a, tmp.resolve("ckpt"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelCheckpoint.load(CtrModel.build(dcn(), SCHEMA, 8), tmp.resolve("ckpt")));
         assertTrue(e.getMessage().contains("is of another model"), e.getMessage());
         try (RandomAccessFile f = new RandomAccessFile(tmp.resolve("ckpt/dense.bin").toFile(), "rw")) {
             f.seek(40);
@@ -79,7 +79,7 @@ class CtrModelTest {
             f.seek(40);
             f.write(v ^ 1);
         }
-        IOException io = assertThrows(IOException.class, () -> CtrModel.build(dcn(), SCHEMA, 7).load(tmp.resolve("ckpt")));
+        IOException io = assertThrows(IOException.class, () -> ModelCheckpoint.load(CtrModel.build(dcn(), SCHEMA, 7), tmp.resolve("ckpt")));
         assertTrue(io.getMessage().endsWith("dense.bin: corrupt (checksum mismatch)"), io.getMessage());
     }
 

@@ -1,0 +1,146 @@
+package org.collapselab.experiment;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.collapselab.analysis.FieldIA;
+import org.collapselab.model.ModelSpec;
+import org.collapselab.train.EpochResult;
+import org.collapselab.train.TrainResult;
+
+/**
+ * Everything kept of one trained run: the request it answers (so its id), how training went (metrics and the
+ * history per epoch), and what the analyses need of the trained model: IA and singular values per field of the
+ * kept (best) weights with the sets side by side, the per-field IA after every epoch, the per-field IA of every
+ * set on its own, and for DCNv2 the first cross layer's field-pair weight norms of every set.
+ *
+ * @param request     what was trained
+ * @param result      metrics and history
+ * @param kept        IA and spectra per field of the kept weights, sets side by side ({@code CtrModel.concatenatedTables()})
+ * @param iaPerEpoch  {@code [e][f]}: IA of field f after epoch e + 1 (sets side by side)
+ * @param setIa       {@code [m][f]}: IA of field f in set m's own table
+ * @param crossNorms  per set, {@code [i][j] = ||W_{i→j}||_F} of the first cross layer (DCNv2; empty otherwise)
+ */
+public record RunRecord(RunRequest request, TrainResult result, FieldIA kept, double[][] iaPerEpoch, double[][] setIa,
+                        List<double[][]> crossNorms) {
+
+    public RunRecord {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(kept, "kept");
+        iaPerEpoch = deep(iaPerEpoch);
+        setIa = deep(setIa);
+        crossNorms = crossNorms.stream().map(RunRecord::deep).toList();
+        if (!result.spec().equals(request.spec())) throw new IllegalArgumentException("the result is of " + result.spec().label() + ", the request of " + request.spec().label());
+        if (iaPerEpoch.length != result.epochs())
+            throw new IllegalArgumentException(result.epochs() + " epochs but IA of " + iaPerEpoch.length);
+        if (setIa.length != request.spec().sets()) throw new IllegalArgumentException(request.spec().sets() + " sets but set IA of " + setIa.length);
+        if (!crossNorms.isEmpty() && crossNorms.size() != request.spec().sets())
+            throw new IllegalArgumentException(request.spec().sets() + " sets but cross norms of " + crossNorms.size());
+    }
+
+    private static double[][] deep(double[][] a) {
+        return Arrays.stream(a).map(double[]::clone).toArray(double[][]::new);
+    }
+
+    public String id() {
+        return request.id();
+    }
+
+    public String description() {
+        return request.description();
+    }
+
+    public ModelSpec spec() {
+        return request.spec();
+    }
+
+    public long seed() {
+        return request.seed();
+    }
+
+    public double testAuc() {
+        return result.testAuc();
+    }
+
+    public double testLogloss() {
+        return result.testLogloss();
+    }
+
+    /** Validation AUC of the kept (best) epoch. */
+    public double validAuc() {
+        return result.validAuc();
+    }
+
+    public int bestEpoch() {
+        return result.bestEpoch();
+    }
+
+    public double seconds() {
+        return result.seconds();
+    }
+
+    /** Epochs run. */
+    public int epochs() {
+        return result.epochs();
+    }
+
+    public List<EpochResult> history() {
+        return result.history();
+    }
+
+    public double[] trainLosses() {
+        return result.trainLosses();
+    }
+
+    public double[] validAucs() {
+        return result.validAucs();
+    }
+
+    /** Width of the analysed table: K for SE, M·K for ME (sets side by side). */
+    public int width() {
+        return kept.k();
+    }
+
+    /** Field names in schema order. */
+    public List<String> fields() {
+        return kept.fields();
+    }
+
+    /** IA per field after epoch {@code epoch} (1-based), or of the kept weights for 0. */
+    public double[] ia(int epoch) {
+        if (epoch < 0 || epoch > epochs()) throw new IllegalArgumentException(spec().label() + ": no IA recorded for epoch " + epoch);
+        return epoch == 0 ? kept.ia() : iaPerEpoch[epoch - 1].clone();
+    }
+
+    @Override
+    public double[][] iaPerEpoch() {
+        return deep(iaPerEpoch);
+    }
+
+    /** Mean IA over fields of the kept weights. */
+    public double meanIa() {
+        return Arrays.stream(kept.ia()).average().orElseThrow();
+    }
+
+    /** IA and singular values per field of the kept weights. */
+    public FieldIA fieldIA() {
+        return kept;
+    }
+
+    /** IA per field of set {@code m}'s own table. */
+    public double[] setIa(int m) {
+        return setIa[m].clone();
+    }
+
+    @Override
+    public double[][] setIa() {
+        return deep(setIa);
+    }
+
+    /** {@code [i][j] = ||W_{i→j}||_F} of set {@code m}'s first cross layer (DCNv2 only). */
+    public double[][] crossNorms(int m) {
+        if (crossNorms.isEmpty()) throw new IllegalStateException("cross norms exist for DCNv2 only, this is " + spec().label());
+        return deep(crossNorms.get(m));
+    }
+}

@@ -1,0 +1,118 @@
+package org.collapselab.experiment;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import org.collapselab.analysis.FieldIA;
+import org.collapselab.analysis.Spectrum;
+import org.collapselab.analysis.SpectrumOptions;
+import org.collapselab.train.EpochResult;
+import org.collapselab.train.TrainResult;
+
+/**
+ * The text form of a {@link RunRecord}: properties, the request under {@code request.}, doubles written exactly
+ * ({@link Double#toString}) so that a record read back equals the one written.
+ */
+final class RunRecordCodec {
+    private RunRecordCodec() {}
+
+    static String encode(RunRecord r) {
+        Properties p = new Properties();
+        p.setProperty("request", r.request().encode());
+        TrainResult t = r.result();
+        p.setProperty("result.bestEpoch", String.valueOf(t.bestEpoch()));
+        p.setProperty("result.validAuc", String.valueOf(t.validAuc()));
+        p.setProperty("result.testAuc", String.valueOf(t.testAuc()));
+        p.setProperty("result.testLogloss", String.valueOf(t.testLogloss()));
+        p.setProperty("result.seconds", String.valueOf(t.seconds()));
+        p.setProperty("epochs", String.valueOf(t.epochs()));
+        for (EpochResult e : t.history())
+            p.setProperty("history." + e.epoch(), join(new double[] {e.trainLoss(), e.validAuc(), e.validLogloss(), e.seconds()}));
+        FieldIA k = r.kept();
+        p.setProperty("fields", String.valueOf(k.fields().size()));
+        for (int f = 0; f < k.fields().size(); f++) {
+            p.setProperty("field." + f + ".name", k.fields().get(f));
+            p.setProperty("field." + f + ".cardinality", String.valueOf(k.cardinalities()[f]));
+            p.setProperty("field." + f + ".sigma", join(k.spectra().get(f).values()));
+        }
+        p.setProperty("kept.ia", join(k.ia()));
+        p.setProperty("kept.width", String.valueOf(k.k()));
+        double[][] perEpoch = r.iaPerEpoch();
+        for (int e = 0; e < perEpoch.length; e++) p.setProperty("ia." + (e + 1), join(perEpoch[e]));
+        double[][] setIa = r.setIa();
+        for (int m = 0; m < setIa.length; m++) p.setProperty("setIa." + m, join(setIa[m]));
+        p.setProperty("crossNorms", String.valueOf(r.crossNorms().size()));
+        for (int m = 0; m < r.crossNorms().size(); m++) {
+            double[][] n = r.crossNorms().get(m);
+            for (int i = 0; i < n.length; i++) p.setProperty("crossNorm." + m + "." + i, join(n[i]));
+        }
+        StringWriter w = new StringWriter();
+        try {
+            p.store(w, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // sorted lines without the date comment: the same record always has the same bytes
+        return Arrays.stream(w.toString().split("\n")).filter(l -> !l.startsWith("#")).sorted().collect(Collectors.joining("\n", "", "\n"));
+    }
+
+    static RunRecord decode(String text) {
+        Properties p = new Properties();
+        try {
+            p.load(new StringReader(text));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        RunRequest request = RunRequest.decode(get(p, "request"));
+        int epochs = Integer.parseInt(get(p, "epochs"));
+        List<EpochResult> history = new ArrayList<>();
+        double[][] perEpoch = new double[epochs][];
+        for (int e = 1; e <= epochs; e++) {
+            double[] v = doubles(get(p, "history." + e));
+            history.add(new EpochResult(e, v[0], v[1], v[2], v[3]));
+            perEpoch[e - 1] = doubles(get(p, "ia." + e));
+        }
+        TrainResult result = new TrainResult(request.spec(), request.seed(), history, Integer.parseInt(get(p, "result.bestEpoch")),
+                Double.parseDouble(get(p, "result.validAuc")), Double.parseDouble(get(p, "result.testAuc")),
+                Double.parseDouble(get(p, "result.testLogloss")), Double.parseDouble(get(p, "result.seconds")));
+        int fields = Integer.parseInt(get(p, "fields"));
+        List<String> names = new ArrayList<>();
+        int[] cards = new int[fields];
+        List<Spectrum> spectra = new ArrayList<>();
+        for (int f = 0; f < fields; f++) {
+            names.add(get(p, "field." + f + ".name"));
+            cards[f] = Integer.parseInt(get(p, "field." + f + ".cardinality"));
+            spectra.add(new Spectrum(doubles(get(p, "field." + f + ".sigma"))));
+        }
+        FieldIA kept = new FieldIA(names, cards, doubles(get(p, "kept.ia")), Integer.parseInt(get(p, "kept.width")), spectra, SpectrumOptions.DEFAULT);
+        double[][] setIa = new double[request.spec().sets()][];
+        for (int m = 0; m < setIa.length; m++) setIa[m] = doubles(get(p, "setIa." + m));
+        List<double[][]> cross = new ArrayList<>();
+        for (int m = 0, n = Integer.parseInt(get(p, "crossNorms")); m < n; m++) {
+            double[][] w = new double[fields][];
+            for (int i = 0; i < fields; i++) w[i] = doubles(get(p, "crossNorm." + m + "." + i));
+            cross.add(w);
+        }
+        return new RunRecord(request, result, kept, perEpoch, setIa, cross);
+    }
+
+    private static String get(Properties p, String key) {
+        String v = p.getProperty(key);
+        if (v == null) throw new IllegalArgumentException("the run record has no '" + key + "' entry");
+        return v;
+    }
+
+    private static String join(double[] v) {
+        return Arrays.stream(v).mapToObj(Double::toString).collect(Collectors.joining(","));
+    }
+
+    private static double[] doubles(String s) {
+        return s.isEmpty() ? new double[0] : Arrays.stream(s.split(",")).mapToDouble(Double::parseDouble).toArray();
+    }
+}

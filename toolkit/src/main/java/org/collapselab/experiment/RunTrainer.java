@@ -1,0 +1,50 @@
+package org.collapselab.experiment;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.collapselab.analysis.FieldIA;
+import org.collapselab.data.EncodedDataset;
+import org.collapselab.data.Progress;
+import org.collapselab.model.CtrModel;
+import org.collapselab.model.ModelKind;
+import org.collapselab.train.EpochResult;
+import org.collapselab.train.Trainer;
+import org.collapselab.train.TrainingListener;
+
+/**
+ * Trains one {@link RunRequest} and measures it into a {@link RunRecord}, with no caching: what both the
+ * sequential executor and a remote (Spark) task call. Per-field IA is taken after every epoch (a
+ * {@link TrainingListener}) and, with the singular values, per set and the cross-layer norms, on the kept weights.
+ */
+public final class RunTrainer {
+    private RunTrainer() {}
+
+    /** Trains {@code request} on {@code data} (which must be the request's dataset), showing progress and notifying listeners. */
+    public static RunRecord train(RunRequest request, EncodedDataset data, Progress progress, List<TrainingListener> listeners) {
+        if (!data.contentChecksum().equals(request.data().content()))
+            throw new IllegalArgumentException("run " + request.description() + " is of dataset " + request.data().content() + ", given "
+                    + data.contentChecksum());
+        List<double[]> perEpoch = new ArrayList<>();
+        Trainer trainer = new Trainer(request.config().toBuilder().progress(progress).build()).listener(new TrainingListener() {
+            @Override
+            public void onEpoch(EpochResult result, CtrModel model) {
+                perEpoch.add(FieldIA.of(model.concatenatedTables(), data.schema()).ia());
+            }
+        });
+        listeners.forEach(trainer::listener);
+        Trainer.Trained t = trainer.train(request.spec(), data);
+        CtrModel model = t.model();
+        FieldIA kept = FieldIA.of(model.concatenatedTables(), data.schema());
+        double[][] setIa = new double[request.spec().sets()][];
+        for (int m = 0; m < setIa.length; m++) setIa[m] = FieldIA.of(model.embeddings().table(m), data.schema()).ia();
+        List<double[][]> cross = new ArrayList<>();
+        if (request.spec().kind() == ModelKind.DCNV2)
+            for (int m = 0; m < request.spec().sets(); m++) cross.add(MeAnalysis.crossNorms(model, m, 0));
+        return new RunRecord(request, t.result(), kept, perEpoch.toArray(double[][]::new), setIa, cross);
+    }
+
+    /** {@link #train} without progress or listeners. */
+    public static RunRecord train(RunRequest request, EncodedDataset data) {
+        return train(request, data, Progress.NONE, List.of());
+    }
+}

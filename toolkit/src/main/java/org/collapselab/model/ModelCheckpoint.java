@@ -1,0 +1,108 @@
+package org.collapselab.model;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.collapselab.data.SealedText;
+import org.collapselab.nn.embedding.EmbeddingStore;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A model's checkpoint in a folder: {@code model.properties} says what it is (the model's identity and whatever
+ * the caller adds, e.g. the training settings and the data), sealed with its checksum; {@code dense.bin} holds
+ * the dense weights with the optimiser's state and step counters, {@code embeddings.bin} the embedding store
+ * with its moments (each verified by its own checksum). A checkpoint is loaded only into a model whose identity
+ * is exactly the saved one; otherwise the differing entries are named.
+ */
+public final class ModelCheckpoint {
+    static final String IDENTITY = "model.properties", DENSE = "dense.bin", EMBEDDINGS = "embeddings.bin";
+
+    private ModelCheckpoint() {}
+
+    /** What a checkpoint of {@code model} must match: its spec (every component), fields and cardinalities, seed and optimiser settings. */
+    public static SortedMap<String, String> identity(CtrModel model) {
+        SortedMap<String, String> id = new TreeMap<>(model.spec().identity());
+        id.put("schema.fields", String.valueOf(model.schema().names()));
+        id.put("schema.cardinalities", java.util.Arrays.toString(model.schema().cardinalities()));
+        id.put("model.seed", String.valueOf(model.seed()));
+        id.putAll(Canonical.of("adam", model.embeddings().adam(), java.util.Set.of()));
+        return id;
+    }
+
+    /** Writes a checkpoint of {@code model} into {@code dir}, with {@code context} added to its identity. */
+    public static void save(CtrModel model, Path dir, Map<String, String> context) throws IOException {
+        Files.createDirectories(dir);
+        Map<String, INDArray> arrays = new LinkedHashMap<>(model.graph().stateArrays());
+        model.graph().optimizerState().forEach((name, a) -> arrays.put("optimizer/" + name, a));
+        int[] counters = model.graph().optimizerCounters();
+        arrays.put("optimizer#counters", Nd4j.createFromArray((float) counters[0], (float) counters[1]));
+        NamedArrays.write(dir.resolve(DENSE), arrays);
+        model.embeddings().save(dir.resolve(EMBEDDINGS));
+        Properties p = new Properties();
+        expected(model, context).forEach(p::setProperty);
+        StringWriter w = new StringWriter();
+        p.store(w, null);
+        SealedText.write(dir.resolve(IDENTITY), w.toString().replaceFirst("^#.*\n", ""));    // no date comment: same model, same bytes
+    }
+
+    /** {@link #save} without context. */
+    public static void save(CtrModel model, Path dir) throws IOException {
+        save(model, dir, Map.of());
+    }
+
+    /**
+     * Loads a checkpoint written by {@link #save} into {@code model}, which must have the saved identity (with the
+     * same {@code context}); training continues exactly where it stopped.
+     */
+    public static void load(CtrModel model, Path dir, Map<String, String> context) throws IOException {
+        Properties p = new Properties();
+        try {
+            p.load(new StringReader(SealedText.read(dir.resolve(IDENTITY))));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        Map<String, String> saved = new TreeMap<>();
+        p.stringPropertyNames().forEach(k -> saved.put(k, p.getProperty(k)));
+        List<String> diff = Canonical.differences(saved, expected(model, context));
+        if (!diff.isEmpty())
+            throw new IllegalArgumentException("checkpoint " + dir + " is of another model or run; it differs in " + String.join(", ", diff)
+                    + " (saved → this)");
+        Map<String, INDArray> arrays = NamedArrays.read(dir.resolve(DENSE));
+        EmbeddingStore loaded = EmbeddingStore.load(dir.resolve(EMBEDDINGS));
+        for (var e : model.graph().stateArrays().entrySet()) e.getValue().assign(require(arrays, e.getKey(), dir));
+        for (var e : model.graph().optimizerState().entrySet()) e.getValue().assign(require(arrays, "optimizer/" + e.getKey(), dir));
+        INDArray c = require(arrays, "optimizer#counters", dir);
+        model.graph().setOptimizerCounters(c.getInt(0), c.getInt(1));
+        model.replaceEmbeddings(loaded);
+    }
+
+    /** {@link #load} without context. */
+    public static void load(CtrModel model, Path dir) throws IOException {
+        load(model, dir, Map.of());
+    }
+
+    private static SortedMap<String, String> expected(CtrModel model, Map<String, String> context) {
+        SortedMap<String, String> id = identity(model);
+        context.forEach((k, v) -> {
+            if (id.containsKey(k) && !id.get(k).equals(v)) throw new IllegalArgumentException("context entry " + k + "=" + v + " contradicts the model's " + id.get(k));
+            id.put(k, v);
+        });
+        return id;
+    }
+
+    private static INDArray require(Map<String, INDArray> arrays, String name, Path dir) {
+        INDArray a = arrays.get(name);
+        if (a == null) throw new IllegalArgumentException("checkpoint " + dir + " has no array '" + name + "'");
+        return a;
+    }
+}

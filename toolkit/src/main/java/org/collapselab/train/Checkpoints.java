@@ -1,0 +1,114 @@
+package org.collapselab.train;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.SortedMap;
+import org.collapselab.data.EncodedDataset;
+import org.collapselab.data.SealedText;
+import org.collapselab.model.CtrModel;
+import org.collapselab.model.ModelCheckpoint;
+import org.collapselab.model.ModelState;
+
+/**
+ * A training run's checkpoints in a folder: {@code epoch-N/} holds the model after epoch N ({@link ModelCheckpoint},
+ * whose identity includes the training settings and the dataset's content checksum), and {@code state.properties},
+ * sealed with its checksum and rewritten atomically after the epoch folder is complete, names the latest and the
+ * best epoch with the history. A crash mid-write leaves the previous state intact; a damaged state file or a
+ * checkpoint of another run (any differing coefficient, batch size, split or dataset) is refused, naming what differs.
+ */
+final class Checkpoints {
+    static final String STATE = "state.properties";
+    /**
+     * Settings that only decide when training stops, so a run may resume with other values (e.g. more epochs):
+     * every other component of {@link TrainConfig#identity()} must match.
+     */
+    static final Set<String> RESUMABLE_WITH_OTHER = Set.of("train.maxEpochs", "train.patience");
+
+    private final Path dir;
+    private final Map<String, String> context;
+
+    Checkpoints(Path dir, TrainConfig config, EncodedDataset data) {
+        this.dir = dir;
+        this.context = context(config, data);
+    }
+
+    /** What a checkpoint of this run carries beyond the model's identity. */
+    static Map<String, String> context(TrainConfig config, EncodedDataset data) {
+        SortedMap<String, String> c = config.identity();
+        c.keySet().removeAll(RESUMABLE_WITH_OTHER);
+        c.put("data.content", data.contentChecksum());
+        return c;
+    }
+
+    boolean exists() {
+        return Files.isRegularFile(dir.resolve(STATE));
+    }
+
+    record Resumed(List<EpochResult> history, ModelState best, int bestEpoch, long steps) {}
+
+    void save(CtrModel model, List<EpochResult> history, int bestEpoch, long steps) {
+        int epoch = history.size();
+        try {
+            ModelCheckpoint.save(model, dir.resolve("epoch-" + epoch), context);
+            Properties p = new Properties();
+            p.setProperty("latest", String.valueOf(epoch));
+            p.setProperty("best", String.valueOf(bestEpoch));
+            p.setProperty("steps", String.valueOf(steps));
+            for (EpochResult r : history)
+                p.setProperty("epoch." + r.epoch(), r.trainLoss() + "," + r.validAuc() + "," + r.validLogloss() + "," + r.seconds());
+            StringWriter w = new StringWriter();
+            p.store(w, "training state");
+            SealedText.write(dir.resolve(STATE), w.toString());
+            try (var s = Files.list(dir)) {    // older epochs are no longer needed, except the best
+                for (Path old : s.filter(x -> x.getFileName().toString().startsWith("epoch-")).toList()) {
+                    String n = old.getFileName().toString().substring(6);
+                    if (!n.equals(String.valueOf(epoch)) && !n.equals(String.valueOf(bestEpoch))) deleteTree(old);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot checkpoint into " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    Resumed resume(CtrModel model) {
+        Path file = dir.resolve(STATE);
+        try {
+            Properties p = new Properties();
+            p.load(new StringReader(SealedText.read(file)));
+            int latest = Integer.parseInt(required(p, "latest", file)), bestEpoch = Integer.parseInt(required(p, "best", file));
+            List<EpochResult> history = new ArrayList<>();
+            for (int e = 1; e <= latest; e++) {
+                String[] v = required(p, "epoch." + e, file).split(",");
+                history.add(new EpochResult(e, Double.parseDouble(v[0]), Double.parseDouble(v[1]), Double.parseDouble(v[2]), Double.parseDouble(v[3])));
+            }
+            ModelCheckpoint.load(model, dir.resolve("epoch-" + bestEpoch), context);
+            ModelState best = model.snapshot();
+            ModelCheckpoint.load(model, dir.resolve("epoch-" + latest), context);
+            return new Resumed(history, best, bestEpoch, Long.parseLong(required(p, "steps", file)));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("cannot resume from checkpoint " + dir + ": " + e.getMessage()
+                    + " (delete the folder to start over)", e);
+        }
+    }
+
+    private static String required(Properties p, String key, Path file) {
+        String v = p.getProperty(key);
+        if (v == null) throw new IllegalStateException(file + " has no '" + key + "' entry");
+        return v;
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        try (var s = Files.walk(p)) {
+            for (Path x : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(x);
+        }
+    }
+}
