@@ -8,7 +8,6 @@ import org.collapselab.data.EncodedDataset;
 import org.collapselab.model.EmbeddingMode;
 import org.collapselab.model.ModelSpec;
 import org.collapselab.train.TrainConfig;
-import org.collapselab.train.TrainingListener;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -24,7 +23,7 @@ import tech.tablesaw.api.Table;
  * @param config training settings
  * @param seed   training seed
  */
-public record CollapseDynamics(ModelSpec base, int scale, TrainConfig config, long seed) {
+public record CollapseDynamics(ModelSpec base, int scale, TrainConfig config, long seed) implements Recipe<CollapseDynamics.Result> {
     public CollapseDynamics {
         Objects.requireNonNull(base, "base");
         Objects.requireNonNull(config, "config");
@@ -35,32 +34,28 @@ public record CollapseDynamics(ModelSpec base, int scale, TrainConfig config, lo
         return List.of(base.scale(scale, EmbeddingMode.SINGLE), base.scale(scale, EmbeddingMode.MULTI));
     }
 
-    public Provenance provenance(EncodedDataset data) {
-        return builder(data).build();
+    /** SE and ME at the scale. */
+    @Override
+    public List<RunRequest> requests(EncodedDataset data) {
+        return specs().stream().map(s -> RunRequest.of(s, config, seed, data)).toList();
     }
 
-    private Provenance.Builder builder(EncodedDataset data) {
-        return Provenance.of("collapse-dynamics").with("base", base).with("scale", scale).config(config).data(data).with("seed", seed);
-    }
-
-    /** The per-field and per-epoch tables, each from {@code cache} or assembled from the (per-run cached) runs. */
-    public Result run(EncodedDataset data, ResultCache cache, TrainingListener... listeners) {
-        Measurements m = new Measurements(config, data, cache, List.of(listeners));
-        Table fields = cache.getOrCompute(builder(data).with("table", "fields").build(), () -> fieldsTable(m));
-        Table epochs = cache.getOrCompute(builder(data).with("table", "epochs").build(), () -> epochsTable(m));
-        return new Result(fields, epochs);
+    /** The per-field and per-epoch tables from the two runs. */
+    @Override
+    public Result result(EncodedDataset data, List<RunRecord> runs) {
+        return new Result(fieldsTable(runs), epochsTable(runs));
     }
 
     private static String variant(ModelSpec s) {
         return s.mode() == EmbeddingMode.SINGLE ? "SE" : "ME";
     }
 
-    private Table fieldsTable(Measurements m) {
+    private Table fieldsTable(List<RunRecord> runs) {
         StringColumn variant = StringColumn.create("variant"), model = StringColumn.create("model"), field = StringColumn.create("field");
         IntColumn epoch = IntColumn.create("epoch"), card = IntColumn.create("cardinality");
         DoubleColumn ia = DoubleColumn.create("IA");
-        for (ModelSpec s : specs()) {
-            MeasuredRun r = m.measure(s, seed);
+        for (RunRecord r : runs) {
+            ModelSpec s = r.spec();
             List<String> names = r.fields();
             int[] c = r.fieldIA().cardinalities();
             for (int e = 1; e <= r.epochs(); e++) {
@@ -78,12 +73,12 @@ public record CollapseDynamics(ModelSpec base, int scale, TrainConfig config, lo
         return Table.create("IA per field after each epoch", variant, model, epoch, field, card, ia);
     }
 
-    private Table epochsTable(Measurements m) {
+    private Table epochsTable(List<RunRecord> runs) {
         StringColumn variant = StringColumn.create("variant"), model = StringColumn.create("model");
         IntColumn epoch = IntColumn.create("epoch");
         DoubleColumn ia = DoubleColumn.create("mean IA"), loss = DoubleColumn.create("train loss"), auc = DoubleColumn.create("valid AUC");
-        for (ModelSpec s : specs()) {
-            MeasuredRun r = m.measure(s, seed);
+        for (RunRecord r : runs) {
+            ModelSpec s = r.spec();
             double[] l = r.trainLosses(), a = r.validAucs();
             for (int e = 1; e <= r.epochs(); e++) {
                 variant.append(variant(s));

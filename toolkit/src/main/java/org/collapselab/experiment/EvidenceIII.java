@@ -6,7 +6,6 @@ import org.collapselab.model.EmbeddingMode;
 import org.collapselab.model.ModelKind;
 import org.collapselab.model.ModelSpec;
 import org.collapselab.train.TrainConfig;
-import org.collapselab.train.TrainingListener;
 
 /**
  * Evidence III (Fig. 5): DCNv2 and DCNv2 with the cross-weight regulariser (learnable field-pair gains and the
@@ -14,7 +13,7 @@ import org.collapselab.train.TrainingListener;
  * regulariser raises IA, yet test AUC does not improve with size, and the regularised model overfits (training
  * loss keeps falling while validation AUC drops).
  */
-public record EvidenceIII(List<Integer> scales, TrainConfig config, List<Long> seeds) {
+public record EvidenceIII(List<Integer> scales, TrainConfig config, List<Long> seeds) implements Recipe<SizeSweep.Result> {
     public static final String DCNV2 = "DCNv2", REGULARISED = "regularised DCNv2";
 
     public EvidenceIII {
@@ -28,11 +27,13 @@ public record EvidenceIII(List<Integer> scales, TrainConfig config, List<Long> s
                 new SizeSweep.Variant(REGULARISED, base.toBuilder().regularizedCross().build())), scales, EmbeddingMode.SINGLE, config, seeds);
     }
 
-    public Provenance provenance(EncodedDataset data) {
-        return sweep().provenance(data);
+    @Override
+    public List<RunRequest> requests(EncodedDataset data) {
+        return sweep().requests(data);
     }
 
-    public SizeSweep.Result run(EncodedDataset data, ResultCache cache, TrainingListener... listeners) {
-        return sweep().run(data, cache, listeners);
+    @Override
+    public SizeSweep.Result result(EncodedDataset data, List<RunRecord> runs) {
+        return sweep().result(data, runs);
     }
 }

@@ -6,13 +6,12 @@ import org.collapselab.model.EmbeddingMode;
 import org.collapselab.model.ModelKind;
 import org.collapselab.model.ModelSpec;
 import org.collapselab.train.TrainConfig;
-import org.collapselab.train.TrainingListener;
 
 /**
  * Evidence IV (Fig. 6): DNN (no explicit feature interaction) and DCNv2 at each SE size. The paper's claims: DNN
  * keeps more information abundance than DCNv2, yet DNN's test AUC drops with size while DCNv2's holds.
  */
-public record EvidenceIV(List<Integer> scales, TrainConfig config, List<Long> seeds) {
+public record EvidenceIV(List<Integer> scales, TrainConfig config, List<Long> seeds) implements Recipe<SizeSweep.Result> {
     public static final String DNN = "DNN", DCNV2 = "DCNv2";
 
     public EvidenceIV {
@@ -25,11 +24,13 @@ public record EvidenceIV(List<Integer> scales, TrainConfig config, List<Long> se
                 new SizeSweep.Variant(DCNV2, ModelSpec.of(ModelKind.DCNV2))), scales, EmbeddingMode.SINGLE, config, seeds);
     }
 
-    public Provenance provenance(EncodedDataset data) {
-        return sweep().provenance(data);
+    @Override
+    public List<RunRequest> requests(EncodedDataset data) {
+        return sweep().requests(data);
     }
 
-    public SizeSweep.Result run(EncodedDataset data, ResultCache cache, TrainingListener... listeners) {
-        return sweep().run(data, cache, listeners);
+    @Override
+    public SizeSweep.Result result(EncodedDataset data, List<RunRecord> runs) {
+        return sweep().result(data, runs);
     }
 }

@@ -14,9 +14,6 @@ import org.collapselab.model.EmbeddingMode;
 import org.collapselab.model.ModelKind;
 import org.collapselab.model.ModelSpec;
 import org.collapselab.train.TrainConfig;
-import org.collapselab.train.TrainResult;
-import org.collapselab.train.Trainer;
-import org.collapselab.train.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import tech.tablesaw.api.DoubleColumn;
@@ -33,8 +30,8 @@ import tech.tablesaw.api.Table;
  * scale ≥ 2.
  *
  * <p>The models trained: SE at the base (1×) and at the largest scale, and ME and divergence-restricted ME at every
- * scale ≥ 2. Each is one entry of the {@link ResultCache}, holding its metrics and the analyses above in one long
- * table ({@link #QUANTITY}, {@link #SET}, {@link #I}, {@link #J}, {@link #VALUE}), so a re-run reads them back.
+ * scale ≥ 2. Each is one run of the {@link RunStore} ({@link RunRecord} holds the per-set IA and cross norms), shown
+ * as one long table ({@link #QUANTITY}, {@link #SET}, {@link #I}, {@link #J}, {@link #VALUE}).
  *
  * @param scales the scale factors, ascending, starting at 1 (the largest is the one analysed in a–c)
  * @param seed   the seed of every model
@@ -52,15 +49,6 @@ public record MeAnalysis(List<Integer> scales, long seed) {
             throw new IllegalArgumentException("scales must start with 1 and include a larger one, got " + scales);
         for (int i = 1; i < scales.size(); i++)
             if (scales.get(i) <= scales.get(i - 1)) throw new IllegalArgumentException("scales must be ascending without repeats, got " + scales);
-    }
-
-    /**
-     * The analysis of a profile: with the full profile the ablation (d) runs at every scale of {@code scales}; otherwise
-     * only at the largest (with the base for reference), which keeps the default run to four DCNv2 trainings.
-     */
-    public static MeAnalysis forProfile(RunProfile profile, List<Integer> scales, long seed) {
-        if (profile == RunProfile.FULL) return new MeAnalysis(scales, seed);
-        return new MeAnalysis(List.of(1, scales.get(scales.size() - 1)), seed);
     }
 
     /** The largest scale: the one Fig. 9a–c looks at (10× in the paper). */
@@ -96,58 +84,42 @@ public record MeAnalysis(List<Integer> scales, long seed) {
         return s;
     }
 
-    public Provenance provenance(ModelSpec spec, EncodedDataset data, TrainConfig config) {
-        return Provenance.of("me-analysis").spec(spec).config(config).with("seed", seed).data(data).build();
+    /** The run of every model of {@link #specs()}, with this recipe's seed. */
+    public List<RunRequest> requests(EncodedDataset data, TrainConfig config) {
+        return specs().stream().map(spec -> RunRequest.of(spec, config, seed, data)).toList();
     }
 
-    /**
-     * Trains (or reads from {@code cache}) every model of {@link #specs()} with {@code config} (seed replaced by this
-     * recipe's) and returns their analyses. The listeners see every training actually run.
-     */
-    public Result run(EncodedDataset data, TrainConfig config, ResultCache cache, TrainingListener... listeners) {
+    /** Obtains every model's run through {@code executor} (from the run store, trained where missing) and returns their analyses. */
+    public Result run(EncodedDataset data, TrainConfig config, RunExecutor executor) {
         Objects.requireNonNull(data, "data");
-        Objects.requireNonNull(cache, "cache");
-        TrainConfig c = config.toBuilder().seed(seed).build();
         Map<ModelSpec, Table> runs = new LinkedHashMap<>();
-        List<ModelSpec> specs = specs();
-        for (int i = 0; i < specs.size(); i++) {
-            ModelSpec spec = specs.get(i);
-            Provenance p = provenance(spec, data, c);
-            System.out.printf(Locale.ROOT, "[%d/%d] %s: %s%n", i + 1, specs.size(), spec.label(), cache.contains(p) ? "from the result cache" : "training");
-            runs.put(spec, cache.getOrCompute(p, () -> {
-                Trainer trainer = new Trainer(c);
-                for (TrainingListener l : listeners) trainer.listener(l);
-                Trainer.Trained t = trainer.train(spec, data);
-                return analyse(t.model(), t.result());
-            }));
-        }
+        for (RunRecord r : executor.obtain(requests(data, config))) runs.put(r.spec(), analyse(r));
         return new Result(this, data.schema(), runs);
     }
 
     /**
-     * One trained model's analysis as a long table: its metrics, IA per field of its whole table, IA per field of
-     * each set, and (DCNv2) ||W^(m)_{i→j}||_F of each set's first cross layer.
+     * One run's analysis as a long table: its metrics, IA per field of its whole table, IA per field of each set,
+     * and (DCNv2) ||W^(m)_{i→j}||_F of each set's first cross layer.
      */
-    public static Table analyse(CtrModel model, TrainResult result) {
+    public static Table analyse(RunRecord run) {
         StringColumn q = StringColumn.create(QUANTITY);
         IntColumn set = IntColumn.create(SET), ic = IntColumn.create(I), jc = IntColumn.create(J);
         DoubleColumn v = DoubleColumn.create(VALUE);
-        Table t = Table.create(model.spec().label(), q, set, ic, jc, v);
-        add(t, TEST_AUC, -1, -1, -1, result.testAuc());
-        add(t, TEST_LOGLOSS, -1, -1, -1, result.testLogloss());
-        add(t, VALID_AUC, -1, -1, -1, result.validAuc());
-        add(t, EPOCHS, -1, -1, -1, result.epochs());
-        add(t, SECONDS, -1, -1, -1, result.seconds());
-        double[] whole = FieldIA.of(model.concatenatedTables(), model.schema()).ia();
+        Table t = Table.create(run.spec().label(), q, set, ic, jc, v);
+        add(t, TEST_AUC, -1, -1, -1, run.testAuc());
+        add(t, TEST_LOGLOSS, -1, -1, -1, run.testLogloss());
+        add(t, VALID_AUC, -1, -1, -1, run.validAuc());
+        add(t, EPOCHS, -1, -1, -1, run.epochs());
+        add(t, SECONDS, -1, -1, -1, run.seconds());
+        double[] whole = run.ia(0);
         for (int f = 0; f < whole.length; f++) add(t, IA, -1, f, -1, whole[f]);
-        List<FieldIA> sets = setIa(model);
-        for (int m = 0; m < sets.size(); m++) {
-            double[] ia = sets.get(m).ia();
+        for (int m = 0; m < run.spec().sets(); m++) {
+            double[] ia = run.setIa(m);
             for (int f = 0; f < ia.length; f++) add(t, SET_IA, m, f, -1, ia[f]);
         }
-        if (model.spec().kind() == ModelKind.DCNV2)
-            for (int m = 0; m < model.spec().sets(); m++) {
-                double[][] w = crossNorms(model, m, 0);
+        if (run.spec().kind() == ModelKind.DCNV2)
+            for (int m = 0; m < run.spec().sets(); m++) {
+                double[][] w = run.crossNorms(m);
                 for (int i = 0; i < w.length; i++) for (int j = 0; j < w.length; j++) add(t, CROSS_NORM, m, i, j, w[i][j]);
             }
         return t;

@@ -52,6 +52,11 @@ public record RunRequest(ModelSpec spec, TrainConfig config, DataRef data) {
         return new RunRequest(spec, config, DataRef.of(data));
     }
 
+    /** {@code spec} trained with {@code config} and the model seed {@code seed}. */
+    public static RunRequest of(ModelSpec spec, TrainConfig config, long seed, EncodedDataset data) {
+        return of(spec, config.toBuilder().seed(seed).build(), data);
+    }
+
     /** The model seed. */
     public long seed() {
         return config.seed();

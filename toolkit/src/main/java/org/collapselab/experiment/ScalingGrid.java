@@ -16,9 +16,6 @@ import org.collapselab.model.ModelTooLargeException;
 import org.collapselab.plot.Series;
 import org.collapselab.train.SeedRuns;
 import org.collapselab.train.TrainConfig;
-import org.collapselab.train.TrainResult;
-import org.collapselab.train.Trainer;
-import org.collapselab.train.TrainingListener;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Row;
@@ -31,8 +28,8 @@ import tech.tablesaw.api.Table;
  * K_base. At 1× both are the same model (one set of K_base), so it is trained once, as SE; the paper's appendix
  * tables (3, 4) leave the ME base cell empty for the same reason.
  *
- * <p>Every run (model × mode × scale × seed) is one entry of the {@link ResultCache}, so an interrupted grid resumes
- * where it stopped and a finished one is read back without training.
+ * <p>Every run (model × mode × scale × seed) is one run of the {@link RunStore}, shared with the other recipes, so an
+ * interrupted grid resumes where it stopped and a finished one is read back without training.
  *
  * @param models the model kinds, in table order
  * @param scales the scale factors, ascending (must include 1: the base)
@@ -54,24 +51,6 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
             if (scales.get(i) <= scales.get(i - 1)) throw new IllegalArgumentException("scales must be ascending without repeats, got " + scales);
         for (ModelKind k : models)
             if (!ModelKind.paperModels().contains(k)) throw new IllegalArgumentException(k + " is not one of Table 1's models");
-    }
-
-    /**
-     * The models a profile sweeps. Full: Table 1's six. Default and smoke: DNN (implicit interaction only, whose SE
-     * drops in the paper) and DCNv2 (explicit interaction, the model the paper analyses), the two ends of the paper's
-     * story; their ten runs (1×, 2×, 4×; SE and ME; 3 epochs) take about 5 minutes on a quiet 2-core CPU.
-     */
-    public static List<ModelKind> models(RunProfile profile) {
-        return switch (profile) {
-            case SMOKE -> List.of(ModelKind.DNN, ModelKind.DCNV2);
-            case DEFAULT -> List.of(ModelKind.DNN, ModelKind.DCNV2);
-            case FULL -> ModelKind.paperModels();
-        };
-    }
-
-    /** The grid of a profile: its {@link #models(RunProfile) models}, with the scales and seeds the caller's settings give. */
-    public static ScalingGrid forProfile(RunProfile profile, List<Integer> scales, List<Long> seeds) {
-        return new ScalingGrid(models(profile), scales, seeds);
     }
 
     /** One run of the grid. */
@@ -98,48 +77,41 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
         return cells;
     }
 
-    /** What one run's result depends on: the model, the training settings, the seed and the data. */
-    public static Provenance provenance(Cell cell, EncodedDataset data, TrainConfig config) {
-        return Provenance.of("scaling").spec(cell.spec()).config(config).with("seed", cell.seed()).data(data).build();
-    }
-
-    /** {@link #run(EncodedDataset, TrainConfig, ResultCache, TrainingListener...)} with no listeners. */
-    public Table run(EncodedDataset data, TrainConfig config, ResultCache cache) {
-        return run(data, config, cache, new TrainingListener[0]);
+    /** The run of every cell, in {@link #cells()} order; {@code config}'s seed is replaced by each cell's. */
+    public List<RunRequest> requests(EncodedDataset data, TrainConfig config) {
+        return cells().stream().map(c -> RunRequest.of(c.spec(), config, c.seed(), data)).toList();
     }
 
     /**
-     * Trains (or reads from {@code cache}) every cell: one row per run with columns {@link #MODEL}, {@link #MODE},
-     * {@link #SCALE}, {@link #SEED}, {@link #SETS}, {@link #K}, {@link #EPOCHS}, {@link #BEST_EPOCH},
-     * {@link #VALID_AUC}, {@link #TEST_AUC}, {@link #TEST_LOGLOSS}, {@link #SECONDS} (of the training, when it was
-     * trained). {@code config}'s seed is replaced by each cell's; the listeners see every training actually run.
+     * Obtains every cell's run through {@code executor} (from the run store, trained where missing): one row per run
+     * with columns {@link #MODEL}, {@link #MODE}, {@link #SCALE}, {@link #SEED}, {@link #SETS}, {@link #K},
+     * {@link #EPOCHS}, {@link #BEST_EPOCH}, {@link #VALID_AUC}, {@link #TEST_AUC}, {@link #TEST_LOGLOSS},
+     * {@link #SECONDS} (of the training).
      *
      * <p>A cell whose model is over the memory budget ({@link ModelTooLargeException}) is left out and the grid goes on,
      * as the paper left out NFwFM 10× on Avazu: the cell is printed with the estimate, the table's name lists the cells
-     * left out, and {@link #paperLayout} shows "–" for them. It is not cached, so a re-run on a larger machine trains it.
+     * left out, and {@link #paperLayout} shows "–" for them. Nothing is stored for it, so a re-run on a larger machine trains it.
      */
-    public Table run(EncodedDataset data, TrainConfig config, ResultCache cache, TrainingListener... listeners) {
+    public Table run(EncodedDataset data, TrainConfig config, RunExecutor executor) {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(config, "config");
-        Objects.requireNonNull(cache, "cache");
-        Table all = emptyRuns();
         List<Cell> cells = cells();
+        List<RunRequest> requests = requests(data, config);
+        Table all = emptyRuns();
+        try {
+            List<RunRecord> runs = executor.obtain(requests);
+            for (int i = 0; i < cells.size(); i++) append(all, cells.get(i), runs.get(i));
+            return all;
+        } catch (ModelTooLargeException tooLarge) {
+            // some cell does not fit: obtain them one by one (those already trained are read back) and leave that one out
+        }
         List<String> leftOut = new ArrayList<>();
         for (int i = 0; i < cells.size(); i++) {
-            Cell cell = cells.get(i);
-            TrainConfig c = config.toBuilder().seed(cell.seed()).build();
-            Provenance p = provenance(cell, data, c);
-            boolean cached = cache.contains(p);
-            System.out.printf(Locale.ROOT, "[%d/%d] %s: %s%n", i + 1, cells.size(), cell, cached ? "from the result cache" : "training");
             try {
-                append(all, cache.getOrCompute(p, () -> {
-                    Trainer trainer = new Trainer(c);
-                    for (TrainingListener l : listeners) trainer.listener(l);
-                    return row(cell, trainer.train(cell.spec(), data).result());
-                }));
+                append(all, cells.get(i), executor.obtain(requests.get(i)));
             } catch (ModelTooLargeException e) {
-                System.out.printf(Locale.ROOT, "[%d/%d] %s: left out, it does not fit: %s%n", i + 1, cells.size(), cell, e.getMessage());
-                leftOut.add(cell.toString());
+                System.out.printf(Locale.ROOT, "[%d/%d] %s: left out, it does not fit: %s%n", i + 1, cells.size(), cells.get(i), e.getMessage());
+                leftOut.add(cells.get(i).toString());
             }
         }
         if (!leftOut.isEmpty()) {
@@ -155,10 +127,8 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
                 DoubleColumn.create(VALID_AUC), DoubleColumn.create(TEST_AUC), DoubleColumn.create(TEST_LOGLOSS), DoubleColumn.create(SECONDS));
     }
 
-    static Table row(Cell cell, TrainResult r) {
-        Table t = emptyRuns();
+    private static void append(Table t, Cell cell, RunRecord r) {
         append(t, cell, r.spec().sets(), r.spec().embeddingSize(), r.epochs(), r.bestEpoch(), r.validAuc(), r.testAuc(), r.testLogloss(), r.seconds());
-        return t;
     }
 
     private static void append(Table t, Cell cell, int sets, int k, int epochs, int best, double valid, double auc, double ll, double seconds) {
@@ -174,17 +144,6 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
         t.doubleColumn(TEST_AUC).append(auc);
         t.doubleColumn(TEST_LOGLOSS).append(ll);
         t.doubleColumn(SECONDS).append(seconds);
-    }
-
-    /** Appends the rows of a cached table, reading its columns by name and as numbers (the CSV round trip may change types). */
-    private static void append(Table all, Table one) {
-        for (Row r : one) {
-            ModelKind kind = kindOf(r.getString(MODEL));
-            EmbeddingMode mode = modeOf(r.getString(MODE));
-            Cell cell = new Cell(kind, mode, (int) r.getNumber(SCALE), (long) r.getNumber(SEED));
-            append(all, cell, (int) r.getNumber(SETS), (int) r.getNumber(K), (int) r.getNumber(EPOCHS), (int) r.getNumber(BEST_EPOCH),
-                    r.getNumber(VALID_AUC), r.getNumber(TEST_AUC), r.getNumber(TEST_LOGLOSS), r.getNumber(SECONDS));
-        }
     }
 
     static ModelKind kindOf(String displayName) {
@@ -410,69 +369,37 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
         }
     }
 
-    /**
-     * Table 3 of the paper (Appendix C.3, Criteo): per model, SE then ME ({@link EmbeddingMode}'s order), mean and std
-     * per scale; NaN where the paper prints no number (ME 1×, which is the SE base model).
-     */
-    private static final double[][][] PAPER_CRITEO = {
-            {{.81228, .00004, .81222, .00002, .81207, .00007, .81213, .00011, .81142, .00006},
-                    {Double.NaN, Double.NaN, .81261, .00004, .81288, .00015, .81289, .00007, .81287, .00005}},
-            {{.81272, .00003, .81273, .00013, .81272, .00004, .81271, .00007, .81262, .00016},
-                    {Double.NaN, Double.NaN, .81268, .00009, .81270, .00002, .81273, .00015, .81311, .00008}},
-            {{.81059, .00012, .81087, .00008, .81090, .00012, .81112, .00011, .81113, .00022},
-                    {Double.NaN, Double.NaN, .81128, .00017, .81153, .00002, .81171, .00012, .81210, .00010}},
-            {{.81217, .00003, .81180, .00002, .81167, .00008, .81137, .00005, .81116, .00009},
-                    {Double.NaN, Double.NaN, .81236, .00006, .81239, .00022, .81255, .00011, .81299, .00009}},
-            {{.81339, .00002, .81341, .00007, .81345, .00009, .81346, .00011, .81357, .00004},
-                    {Double.NaN, Double.NaN, .81348, .00005, .81361, .00014, .81382, .00015, .81385, .00005}},
-            {{.81259, .00009, .81262, .00007, .81248, .00008, .81240, .00002, .81175, .00020},
-                    {Double.NaN, Double.NaN, .81290, .00017, .81302, .00005, .81303, .00004, .81303, .00012}}};
-
-    /**
-     * Table 4 of the paper (Appendix C.3, Avazu), laid out as {@link #PAPER_CRITEO}; NFwFM has no 10× (the paper's
-     * "–": out of GPU memory).
-     */
-    private static final double[][][] PAPER_AVAZU = {
-            {{.78744, .00008, .78759, .00011, .78752, .00031, .78728, .00036, .78648, .00013},
-                    {Double.NaN, Double.NaN, .78805, .00017, .78826, .00013, .78862, .00026, .78884, .00005}},
-            {{.78732, .00020, .78741, .00022, .78738, .00010, .78750, .00007, .78745, .00018},
-                    {Double.NaN, Double.NaN, .78806, .00012, .78868, .00023, .78902, .00009, .78949, .00028}},
-            {{.78684, .00017, .78757, .00020, .78783, .00009, .78794, .00022, Double.NaN, Double.NaN},
-                    {Double.NaN, Double.NaN, .78868, .00038, .78901, .00029, .78932, .00035, Double.NaN, Double.NaN}},
-            {{.78743, .00009, .78750, .00025, .78714, .00030, .78735, .00004, .78693, .00050},
-                    {Double.NaN, Double.NaN, .78848, .00006, .78886, .00026, .78894, .00004, .78927, .00019}},
-            {{.78786, .00022, .78835, .00023, .78854, .00010, .78852, .00003, .78856, .00016},
-                    {Double.NaN, Double.NaN, .78862, .00011, .78882, .00012, .78907, .00011, .78942, .00024}},
-            {{.78751, .00026, .78797, .00019, .78795, .00017, .78742, .00015, .78662, .00025},
-                    {Double.NaN, Double.NaN, .78821, .00013, .78831, .00029, .78836, .00018, .78830, .00022}}};
+    /** Where the paper's numbers are kept, with their provenance in its header lines ({@code #}). */
+    static final String PAPER_RESOURCE = "paper-scaling.csv";
 
     /**
      * The paper's results on a dataset (its appendix table {@link PaperDataset#table()}: the means of Table 1 with
      * their standard deviations over 3 runs) as {@link #summary}'s AUC columns: model, mode, scale, runs, mean test
-     * AUC, std test AUC, one row per number the paper prints (none for ME 1× or a "–"). Nothing computed here.
+     * AUC, std test AUC, one row per number the paper prints (none for ME 1× or a "–"). Read from the resource
+     * {@value #PAPER_RESOURCE}; nothing computed here.
      */
     public static Table paperNumbers(PaperDataset dataset) {
-        double[][][] numbers = switch (Objects.requireNonNull(dataset, "dataset")) {
-            case CRITEO -> PAPER_CRITEO;
-            case AVAZU -> PAPER_AVAZU;
-        };
-        StringColumn model = StringColumn.create(MODEL), mode = StringColumn.create(MODE);
-        IntColumn scale = IntColumn.create(SCALE), runs = IntColumn.create(RUNS);
-        DoubleColumn mean = DoubleColumn.create(MEAN_TEST_AUC), std = DoubleColumn.create(STD_TEST_AUC);
-        for (int i = 0; i < PAPER_MODELS.length; i++)
-            for (EmbeddingMode em : EmbeddingMode.values())
-                for (int c = 0; c < PAPER_SCALES.length; c++) {
-                    double mu = numbers[i][em.ordinal()][2 * c];
-                    if (Double.isNaN(mu)) continue;
-                    model.append(PAPER_MODELS[i]);
-                    mode.append(em.label());
-                    scale.append(PAPER_SCALES[c]);
-                    runs.append(PAPER_RUNS);
-                    mean.append(mu);
-                    std.append(numbers[i][em.ordinal()][2 * c + 1]);
-                }
-        return Table.create(paperTitle(dataset) + " (Table " + dataset.table() + ", Appendix C.3: mean ± std over " + PAPER_RUNS + " runs)",
-                model, mode, scale, runs, mean, std);
+        Objects.requireNonNull(dataset, "dataset");
+        Table all = paperResource();
+        Table t = all.where(all.stringColumn("dataset").isEqualTo(dataset.displayName()))
+                .selectColumns(MODEL, MODE, SCALE, RUNS, MEAN_TEST_AUC, STD_TEST_AUC);
+        t.setName(paperTitle(dataset) + " (Table " + dataset.table() + ", Appendix C.3: mean ± std over " + PAPER_RUNS + " runs)");
+        return t;
+    }
+
+    /** The resource's table, its {@code #} provenance lines left out. */
+    static Table paperResource() {
+        try (var in = ScalingGrid.class.getResourceAsStream(PAPER_RESOURCE)) {
+            if (in == null) throw new IllegalStateException("the resource " + PAPER_RESOURCE + " is missing from the class path");
+            String csv = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("#"))
+                    .collect(java.util.stream.Collectors.joining("\n"));
+            return Table.read().usingOptions(tech.tablesaw.io.csv.CsvReadOptions.builder(new java.io.StringReader(csv)).tableName(PAPER_RESOURCE)
+                    .columnTypes(new tech.tablesaw.api.ColumnType[] {tech.tablesaw.api.ColumnType.STRING, tech.tablesaw.api.ColumnType.INTEGER,
+                            tech.tablesaw.api.ColumnType.STRING, tech.tablesaw.api.ColumnType.STRING, tech.tablesaw.api.ColumnType.INTEGER,
+                            tech.tablesaw.api.ColumnType.INTEGER, tech.tablesaw.api.ColumnType.DOUBLE, tech.tablesaw.api.ColumnType.DOUBLE}));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the resource " + PAPER_RESOURCE + ": " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -8,7 +8,6 @@ import org.collapselab.model.EmbeddingMode;
 import org.collapselab.model.ModelSpec;
 import org.collapselab.plot.Series;
 import org.collapselab.train.TrainConfig;
-import org.collapselab.train.TrainingListener;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
@@ -20,14 +19,15 @@ import tech.tablesaw.api.Table;
  * Evidence III ({@link EvidenceIII}) and Evidence IV ({@link EvidenceIV}). Three tables: one row per run (test AUC,
  * mean IA, ...), one per run and epoch (training loss, validation AUC), one per run and field (IA).
  *
- * @param recipe   name of the recipe (part of the provenance)
+ * @param recipe   name of the recipe (titles its tables)
  * @param variants the models, each as its 1× spec
  * @param scales   the n× factors
  * @param mode     how to scale (SE: wider tables; ME: more sets)
  * @param config   training settings
  * @param seeds    training seeds
  */
-public record SizeSweep(String recipe, List<Variant> variants, List<Integer> scales, EmbeddingMode mode, TrainConfig config, List<Long> seeds) {
+public record SizeSweep(String recipe, List<Variant> variants, List<Integer> scales, EmbeddingMode mode, TrainConfig config, List<Long> seeds)
+        implements Recipe<SizeSweep.Result> {
     /** A named model, as its 1× spec. */
     public record Variant(String name, ModelSpec base) {
         public Variant {
@@ -57,34 +57,30 @@ public record SizeSweep(String recipe, List<Variant> variants, List<Integer> sca
         return s;
     }
 
-    public Provenance provenance(EncodedDataset data) {
-        return builder(data).build();
+    /** Every variant at every scale with every seed, in that nesting. */
+    @Override
+    public List<RunRequest> requests(EncodedDataset data) {
+        List<RunRequest> out = new ArrayList<>();
+        for (Variant v : variants) for (int n : scales) for (long seed : seeds) out.add(RunRequest.of(v.at(n, mode), config, seed, data));
+        return out;
     }
 
-    private Provenance.Builder builder(EncodedDataset data) {
-        Provenance.Builder b = Provenance.of(recipe).config(config).data(data).with("scales", scales).with("seeds", seeds).with("mode", mode);
-        for (Variant v : variants) b.with("variant." + v.name(), v.base());
-        return b;
-    }
-
-    /** The three tables, each read from {@code cache} or assembled from the (per-run cached) measured runs. */
-    public Result run(EncodedDataset data, ResultCache cache, TrainingListener... listeners) {
-        Measurements m = new Measurements(config, data, cache, List.of(listeners));
-        Table runs = cache.getOrCompute(builder(data).with("table", "runs").build(), () -> runsTable(m));
-        Table epochs = cache.getOrCompute(builder(data).with("table", "epochs").build(), () -> epochsTable(m));
-        Table fields = cache.getOrCompute(builder(data).with("table", "fields").build(), () -> fieldsTable(m));
-        return new Result(runs, epochs, fields);
+    /** The three tables from the runs of {@link #requests}. */
+    @Override
+    public Result result(EncodedDataset data, List<RunRecord> runs) {
+        return new Result(runsTable(runs), epochsTable(runs), fieldsTable(runs));
     }
 
     private interface Row {
-        void add(Variant v, int scale, long seed, MeasuredRun r);
+        void add(Variant v, int scale, long seed, RunRecord r);
     }
 
-    private void each(Measurements m, Row row) {
-        for (Variant v : variants) for (int n : scales) for (long seed : seeds) row.add(v, n, seed, m.measure(v.at(n, mode), seed));
+    private void each(List<RunRecord> runs, Row row) {
+        java.util.Iterator<RunRecord> it = runs.iterator();
+        for (Variant v : variants) for (int n : scales) for (long seed : seeds) row.add(v, n, seed, it.next());
     }
 
-    private Table runsTable(Measurements m) {
+    private Table runsTable(List<RunRecord> m) {
         StringColumn variant = StringColumn.create("variant"), model = StringColumn.create("model");
         IntColumn scale = IntColumn.create("scale"), epochs = IntColumn.create("epochs"), best = IntColumn.create("best epoch");
         LongColumn seed = LongColumn.create("seed");
@@ -103,7 +99,7 @@ public record SizeSweep(String recipe, List<Variant> variants, List<Integer> sca
         return Table.create(recipe + ": runs", variant, model, scale, seed, epochs, best, auc, ll, ia);
     }
 
-    private Table epochsTable(Measurements m) {
+    private Table epochsTable(List<RunRecord> m) {
         StringColumn variant = StringColumn.create("variant");
         IntColumn scale = IntColumn.create("scale"), epoch = IntColumn.create("epoch");
         LongColumn seed = LongColumn.create("seed");
@@ -123,7 +119,7 @@ public record SizeSweep(String recipe, List<Variant> variants, List<Integer> sca
         return Table.create(recipe + ": per epoch", variant, scale, seed, epoch, loss, auc, ia);
     }
 
-    private Table fieldsTable(Measurements m) {
+    private Table fieldsTable(List<RunRecord> m) {
         StringColumn variant = StringColumn.create("variant"), field = StringColumn.create("field");
         IntColumn scale = IntColumn.create("scale"), card = IntColumn.create("cardinality");
         LongColumn seed = LongColumn.create("seed");

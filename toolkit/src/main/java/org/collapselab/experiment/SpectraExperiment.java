@@ -11,7 +11,6 @@ import org.collapselab.analysis.SpectrumOptions;
 import org.collapselab.data.EncodedDataset;
 import org.collapselab.model.ModelSpec;
 import org.collapselab.train.TrainConfig;
-import org.collapselab.train.TrainingListener;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -27,38 +26,26 @@ import tech.tablesaw.api.Table;
  * @param seed       training seed
  * @param randomSeed seed of the random reference table
  */
-public record SpectraExperiment(ModelSpec spec, TrainConfig config, long seed, long randomSeed) {
+public record SpectraExperiment(ModelSpec spec, TrainConfig config, long seed, long randomSeed) implements Recipe<SpectraExperiment.Result> {
     public SpectraExperiment {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(config, "config");
     }
 
-    public Provenance provenance(EncodedDataset data) {
-        return Provenance.of("spectra").spec(spec).config(config).data(data).with("seed", seed).with("randomSeed", randomSeed)
-                .with("analysis", SpectrumOptions.DEFAULT).build();
+    @Override
+    public List<RunRequest> requests(EncodedDataset data) {
+        return List.of(RunRequest.of(spec, config, seed, data));
     }
 
-    private Provenance provenance(EncodedDataset data, String table) {
-        return Provenance.of("spectra").spec(spec).config(config).data(data).with("seed", seed).with("randomSeed", randomSeed)
-                .with("analysis", SpectrumOptions.DEFAULT).with("table", table).build();
+    /** The two tables from the run and a random table of the same width ({@link FieldIA#randomBaseline}). */
+    @Override
+    public Result result(EncodedDataset data, List<RunRecord> runs) {
+        RunRecord run = runs.get(0);
+        FieldIA random = FieldIA.randomBaseline(data.schema(), run.width(), randomSeed);
+        return new Result(spec, fieldsTable(run, random), spectraTable(run, random));
     }
 
-    /**
-     * The two tables, each read from {@code cache} or computed (the training itself is cached per run, see
-     * {@link Measurements}).
-     */
-    public Result run(EncodedDataset data, ResultCache cache, TrainingListener... listeners) {
-        Measurements m = new Measurements(config, data, cache, List.of(listeners));
-        Table fields = cache.getOrCompute(provenance(data, "fields"), () -> fieldsTable(m.measure(spec, seed), random(m)));
-        Table spectra = cache.getOrCompute(provenance(data, "spectra"), () -> spectraTable(m.measure(spec, seed), random(m)));
-        return new Result(spec, fields, spectra);
-    }
-
-    private FieldIA random(Measurements m) {
-        return FieldIA.randomBaseline(m.data().schema(), m.measure(spec, seed).width(), randomSeed);
-    }
-
-    static Table fieldsTable(MeasuredRun run, FieldIA random) {
+    static Table fieldsTable(RunRecord run, FieldIA random) {
         FieldIA learned = run.fieldIA();
         Integer[] order = new Integer[learned.size()];
         for (int i = 0; i < order.length; i++) order[i] = i;
@@ -75,7 +62,7 @@ public record SpectraExperiment(ModelSpec spec, TrainConfig config, long seed, l
         return Table.create("IA per field, learned vs random, by cardinality: " + run.spec().label(), field, card, l, r);
     }
 
-    static Table spectraTable(MeasuredRun run, FieldIA random) {
+    static Table spectraTable(RunRecord run, FieldIA random) {
         FieldIA learned = run.fieldIA();
         StringColumn field = StringColumn.create("field");
         IntColumn card = IntColumn.create("cardinality"), k = IntColumn.create("k");

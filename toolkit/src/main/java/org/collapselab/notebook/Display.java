@@ -105,7 +105,25 @@ public final class Display {
         return caption + w;
     }
 
-    private static void showTable(Table table, Frontend out) {
+    /**
+     * A copy of {@code table} formatted for people: columns of AUC or log loss with 4 decimals, of seconds with 1.
+     * Only the printing changes; the values stay exact.
+     */
+    static Table forPeople(Table table) {
+        Table t = table.copy();
+        for (var c : t.columns())
+            if (c instanceof tech.tablesaw.api.DoubleColumn d) {
+                String n = d.name().toLowerCase(Locale.ROOT);
+                int digits = n.contains("auc") || n.contains("logloss") || n.contains("log loss") ? 4 : n.contains("seconds") ? 1 : -1;
+                if (digits >= 0)
+                    d.setPrintFormatter(new tech.tablesaw.columns.numbers.NumberColumnFormatter(
+                            new java.text.DecimalFormat("0." + "0".repeat(digits), java.text.DecimalFormatSymbols.getInstance(Locale.ROOT))));
+            }
+        return t;
+    }
+
+    private static void showTable(Table raw, Frontend out) {
+        Table table = forPeople(raw);
         if (out.rich()) {
             out.html(tableHtml(table, MAX_TABLE_ROWS));
         } else {

@@ -10,9 +10,12 @@ import org.collapselab.data.CtrFormat;
 import org.collapselab.data.EncodedDataset;
 import org.collapselab.data.PreprocessOptions;
 import org.collapselab.data.SyntheticCriteo;
+import org.collapselab.model.ModelKind;
+import org.collapselab.experiment.MeAnalysis;
 import org.collapselab.experiment.RunExecutor;
 import org.collapselab.experiment.RunProfile;
 import org.collapselab.experiment.RunStore;
+import org.collapselab.experiment.ScalingGrid;
 import org.collapselab.experiment.SequentialExecutor;
 import org.collapselab.plot.Figure;
 import org.collapselab.train.TrainConfig;
@@ -41,19 +44,28 @@ public final class Lab {
      * @param batchSize         training batch size
      * @param scales            the "n×" factors to sweep
      * @param seeds             the seeds to repeat over
+     * @param gridModels        the models of the scaling grid (notebook 06): Table 1's six in full; else DNN (implicit
+     *                          interaction only, whose SE drops in the paper) and DCNv2 (explicit, the model the paper
+     *                          analyses), the two ends of the paper's story
+     * @param meScales          the scales of the ME analysis (notebook 07): every scale in full; else 1× for reference and
+     *                          the largest, which keeps the default run to four DCNv2 trainings
      */
     public record Settings(int rows, double cardinalityScale, int maxEpochs, int patience, int batchSize, List<Integer> scales,
-                           List<Long> seeds) {
+                           List<Long> seeds, List<ModelKind> gridModels, List<Integer> meScales) {
         public Settings {
             scales = List.copyOf(scales);
             seeds = List.copyOf(seeds);
+            gridModels = List.copyOf(gridModels);
+            meScales = List.copyOf(meScales);
         }
 
         static Settings of(RunProfile p) {
+            List<ModelKind> two = List.of(ModelKind.DNN, ModelKind.DCNV2);
             return switch (p) {
-                case SMOKE -> new Settings(8_000, 0.005, 1, 1, 512, List.of(1, 2), List.of(0L));
-                case DEFAULT -> new Settings(100_000, 0.05, 3, 1, 2048, List.of(1, 2, 4), List.of(0L));
-                case FULL -> new Settings(2_000_000, 1.0, 100, 3, 2048, List.of(1, 2, 3, 4, 10), List.of(0L, 1L, 2L));
+                case SMOKE -> new Settings(8_000, 0.005, 1, 1, 512, List.of(1, 2), List.of(0L), two, List.of(1, 2));
+                case DEFAULT -> new Settings(100_000, 0.05, 3, 1, 2048, List.of(1, 2, 4), List.of(0L), two, List.of(1, 4));
+                case FULL -> new Settings(2_000_000, 1.0, 100, 3, 2048, List.of(1, 2, 3, 4, 10), List.of(0L, 1L, 2L), ModelKind.paperModels(),
+                        List.of(1, 2, 3, 4, 10));
             };
         }
     }
@@ -134,6 +146,16 @@ public final class Lab {
     public TrainConfig trainConfig() {
         return TrainConfig.builder().maxEpochs(settings.maxEpochs()).patience(settings.patience()).batchSize(settings.batchSize())
                 .progress(ProgressBar.create("rows")).build();
+    }
+
+    /** The scaling grid of this profile: {@link Settings#gridModels()} at its scales with its seeds. */
+    public ScalingGrid scalingGrid() {
+        return new ScalingGrid(settings.gridModels(), settings.scales(), settings.seeds());
+    }
+
+    /** The ME analysis of this profile: {@link Settings#meScales()} with its first seed. */
+    public MeAnalysis meAnalysis() {
+        return new MeAnalysis(settings.meScales(), settings.seeds().get(0));
     }
 
     public Trainer trainer() {

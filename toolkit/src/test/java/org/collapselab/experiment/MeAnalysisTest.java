@@ -83,9 +83,11 @@ class MeAnalysisTest {
     void cachedAnalysisReadsBackWhatWasComputed() {
         Trainer.Trained t = trainMe3();
         ModelSpec spec = t.model().spec();
-        ResultCache cache = new ResultCache(tmp);
         MeAnalysis recipe = new MeAnalysis(List.of(1, 3), 0);
-        var table = cache.getOrCompute(recipe.provenance(spec, DATA, CONFIG), () -> MeAnalysis.analyse(t.model(), t.result()));
+        RunRequest request = RunRequest.of(spec, CONFIG, t.model().seed(), DATA);
+        RunStore store = new RunStore(tmp);
+        store.put(RunTrainer.train(request, DATA));    // the same run as t, trained again: training is deterministic
+        var table = MeAnalysis.analyse(store.find(request.id()).orElseThrow());
         MeAnalysis.Result r = new MeAnalysis.Result(recipe, DATA.schema(), java.util.Map.of(spec, table));
         for (int m = 0; m < 3; m++) {
             assertArrayEquals(MeAnalysis.setIa(t.model()).get(m).ia(), r.setIa(spec, m), 1e-12);

@@ -15,6 +15,7 @@ import org.collapselab.analysis.FieldIA;
 import org.collapselab.data.CtrData;
 import org.collapselab.data.EncodedDataset;
 import org.collapselab.data.PreprocessOptions;
+import org.collapselab.data.Progress;
 import org.collapselab.data.SyntheticCriteo;
 import org.collapselab.model.CtrModel;
 import org.collapselab.model.EmbeddingMode;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
 
-/** The recipes on a tiny planted problem: shapes, values against independent computations, and the cache. */
+/** The recipes on a tiny planted problem: shapes, values against independent computations, and the run store. */
 class RecipesTest {
     static EncodedDataset data;
     @TempDir
@@ -46,6 +47,11 @@ class RecipesTest {
     }
 
     private static final ModelSpec SMALL = ModelSpec.builder(ModelKind.DCNV2).embeddingSize(4).hidden(16).build();
+
+    /** An executor over this test's run store, its trainings seen by the listeners. */
+    private RunExecutor executor(TrainingListener... listeners) {
+        return new SequentialExecutor(new RunStore(tmp.resolve("runs")), List.of(data), Progress.NONE, List.of(listeners));
+    }
 
     /** Counts trainings: a training's first epoch. */
     static final class Counter implements TrainingListener {
@@ -66,21 +72,21 @@ class RecipesTest {
                 seen.add(FieldIA.of(model.concatenatedTables(), data.schema()).ia());
             }
         };
-        Measurements m = new Measurements(config(2), data, new ResultCache(tmp), List.of(mine));
         ModelSpec me = SMALL.scale(2, EmbeddingMode.MULTI);
-        Measurements.Fresh fresh = m.train(me, 0);
-        MeasuredRun run = fresh.run();
+        RunRequest request = RunRequest.of(me, config(2), 0, data);
+        RunRecord run = new SequentialExecutor(new RunStore(tmp), List.of(data), Progress.NONE, List.of(mine)).obtain(request);
+        Trainer.Trained fresh = new Trainer(config(2)).train(me, data);    // the same run, trained independently
         assertEquals(2, run.epochs());
         assertEquals(8, run.width(), "ME 2×4 is analysed with both sets side by side");
-        assertArrayEquals(FieldIA.of(fresh.trained().model().concatenatedTables(), data.schema()).ia(), run.ia(0), 0);
+        assertArrayEquals(FieldIA.of(fresh.model().concatenatedTables(), data.schema()).ia(), run.ia(0), 0);
         assertArrayEquals(seen.get(0), run.ia(1), 0);
         assertArrayEquals(seen.get(1), run.ia(2), 0);
-        assertArrayEquals(fresh.trained().result().trainLosses(), run.trainLosses(), 0);
-        assertArrayEquals(fresh.trained().result().validAucs(), run.validAucs(), 0);
-        assertEquals(fresh.trained().result().testAuc(), run.testAuc(), 0);
+        assertArrayEquals(fresh.result().trainLosses(), run.trainLosses(), 0);
+        assertArrayEquals(fresh.result().validAucs(), run.validAucs(), 0);
+        assertEquals(fresh.result().testAuc(), run.testAuc(), 0);
         assertEquals(data.schema().names(), run.fields());
-        // the record survives the cache: same values read back
-        MeasuredRun cached = new MeasuredRun(me, 0, new ResultCache(tmp.resolve("c")).getOrCompute(Measurements.provenance(me, m.config(), data, 0), run::record));
+        // the record survives the store: same values read back
+        RunRecord cached = new RunStore(tmp).find(request.id()).orElseThrow();
         assertArrayEquals(run.ia(0), cached.ia(0), 1e-12);
         assertArrayEquals(run.iaPerEpoch()[1], cached.iaPerEpoch()[1], 1e-12);
         assertArrayEquals(run.fieldIA().spectra().get(0).values(), cached.fieldIA().spectra().get(0).values(), 1e-12);
@@ -92,8 +98,8 @@ class RecipesTest {
         ModelSpec spec = SMALL.scale(2, EmbeddingMode.SINGLE);
         SpectraExperiment recipe = new SpectraExperiment(spec, config(1), 0, 7);
         Counter count = new Counter();
-        ResultCache cache = new ResultCache(tmp);
-        SpectraExperiment.Result r = recipe.run(data, cache, count);
+        RunExecutor cache = executor(count);
+        SpectraExperiment.Result r = recipe.run(data, cache);
         assertEquals(1, count.trainings);
         assertEquals(List.of("field", "cardinality", "learned IA", "random IA"), r.fields().columnNames());
         assertEquals(data.schema().size(), r.fields().rowCount());
@@ -121,18 +127,18 @@ class RecipesTest {
         assertArrayEquals(learned.spectrum(big).normalized(), s.numberColumn("learned").asDoubleArray(), 1e-9);
         assertArrayEquals(learned.spectrum(big).normalized(), r.fieldIA(true).spectrum(big).values(), 1e-9);
 
-        SpectraExperiment.Result again = recipe.run(data, cache, count);
-        assertEquals(1, count.trainings, "the second call reads the cache");
+        SpectraExperiment.Result again = recipe.run(data, executor(count));
+        assertEquals(1, count.trainings, "the second call reads the store");
         assertEquals(r.fields().print(), again.fields().print());
     }
 
     @Test
     void evidenceIIIAndIVShareRunsAndMatchIndependentTrainings() {
-        ResultCache cache = new ResultCache(tmp);
         Counter count = new Counter();
+        RunExecutor cache = executor(count);
         List<Integer> scales = List.of(1, 2);
         EvidenceIII iii = new EvidenceIII(scales, config(1), List.of(0L));
-        SizeSweep.Result r = iii.run(data, cache, count);
+        SizeSweep.Result r = iii.run(data, cache);
         assertEquals(4, count.trainings);
         assertEquals(List.of("variant", "model", "scale", "seed", "epochs", "best epoch", "test AUC", "test logloss", "mean IA"), r.runs().columnNames());
         assertEquals(4, r.runs().rowCount());
@@ -151,9 +157,9 @@ class RecipesTest {
         assertEquals(2, r.series("test AUC").size());
         assertArrayEquals(new double[]{1, 2}, r.series("test AUC").get(0).x(), 0);
 
-        iii.run(data, cache, count);
-        assertEquals(4, count.trainings, "the second call reads the cache");
-        SizeSweep.Result iv = new EvidenceIV(scales, config(1), List.of(0L)).run(data, cache, count);
+        iii.run(data, executor(count));
+        assertEquals(4, count.trainings, "the second call reads the store");
+        SizeSweep.Result iv = new EvidenceIV(scales, config(1), List.of(0L)).run(data, executor(count));
         assertEquals(6, count.trainings, "Evidence IV trains only DNN: its DCNv2 runs are Evidence III's");
         assertEquals(r.mean("test AUC", EvidenceIII.DCNV2, 2), iv.mean("test AUC", EvidenceIV.DCNV2, 2), 1e-12);
     }
@@ -167,10 +173,9 @@ class RecipesTest {
                 seen.computeIfAbsent(model.spec().mode().name(), x -> new ArrayList<>()).add(FieldIA.of(model.concatenatedTables(), data.schema()).ia());
             }
         };
-        ResultCache cache = new ResultCache(tmp);
         CollapseDynamics recipe = new CollapseDynamics(SMALL, 2, config(2), 0);
         Counter count = new Counter();
-        CollapseDynamics.Result r = recipe.run(data, cache, mine, count);
+        CollapseDynamics.Result r = recipe.run(data, executor(mine, count));
         assertEquals(2, count.trainings);
         assertEquals(List.of("variant", "model", "epoch", "field", "cardinality", "IA"), r.fields().columnNames());
         assertEquals(2 * 2 * data.schema().size(), r.fields().rowCount());
@@ -184,8 +189,8 @@ class RecipesTest {
             assertArrayEquals(mine0.get(1), ia[1], 1e-12, v + " epoch 2");
             assertEquals(Arrays.stream(mine0.get(0)).average().orElseThrow(), r.perEpoch("mean IA", v)[0], 1e-12);
         }
-        recipe.run(data, cache, count);
-        assertEquals(2, count.trainings, "the second call reads the cache");
+        recipe.run(data, executor(count));
+        assertEquals(2, count.trainings, "the second call reads the store");
         assertThrows(IllegalArgumentException.class, () -> new CollapseDynamics(SMALL, 1, config(1), 0));
     }
 }

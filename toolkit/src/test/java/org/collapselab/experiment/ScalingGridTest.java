@@ -153,15 +153,15 @@ class ScalingGridTest {
                 if (r.epoch() == 1) trainings.incrementAndGet();
             }
         };
-        ResultCache cache = new ResultCache(tmp.resolve("results"));
-        Table first = grid.run(data, config, cache, counter);
+        RunStore store = new RunStore(tmp.resolve("runs"));
+        Table first = grid.run(data, config, new SequentialExecutor(store, List.of(data), Progress.NONE, List.of(counter)));
         assertEquals(3, trainings.get());
         assertEquals(3, first.rowCount());
-        Table second = grid.run(data, config, cache, counter);
-        assertEquals(3, trainings.get(), "the second run must read every result from the cache");
+        Table second = grid.run(data, config, new SequentialExecutor(store, List.of(data), Progress.NONE, List.of(counter)));
+        assertEquals(3, trainings.get(), "the second run must read every result from the store");
         assertEquals(first.print(100), second.print(100));
         // a larger grid trains only its new cells
-        new ScalingGrid(List.of(ModelKind.DNN), List.of(1, 2), List.of(0L, 1L)).run(data, config, cache, counter);
+        new ScalingGrid(List.of(ModelKind.DNN), List.of(1, 2), List.of(0L, 1L)).run(data, config, new SequentialExecutor(store, List.of(data), Progress.NONE, List.of(counter)));
         assertEquals(6, trainings.get());
         assertEquals(EmbeddingMode.MULTI.label(), first.stringColumn(ScalingGrid.MODE).get(2));
         assertTrue(first.doubleColumn(ScalingGrid.TEST_AUC).min() > 0);
@@ -177,7 +177,7 @@ class ScalingGridTest {
         long at2 = Math.min(new Trainer(config).newModel(ModelSpec.of(ModelKind.DNN).scale(2, EmbeddingMode.SINGLE), data.schema()).memory().total(),
                 new Trainer(config).newModel(ModelSpec.of(ModelKind.DNN).scale(2, EmbeddingMode.MULTI), data.schema()).memory().total());
         assertTrue(at1 < at2, at1 + " vs " + at2);
-        ResultCache cache = new ResultCache(tmp.resolve("results"));
+        RunExecutor cache = new SequentialExecutor(new RunStore(tmp.resolve("runs")), data);
         Table runs = grid.run(data, config.toBuilder().memoryBudget((at1 + at2) / 2).build(), cache);
         assertEquals(List.of(1), runs.intColumn(ScalingGrid.SCALE).asList(), "only the 1× cell fits");
         assertTrue(runs.name().contains("left out, over the memory budget: DNN SE K20 (2×, seed 0), DNN ME 2×K10 (2×, seed 0)"), runs.name());
@@ -185,7 +185,7 @@ class ScalingGridTest {
         assertEquals(List.of("DNN", "SE", "_" + SeedRuns.meanStd(runs.doubleColumn(ScalingGrid.TEST_AUC).get(0), Double.NaN) + "_"),
                 row(ScalingGrid.paperLayout(runs), 0));
         assertEquals(0, ScalingGrid.claims(runs).rowCount(), "no scale with both modes beyond 1×: nothing to claim");
-        // not cached as results: with room, the same grid trains them
+        // not stored as runs: with room, the same grid trains them
         Table all = grid.run(data, config, cache);
         assertEquals(3, all.rowCount());
         assertTrue(!all.name().contains("left out"), all.name());
@@ -200,12 +200,70 @@ class ScalingGridTest {
     }
 
     /**
+     * The paper's text, when it is beside this repository (the system property {@code collapselab.shared}, else
+     * {@code ../shared} of the repository, else the workplace's {@code /work/shared}); the tests that compare the
+     * resource with it are skipped in a clone without it.
+     */
+    private static Path paperText() {
+        List<Path> candidates = new java.util.ArrayList<>();
+        if (System.getProperty("collapselab.shared") != null) candidates.add(Path.of(System.getProperty("collapselab.shared")));
+        candidates.add(Path.of("../../shared"));
+        candidates.add(Path.of("/work/shared"));
+        Path text = candidates.stream().map(c -> c.resolve("paper/embedding-collapse.md")).filter(Files::isRegularFile).findFirst().orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(text != null, "the paper's text is not beside this repository " + candidates);
+        return text;
+    }
+
+    @Test
+    void thePapersNumbersResourceSaysWhereItsNumbersComeFrom() throws IOException {
+        try (var in = ScalingGrid.class.getResourceAsStream(ScalingGrid.PAPER_RESOURCE)) {
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(text.startsWith("#") && text.contains("Appendix C.3") && text.contains("Table 3") && text.contains("Table 4"), text.substring(0, 300));
+        }
+        // 6 models × (5 SE + 4 ME) per dataset, less Avazu's NFwFM 10× in both modes
+        assertEquals(54, ScalingGrid.paperNumbers(PaperDataset.CRITEO).rowCount());
+        assertEquals(52, ScalingGrid.paperNumbers(PaperDataset.AVAZU).rowCount());
+    }
+
+    /** Table 1 prints the means of Tables 3 and 4 side by side (its ME "base" column repeats ME 2×). */
+    @Test
+    void table1HasTheSameMeansAsTheResource() throws IOException {
+        List<String> lines = Files.readAllLines(paperText());
+        int at = 0;
+        while (!lines.get(at).startsWith("Table 1:")) at++;
+        while (!lines.get(at).trim().startsWith("base")) at++;
+        int[] scales = {1, 2, 3, 4, 10};
+        String model = null;
+        int compared = 0;
+        for (String line : lines.subList(at + 1, lines.size())) {
+            String[] f = line.split("\t", -1);
+            if (f.length < 12 || !(f[1].equals("SE") || f[1].equals("ME"))) break;
+            if (!f[0].isEmpty()) model = f[0];
+            for (PaperDataset d : PaperDataset.values()) {
+                Table p = ScalingGrid.paperNumbers(d);
+                for (int c = 0; c < scales.length; c++) {
+                    String cell = f[2 + 5 * d.ordinal() + c].replace("<u>", "").replace("</u>", "").trim();
+                    if (cell.equals("–") || (f[1].equals("ME") && scales[c] == 1)) continue;
+                    String m = model, mode = f[1];
+                    int scale = scales[c];
+                    Table row = p.where(p.stringColumn(ScalingGrid.MODEL).isEqualTo(m).and(p.stringColumn(ScalingGrid.MODE).isEqualTo(mode))
+                            .and(p.intColumn(ScalingGrid.SCALE).isEqualTo(scale)));
+                    assertEquals(1, row.rowCount(), m + " " + mode + " " + scale + " on " + d);
+                    assertEquals(Double.parseDouble(cell), row.doubleColumn(ScalingGrid.MEAN_TEST_AUC).get(0), 0, m + " " + mode + " " + scale + " on " + d);
+                    compared++;
+                }
+            }
+        }
+        assertEquals(54 + 52, compared, "every number of the resource is in Table 1 (ME 1× repeats ME 2× there)");
+    }
+
+    /**
      * The cells of the paper's appendix table {@code number}, read from the paper's text (tab-separated: a header of
      * scales "base 2x 3x 4x 10x", then per model an SE row "model SE cells" and an ME row "(blank) ME cells" whose base
      * cell is empty): "model|mode|scale" → {mean, std}, or null for a "–".
      */
     private static Map<String, double[]> paperTable(int number) throws IOException {
-        List<String> lines = Files.readAllLines(Path.of(System.getProperty("collapselab.shared", "../../shared")).resolve("paper/embedding-collapse.md"));
+        List<String> lines = Files.readAllLines(paperText());
         int at = 0;
         while (!lines.get(at).startsWith("Table " + number + ":")) at++;
         while (!lines.get(at).trim().startsWith("base")) at++;
