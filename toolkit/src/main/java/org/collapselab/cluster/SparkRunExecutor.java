@@ -17,12 +17,15 @@ import org.collapselab.experiment.RunRecord;
 import org.collapselab.experiment.RunRequest;
 import org.collapselab.experiment.RunStore;
 import org.collapselab.experiment.RunTrainer;
+import org.collapselab.model.ModelTooLargeException;
 
 /**
  * A {@link RunExecutor} on Apache Spark: every run not yet in the store becomes one Spark job of one task
  * ({@link RunTask}), all submitted at once, so Spark spreads them over its executors and retries a failed task
  * ({@code spark.task.maxFailures}, or {@code F} in {@code local[N,F]}); a run whose task fails for good fails its
- * own job only, and is reported in {@link RunFailures} after the others have finished. Each task trains with
+ * own job only, and is reported in {@link RunFailures} after the others have finished; a model over an executor's
+ * memory budget is not retried, and {@link ModelTooLargeException} is thrown after the others have finished (as the
+ * sequential executor throws it), so that a sweep can leave that cell out. Each task trains with
  * {@code spark.task.cpus} threads. The store and the datasets' cache files must be on paths every executor
  * reads (and, for the store, writes) under the same name: a shared file system.
  *
@@ -103,17 +106,35 @@ public final class SparkRunExecutor implements RunExecutor, AutoCloseable {
         }
         JavaSparkContext sc = context();
         RunTask task = new RunTask(store.dir(), taskCpus, trainer);
-        List<JavaFutureAction<List<String>>> jobs = new ArrayList<>();
+        List<JavaFutureAction<List<RunTask.Outcome>>> jobs = new ArrayList<>();
         for (RunRequest r : runs) {
             sc.setJobDescription(r.id() + " " + r.description());
             jobs.add(sc.parallelize(List.of(r.encode()), 1).map(task).collectAsync());
         }
         System.out.printf("submitted %d run(s) to Spark %s (%d core(s) per run)%n", runs.size(), conf.get("spark.master"), taskCpus);
         List<RunFailures.Failure> failures = new ArrayList<>();
-        int stored = 0;
+        ModelTooLargeException tooLarge = null;
+        int stored = 0, tooLargeCount = 0;
         for (int i = 0; i < runs.size(); i++) {
             RunRequest r = runs.get(i);
-            String cause = outcome(jobs.get(i));
+            String cause;
+            try {
+                RunTask.Outcome o = jobs.get(i).get().get(0);
+                if (o.tooLarge() != null) {
+                    if (tooLarge == null) tooLarge = o.tooLarge();
+                    tooLargeCount++;
+                    cause = o.tooLarge().getMessage();
+                } else {
+                    cause = null;
+                }
+            } catch (ExecutionException e) {
+                // Spark's "Job aborted ... most recent failure: ... <the task's exception>", without the stack trace
+                cause = String.valueOf((e.getCause() == null ? e : e.getCause()).getMessage()).split("\n\tat ")[0];
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                jobs.forEach(j -> j.cancel(true));
+                throw new IllegalStateException("interrupted while waiting for " + (runs.size() - i) + " Spark run(s)", e);
+            }
             if (cause == null && !store.contains(r.id()))
                 cause = "its task finished but " + store.dir() + " does not hold the record: the run store must be a folder every executor shares";
             if (cause == null) {
@@ -123,21 +144,8 @@ public final class SparkRunExecutor implements RunExecutor, AutoCloseable {
                 failures.add(new RunFailures.Failure(r.id(), r.description(), cause));
             }
         }
+        if (tooLarge != null && failures.size() == tooLargeCount) throw tooLarge;
         if (!failures.isEmpty()) throw new RunFailures(failures, stored);
-    }
-
-    /** Waits for a run's job: null when it succeeded, else the last attempt's error. */
-    private static String outcome(JavaFutureAction<List<String>> job) {
-        try {
-            job.get();
-            return null;
-        } catch (ExecutionException e) {
-            return String.valueOf(e.getCause() == null ? e : e.getCause().getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            job.cancel(true);
-            return "interrupted while waiting";
-        }
     }
 
     private synchronized JavaSparkContext context() {

@@ -24,6 +24,7 @@ import org.collapselab.experiment.SequentialExecutor;
 import org.collapselab.model.EmbeddingMode;
 import org.collapselab.model.ModelKind;
 import org.collapselab.model.ModelSpec;
+import org.collapselab.model.ModelTooLargeException;
 import org.collapselab.train.TrainConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -160,6 +161,26 @@ class SparkRunExecutorTest {
         assertTrue(f.cause().contains("planted permanent fault"), f.cause());
         assertTrue(failed.getMessage().contains(victimId), failed.getMessage());
         List<RunRequest> others = grid.stream().filter(r -> !r.id().equals(victimId)).toList();
+        assertEquals(recordFiles(others, store), files(store));
+    }
+
+    @Test
+    void aModelTooLargeForTheExecutorIsNotRetriedAndSurfacesAsTheSequentialExecutorThrowsIt() throws IOException {
+        String victim = grid.get(3).id();
+        FAULTS.set(0);
+        // the victim gets a one-byte memory budget (not part of a run's identity: each JVM sets its own)
+        TaskTrainer oneByteForVictim = (request, d) -> {
+            if (!request.id().equals(victim)) return RunTrainer.train(request, d);
+            FAULTS.incrementAndGet();
+            return RunTrainer.train(new RunRequest(request.spec(), request.config().toBuilder().memoryBudget(1L).build(), request.data()), d);
+        };
+        RunStore store = new RunStore(tmp.resolve("runs"));
+        try (SparkRunExecutor executor = spark("local[2,2]", store, oneByteForVictim)) {
+            assertThrows(ModelTooLargeException.class, () -> executor.obtain(grid));
+            assertEquals(grid.size() - 1, executor.trained());
+        }
+        assertEquals(1, FAULTS.get(), "a model too large is not retried");
+        List<RunRequest> others = grid.stream().filter(r -> !r.id().equals(victim)).toList();
         assertEquals(recordFiles(others, store), files(store));
     }
 }
