@@ -16,13 +16,14 @@ RJK_SHA256=cffac185dafff9a4d62ffdbeb357822b56931c41421c576314a84d3605addd09
 
 usage() {
   cat <<EOF
-usage: kernel-setup/install.sh [--user | --system] [--notebook] [--no-apt] [--offline]
+usage: kernel-setup/install.sh [--user | --system] [--notebook] [--no-apt] [--offline] [--spark]
 
   --user     also install the kernelspec "java" for your own Jupyter (jupyter kernelspec install --user)
   --system   also install it system-wide (needs root)
   --notebook also install Debian's Jupyter Notebook (package jupyter-notebook) to use the notebooks interactively
   --no-apt   do not install Debian packages (conda or other systems: bring Jupyter, a JDK 17 and Maven yourself)
   --offline  run Maven offline (-o), from what ~/.m2 already holds
+  --spark    also put Apache Spark on the kernel's class path (build/kernel/spark), for COLLAPSELAB_SPARK
 
 Environment: JUPYTER (jupyter command; default /usr/bin/jupyter, else the one on PATH),
              PYTHON (runs the kernel supervisor; needs jupyter_client and pyzmq; default: Debian's
@@ -31,13 +32,14 @@ Environment: JUPYTER (jupyter command; default /usr/bin/jupyter, else the one on
 EOF
 }
 
-scope="" apt=1 notebook=0 mvn_flags=(-B -q -Dstyle.color=never)
+scope="" apt=1 notebook=0 spark=0 mvn_flags=(-B -q -Dstyle.color=never)
 for arg in "$@"; do
   case "$arg" in
     --user | --system) scope="${arg#--}" ;;
     --no-apt) apt=0 ;;
     --notebook) notebook=1 ;;
     --offline) mvn_flags+=(-o) ;;
+    --spark) spark=1 ;;
     -h | --help) usage; exit 0 ;;
     *) usage >&2; echo "install.sh: unknown option '$arg'" >&2; exit 2 ;;
   esac
@@ -145,6 +147,17 @@ mvn_q -pl toolkit dependency:copy-dependencies -DincludeScope=runtime -DoutputDi
 cp "${toolkit_jars[0]}" "$KERNEL_DIR/lib/"
 jars=("$KERNEL_DIR"/lib/*.jar)
 echo "${#jars[@]} jars in $KERNEL_DIR/lib"
+# --- --spark (owned by the cluster runner): Spark is provided scope, so lib/ above never holds it; this adds it.
+SPARK_ARGS=""
+rm -rf "${KERNEL_DIR:?}/spark"
+if [ "$spark" = 1 ]; then
+  mvn_q -pl toolkit dependency:copy-dependencies -DincludeScope=provided -DoutputDirectory="$KERNEL_DIR/spark"
+  spark_jars=("$KERNEL_DIR"/spark/*.jar)
+  echo "${#spark_jars[@]} Spark jars in $KERNEL_DIR/spark ($(du -sm "$KERNEL_DIR/spark" | cut -f1) MB)"
+  jars+=("${spark_jars[@]}")
+  SPARK_ARGS="@$REPO/kernel-setup/spark-driver.jvmargs"   # Java 17 flags a Spark driver needs
+fi
+# --- end --spark
 (IFS=:; echo "${jars[*]}") > "$KERNEL_DIR/classpath"
 
 step "kernelspec 'java'"
@@ -159,7 +172,7 @@ mkdir -p "$SPEC_DIR"
 # env holds no COLLAPSELAB_* key: a key here overrides the caller's environment, and the run profile must pass through
 SPEC_DIR="$SPEC_DIR" JAVA="$JAVA" KERNEL_JAR="$KERNEL_JAR" TCMALLOC="$tcmalloc" \
 PYTHON="$PYTHON" SUPERVISOR="$REPO/kernel-setup/kernel-supervisor.py" \
-OMP="${KERNEL_OMP_THREADS:-$(nproc)}" CLASSPATH_FILE="$KERNEL_DIR/classpath" \
+OMP="${KERNEL_OMP_THREADS:-$(nproc)}" SPARK_ARGS="$SPARK_ARGS" CLASSPATH_FILE="$KERNEL_DIR/classpath" \
 "$(command -v /usr/bin/python3 || command -v python3)" - <<'PY'
 import json, os
 e = os.environ
@@ -182,6 +195,10 @@ spec = {
     "interrupt_mode": "message",
     "env": env,
 }
+if e["SPARK_ARGS"]:
+    # JVM flags go right after the java executable, which follows the supervisor's "--"
+    java_at = spec["argv"].index("--") + 1
+    spec["argv"][java_at + 1:java_at + 1] = [e["SPARK_ARGS"]]
 with open(os.path.join(e["SPEC_DIR"], "kernel.json"), "w") as f:
     json.dump(spec, f, indent=2)
     f.write("\n")

@@ -18,16 +18,19 @@ import org.collapselab.experiment.RunProfile;
  *   <li>{@code COLLAPSELAB_CRITEO}, {@code COLLAPSELAB_AVAZU}: full datasets (optional; must exist when set)</li>
  *   <li>{@code COLLAPSELAB_OUT}: where figures and reports go (unset: the repository's {@code out/},
  *       else {@code ./out})</li>
+ *   <li>{@code COLLAPSELAB_SPARK}: a Spark master ({@code local[2]}, {@code spark://host:7077}) to train runs on
+ *       (unset: in this JVM, one after another)</li>
  * </ul>
  * Relative paths are resolved against the working directory, which for a notebook is its own folder.
  * Empty values count as unset.
  */
-public record Environment(RunProfile profile, Path dataDir, Optional<Path> criteo, Optional<Path> avazu, Path outDir) {
+public record Environment(RunProfile profile, Path dataDir, Optional<Path> criteo, Optional<Path> avazu, Path outDir, Optional<String> spark) {
     public static final String PROFILE = "COLLAPSELAB_PROFILE";
     public static final String DATA = "COLLAPSELAB_DATA";
     public static final String CRITEO = "COLLAPSELAB_CRITEO";
     public static final String AVAZU = "COLLAPSELAB_AVAZU";
     public static final String OUT = "COLLAPSELAB_OUT";
+    public static final String SPARK = "COLLAPSELAB_SPARK";
 
     public Environment {
         Objects.requireNonNull(profile, "profile");
@@ -35,6 +38,12 @@ public record Environment(RunProfile profile, Path dataDir, Optional<Path> crite
         Objects.requireNonNull(criteo, "criteo");
         Objects.requireNonNull(avazu, "avazu");
         Objects.requireNonNull(outDir, "outDir");
+        Objects.requireNonNull(spark, "spark");
+    }
+
+    /** An environment that trains in this JVM (no Spark master). */
+    public Environment(RunProfile profile, Path dataDir, Optional<Path> criteo, Optional<Path> avazu, Path outDir) {
+        this(profile, dataDir, criteo, avazu, outDir, Optional.empty());
     }
 
     /** Reads this process's environment, relative to the current working directory. */
@@ -49,7 +58,7 @@ public record Environment(RunProfile profile, Path dataDir, Optional<Path> crite
         RunProfile profile = value(env, PROFILE).map(v -> RunProfile.parse(v, PROFILE)).orElse(RunProfile.DEFAULT);
         Path data = value(env, DATA).map(v -> cwd.resolve(v).normalize()).orElse(base.resolve("data"));
         Path out = value(env, OUT).map(v -> cwd.resolve(v).normalize()).orElse(base.resolve("out"));
-        return new Environment(profile, data, existing(env, CRITEO, cwd), existing(env, AVAZU, cwd), out);
+        return new Environment(profile, data, existing(env, CRITEO, cwd), existing(env, AVAZU, cwd), out, value(env, SPARK));
     }
 
     /**
@@ -66,7 +75,7 @@ public record Environment(RunProfile profile, Path dataDir, Optional<Path> crite
     public String describe() {
         return "profile=" + profile.label() + "  data=" + dataDir + "  out=" + outDir
                 + "  criteo=" + criteo.map(Path::toString).orElse("(not set)")
-                + "  avazu=" + avazu.map(Path::toString).orElse("(not set)");
+                + "  avazu=" + avazu.map(Path::toString).orElse("(not set)") + spark.map(m -> "  spark=" + m).orElse("");
     }
 
     private static Optional<String> value(Map<String, String> env, String key) {

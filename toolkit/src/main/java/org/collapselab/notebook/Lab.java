@@ -189,8 +189,33 @@ public final class Lab {
      * a progress bar) only what is not stored yet. Its counts are what {@link #runSummary()} prints.
      */
     public RunExecutor runs() {
-        if (executor == null) executor = new SequentialExecutor(runStore(), loaded, ProgressBar.create("rows"), List.of());
+        if (executor == null) executor = env.spark().map(this::spark)
+                .orElseGet(() -> new SequentialExecutor(runStore(), loaded, ProgressBar.create("rows"), List.of()));
         return executor;
+    }
+
+    /**
+     * With {@code COLLAPSELAB_SPARK} set, runs are trained on that Spark master ({@code cluster.SparkRunExecutor}),
+     * loaded reflectively: the kernel holds Spark only when {@code kernel-setup/install.sh --spark} put it there.
+     */
+    private RunExecutor spark(String master) {
+        String asked = Environment.SPARK + "=" + master;
+        try {
+            return (RunExecutor) Class.forName("org.collapselab.cluster.SparkRunExecutor").getMethod("forMaster", String.class, RunStore.class)
+                    .invoke(null, master, runStore());
+        } catch (ClassNotFoundException | NoClassDefFoundError e) {
+            throw sparkMissing(asked, e);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            if (e.getCause() instanceof NoClassDefFoundError n) throw sparkMissing(asked, n);
+            throw new IllegalStateException("cannot start the Spark executor for " + asked + ": " + e.getCause(), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot start the Spark executor for " + asked + ": " + e, e);
+        }
+    }
+
+    private static IllegalStateException sparkMissing(String asked, Throwable e) {
+        return new IllegalStateException(asked + " asks for Spark, which is not on the class path (" + e.getMessage()
+                + "): run kernel-setup/install.sh --spark and restart the kernel", e);
     }
 
     /** Prints how many runs this notebook trained and how many it read back from the run store; the last cell of every notebook. */

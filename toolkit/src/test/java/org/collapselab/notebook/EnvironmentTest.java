@@ -57,6 +57,14 @@ class EnvironmentTest {
     }
 
     @Test
+    void aSparkMasterIsReadStrippedAndAbsentWhenUnsetOrEmpty() {
+        assertEquals(Optional.of("spark://127.0.0.1:7077"),
+                Environment.fromEnvironment(Map.of("COLLAPSELAB_SPARK", " spark://127.0.0.1:7077 "), tmp).spark());
+        assertEquals(Optional.empty(), Environment.fromEnvironment(Map.of("COLLAPSELAB_SPARK", " "), tmp).spark());
+        assertEquals(Optional.empty(), Environment.fromEnvironment(Map.of(), tmp).spark());
+    }
+
+    @Test
     void everyProfileParses() {
         for (RunProfile p : RunProfile.values())
             assertEquals(p, Environment.fromEnvironment(Map.of("COLLAPSELAB_PROFILE", p.label()), tmp).profile());

@@ -1,6 +1,7 @@
 package org.collapselab.notebook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import org.collapselab.data.FormatSamples;
 import java.util.List;
 import java.util.Optional;
 import org.collapselab.data.EncodedDataset;
+import org.collapselab.experiment.RunExecutor;
 import org.collapselab.experiment.RunProfile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +53,17 @@ class LabTest {
         assertEquals(100, a.get().rows());
         assertEquals(22, a.get().schema().size(), "Avazu's 22 fields, id dropped");
         assertTrue(Files.isDirectory(tmp.resolve("data/cache")), "its cache goes to data/cache");
+    }
+
+    @Test
+    void runsAreTrainedOnSparkWhenAMasterIsNamedAndInThisJvmOtherwise() {
+        assertEquals("org.collapselab.experiment.SequentialExecutor", lab(RunProfile.SMOKE, Optional.empty()).runs().getClass().getName());
+        Lab onSpark = Lab.of(new Environment(RunProfile.SMOKE, tmp.resolve("data"), Optional.empty(), Optional.empty(), tmp.resolve("out"),
+                Optional.of("local[1]")));
+        RunExecutor e = onSpark.runs();
+        assertEquals("org.collapselab.cluster.SparkRunExecutor", e.getClass().getName());
+        assertEquals(onSpark.runStore().dir(), e.store().dir(), "the same run store as the sequential executor's");
+        assertSame(e, onSpark.runs(), "one executor, so one Spark context, per notebook");
     }
 
     @Test
