@@ -24,6 +24,7 @@ import org.collapselab.model.CtrModel;
 import org.collapselab.model.EmbeddingMode;
 import org.collapselab.model.ModelKind;
 import org.collapselab.model.ModelSpec;
+import org.collapselab.nn.OpProfile;
 
 /**
  * Training and inference throughput (samples/s) and peak memory of the six paper models as SE and ME at 1× and 4×,
@@ -55,7 +56,7 @@ import org.collapselab.model.ModelSpec;
  * OMP_NUM_THREADS=2 LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4 java -Xmx6g \
  *     -cp toolkit/target/classes:$(cat /tmp/cp-zoo.txt) org.collapselab.bench.ModelBenchmark \
  *     [--windows N] [--steps-per-window S] [--heavy-steps S4] [--infer-steps I] [--warmup W] [--timeout SECONDS]
- *     [--memory-budget-gb G] [--only MODEL MODE SCALE]
+ *     [--memory-budget-gb G] [--profile] [--only MODEL MODE SCALE]
  * </pre>
  * MODEL is a {@link ModelKind} name (e.g. DCNV2), MODE is SE or ME, SCALE is the "n×" factor. {@code --steps-per-window}
  * applies at 1×, {@code --heavy-steps} at 4× (default: the same). {@code --timeout} bounds each variant's JVM (400 s).
@@ -63,6 +64,14 @@ import org.collapselab.model.ModelSpec;
  * every variant builds; {@link org.collapselab.model.MemoryEstimate}'s estimate is printed next to the measured peak
  * (it was calibrated against this benchmark's peaks, and lists them: 1.06–1.37× the measured peak at -Xmx6g, collecting
  * garbage every 64 MB; the threshold is now 512 MB and the estimate 0.45 GB higher, not re-measured).
+ *
+ * <p>FLOP utilisation: after the timed windows one more training step and one more inference step run with an
+ * {@link OpProfile} listener that counts the FLOPs of every matrix product (forward and backward); the rate times
+ * those FLOPs per row, over the FLOP rate of a {@link Gemm} timed in the same JVM, is the utilisation printed (other
+ * ops are not counted: the figure says how close the step is to what the machine's GEMM achieves). With
+ * {@code --profile} those steps are {@value #PROFILE_STEPS} each and print a breakdown: wall time per phase of the
+ * step ({@link CtrModel.Phase}: lookup, graph, store, loss, gc), the {@value #PROFILE_OPS} op types that took longest
+ * and the {@value #PROFILE_OPS} single ops of the graph that took longest.
  *
  * <p>Noise check: at 1× SE and ME build the same network for every kind but IPNN (one set, same modules; ME IPNN
  * drops the flattened embeddings), so their rates should agree; on a machine whose cores are shared with other work they
@@ -80,9 +89,10 @@ public final class ModelBenchmark {
 
     private ModelBenchmark() {}
 
-    record Options(int windows, int steps, int heavySteps, int inferSteps, int warmup, int timeoutSeconds, long memoryBudget, String[] only) {
+    record Options(int windows, int steps, int heavySteps, int inferSteps, int warmup, int timeoutSeconds, long memoryBudget, boolean profile, String[] only) {
         static Options parse(String[] args) {
             int windows = 5, steps = 1, heavy = -1, infer = 2, warmup = 1, timeout = 400;
+            boolean profile = false;
             long budget = Long.MAX_VALUE;
             String[] only = null;
             for (int i = 0; i < args.length; i++) {
@@ -94,16 +104,17 @@ public final class ModelBenchmark {
                     case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                     case "--timeout" -> timeout = Integer.parseInt(args[++i]);
                     case "--memory-budget-gb" -> budget = (long) (Double.parseDouble(args[++i]) * 1e9);
+                    case "--profile" -> profile = true;
                     case "--only" -> {
                         if (i + 3 >= args.length) throw new IllegalArgumentException("--only needs MODEL MODE SCALE");
                         only = new String[]{args[++i], args[++i], args[++i]};
                     }
                     default -> throw new IllegalArgumentException("unknown argument '" + args[i]
-                            + "'; usage: [--windows N] [--steps-per-window S] [--heavy-steps S4] [--infer-steps I] [--warmup W] [--timeout SECONDS] [--memory-budget-gb G] [--only MODEL MODE SCALE]");
+                            + "'; usage: [--windows N] [--steps-per-window S] [--heavy-steps S4] [--infer-steps I] [--warmup W] [--timeout SECONDS] [--memory-budget-gb G] [--profile] [--only MODEL MODE SCALE]");
                 }
             }
             if (windows < 1 || steps < 1 || infer < 1 || warmup < 0) throw new IllegalArgumentException("windows and steps must be >= 1, warmup >= 0");
-            return new Options(windows, steps, heavy < 1 ? steps : heavy, infer, warmup, timeout, budget, only);
+            return new Options(windows, steps, heavy < 1 ? steps : heavy, infer, warmup, timeout, budget, profile, only);
         }
 
         int stepsAt(int scale) {
@@ -111,8 +122,10 @@ public final class ModelBenchmark {
         }
 
         List<String> passOn() {
-            return List.of("--windows", "" + windows, "--steps-per-window", "" + steps, "--heavy-steps", "" + heavySteps, "--infer-steps", "" + inferSteps,
-                    "--warmup", "" + warmup, "--memory-budget-gb", "" + (memoryBudget == Long.MAX_VALUE ? "1e12" : memoryBudget / 1e9));
+            List<String> a = new ArrayList<>(List.of("--windows", "" + windows, "--steps-per-window", "" + steps, "--heavy-steps", "" + heavySteps,
+                    "--infer-steps", "" + inferSteps, "--warmup", "" + warmup, "--memory-budget-gb", "" + (memoryBudget == Long.MAX_VALUE ? "1e12" : memoryBudget / 1e9)));
+            if (profile) a.add("--profile");
+            return a;
         }
     }
 
@@ -142,20 +155,31 @@ public final class ModelBenchmark {
 
     /** What one variant measured (a RESULT line between the child and the driver). */
     record Measured(double trainRate, double[] trainWindows, double inferRate, double[] inferWindows, int trainSteps,
-                    long heapPeak, long hwmBaseline, long hwm, long estimate, long parameters, String error) {
+                    long heapPeak, long hwmBaseline, long hwm, long estimate, long parameters,
+                    double gemmFlopsPerSecond, double trainFlopsPerRow, double inferFlopsPerRow, String error) {
         String encode() {
             return RESULT + String.join(";", "ok", "" + trainRate, join(trainWindows), "" + inferRate, join(inferWindows), "" + trainSteps,
-                    "" + heapPeak, "" + hwmBaseline, "" + hwm, "" + estimate, "" + parameters);
+                    "" + heapPeak, "" + hwmBaseline, "" + hwm, "" + estimate, "" + parameters, "" + gemmFlopsPerSecond, "" + trainFlopsPerRow, "" + inferFlopsPerRow);
         }
 
         static Measured decode(String line) {
             String[] p = line.substring(RESULT.length()).split(";", -1);
             return new Measured(Double.parseDouble(p[1]), split(p[2]), Double.parseDouble(p[3]), split(p[4]), Integer.parseInt(p[5]),
-                    Long.parseLong(p[6]), Long.parseLong(p[7]), Long.parseLong(p[8]), Long.parseLong(p[9]), Long.parseLong(p[10]), null);
+                    Long.parseLong(p[6]), Long.parseLong(p[7]), Long.parseLong(p[8]), Long.parseLong(p[9]), Long.parseLong(p[10]),
+                    Double.parseDouble(p[11]), Double.parseDouble(p[12]), Double.parseDouble(p[13]), null);
         }
 
         static Measured failed(String error) {
-            return new Measured(Double.NaN, new double[0], Double.NaN, new double[0], 0, -1, -1, -1, -1, -1, error);
+            return new Measured(Double.NaN, new double[0], Double.NaN, new double[0], 0, -1, -1, -1, -1, -1, Double.NaN, Double.NaN, Double.NaN, error);
+        }
+
+        /** Fraction of the in-run GEMM's FLOP rate that the training step's matrix products reach. */
+        double trainUtilisation() {
+            return trainFlopsPerRow * trainRate / gemmFlopsPerSecond;
+        }
+
+        double inferUtilisation() {
+            return inferFlopsPerRow * inferRate / gemmFlopsPerSecond;
         }
 
         private static String join(double[] v) {
@@ -214,8 +238,8 @@ public final class ModelBenchmark {
         double refRate = ref.error() == null ? ref.trainRate() : Double.NaN;
         System.out.println();
         System.out.printf("Reference: DCNv2 SE 1x training = %.0f samples/s (ratios below are rate / this)%n", refRate);
-        System.out.printf("%-16s %11s %10s %7s %11s %7s %9s %8s %8s %8s %8s  %s%n", "variant", "params", "train/s", "x ref",
-                "infer/s", "x ref", "train st", "heap MB", "RSS MB", "dRSS MB", "est MB", "train windows | infer windows (samples/s)");
+        System.out.printf("%-16s %11s %10s %7s %7s %11s %7s %7s %9s %8s %8s %8s %8s  %s%n", "variant", "params", "train/s", "x ref", "util %",
+                "infer/s", "x ref", "util %", "train st", "heap MB", "RSS MB", "dRSS MB", "est MB", "train windows | infer windows (samples/s)");
         for (var e : results.entrySet()) {
             Variant v = e.getKey();
             Measured m = e.getValue();
@@ -223,11 +247,14 @@ public final class ModelBenchmark {
                 System.out.printf("%-16s FAILED: %s%n", v, m.error());
                 continue;
             }
-            System.out.printf(Locale.ROOT, "%-16s %,11d %10.0f %7.2f %11.0f %7.2f %9d %8.0f %8.0f %8.0f %8.0f  %s | %s%n", v, m.parameters(),
-                    m.trainRate(), m.trainRate() / refRate, m.inferRate(), m.inferRate() / refRate, m.trainSteps(),
+            System.out.printf(Locale.ROOT, "%-16s %,11d %10.0f %7.2f %7.1f %11.0f %7.2f %7.1f %9d %8.0f %8.0f %8.0f %8.0f  %s | %s%n", v, m.parameters(),
+                    m.trainRate(), m.trainRate() / refRate, 100 * m.trainUtilisation(), m.inferRate(), m.inferRate() / refRate, 100 * m.inferUtilisation(), m.trainSteps(),
                     m.heapPeak() / 1e6, m.hwm() / 1e6, (m.hwm() - m.hwmBaseline()) / 1e6, m.estimate() / 1e6, rates(m.trainWindows()), rates(m.inferWindows()));
         }
         System.out.printf("total wall time %.1f min%n", (System.nanoTime() - start) / 60e9);
+        System.out.println("util %: the step's matrix-product FLOPs (counted op by op in one extra step) at the measured rate, as a share of"
+                + " the FLOP rate of a " + Gemm.SIZE + "-square float GEMM timed in the same JVM (reference DCNv2 SE 1x: GEMM "
+                + String.format(Locale.ROOT, "%.1f", ref.gemmFlopsPerSecond() / 1e9) + " GFLOP/s)");
         System.out.println("heap MB: largest JVM heap use seen (MemoryMXBean, sampled after build and every step); RSS MB: the variant JVM's"
                 + " peak resident set (VmHWM); dRSS MB: VmHWM increase from just before the model was built (ND4J loaded, batches made); est MB: CtrModel's own pre-build memory estimate (MemoryEstimate, bypassed here unless --memory-budget-gb)");
     }
@@ -333,12 +360,64 @@ public final class ModelBenchmark {
             infer[w] = (double) o.inferSteps() * BATCH / ((System.nanoTime() - s) / 1e9);
         }
         long hwm = status("VmHWM");
+        double gemm = Gemm.flopsPerSecond();
+        OpProfile ops = new OpProfile();
+        model.graph().sd().addListeners(ops);
+        int profiled = o.profile() ? PROFILE_STEPS : 1;
+        var before = model.phaseNanos();
+        long s0 = System.nanoTime();
+        for (int i = 0; i < profiled; i++) model.fit(pool.get(next++ % pool.size()));
+        long trainWall = System.nanoTime() - s0;
+        double trainFlops = ops.totalFlops() / (profiled * (double) BATCH);
+        if (o.profile()) printProfile(v + " training", profiled, trainWall, before, model.phaseNanos(), ops);
+        ops.reset();
+        before = model.phaseNanos();
+        s0 = System.nanoTime();
+        for (int i = 0; i < profiled; i++) model.predict(pool.get(i % pool.size()));
+        long inferWall = System.nanoTime() - s0;
+        double inferFlops = ops.totalFlops() / (profiled * (double) BATCH);
+        if (o.profile()) printProfile(v + " inference", profiled, inferWall, before, model.phaseNanos(), ops);
+        System.out.printf(Locale.ROOT, "%s: GEMM %.1f GFLOP/s; matrix products %.2f MFLOP per row training, %.2f inference: utilisation %.1f%% training, %.1f%% inference%n",
+                v, gemm / 1e9, trainFlops / 1e6, inferFlops / 1e6, 100 * trainFlops * Medians.of(train) / gemm, 100 * inferFlops * Medians.of(infer) / gemm);
         System.out.printf(Locale.ROOT, "%s: train windows %s samples/s (median %.0f); infer windows %s (median %.0f); heap peak %.0f MB"
                         + " (heap pools' peaks summed %.0f MB); VmHWM %.0f MB (+%.0f MB from before build); CtrModel's memory estimate %s; last value fit() returned: %s%n", v, rates(train),
                 Medians.of(train), rates(infer), Medians.of(infer), heap.peak / 1e6, heap.poolPeaks() / 1e6, hwm / 1e6, (hwm - hwmBaseline) / 1e6,
                 model.memory(), lastLoss);
-        return new Measured(Medians.of(train), train, Medians.of(infer), infer, steps, heap.peak, hwmBaseline, hwm, model.memory().total(), parameters, null);
+        return new Measured(Medians.of(train), train, Medians.of(infer), infer, steps, heap.peak, hwmBaseline, hwm, model.memory().total(), parameters,
+                gemm, trainFlops, inferFlops, null);
     }
+
+    /** Steps a {@code --profile} run times with the op listener installed (after the timed windows). */
+    static final int PROFILE_STEPS = 3;
+
+    /**
+     * The per-phase and per-op breakdown of {@code steps} steps: each phase's share of the wall time, then the op types
+     * by time (SameDiff's own time between ops is the graph phase's remainder).
+     */
+    private static void printProfile(String what, int steps, long wall, Map<CtrModel.Phase, Long> before, Map<CtrModel.Phase, Long> after, OpProfile ops) {
+        System.out.printf(Locale.ROOT, "PROFILE %s: %d steps, %.1f ms per step (op listener installed)%n", what, steps, wall / 1e6 / steps);
+        long graph = 0;
+        for (CtrModel.Phase p : CtrModel.Phase.values()) {
+            long d = after.get(p) - before.get(p);
+            if (p == CtrModel.Phase.GRAPH) graph = d;
+            System.out.printf(Locale.ROOT, "PROFILE   phase %-8s %9.1f ms/step %5.1f%%%n", p.name().toLowerCase(Locale.ROOT), d / 1e6 / steps, 100.0 * d / wall);
+        }
+        long other = wall - after.values().stream().mapToLong(Long::longValue).sum() + before.values().stream().mapToLong(Long::longValue).sum();
+        System.out.printf(Locale.ROOT, "PROFILE   phase %-8s %9.1f ms/step %5.1f%%%n", "other", other / 1e6 / steps, 100.0 * other / wall);
+        System.out.printf(Locale.ROOT, "PROFILE   graph: ops %.1f ms/step, between ops (SameDiff's session) %.1f ms/step%n",
+                ops.totalNanos() / 1e6 / steps, (graph - ops.totalNanos()) / 1e6 / steps);
+        int shown = 0;
+        for (OpProfile.Entry e : ops.entries()) {
+            if (shown++ == PROFILE_OPS) break;
+            System.out.printf(Locale.ROOT, "PROFILE   op %-28s %5d calls/step %9.1f ms/step %5.1f%% of ops %8.2f GFLOP/s%n", e.op(), e.calls() / steps,
+                    e.nanos() / 1e6 / steps, 100.0 * e.nanos() / ops.totalNanos(), e.flops() / Math.max(1, e.nanos()));
+        }
+        for (OpProfile.Entry e : ops.instances().subList(0, Math.min(PROFILE_OPS, ops.instances().size())))
+            System.out.printf(Locale.ROOT, "PROFILE   op instance %-60s %9.1f ms/step%n", e.op(), e.nanos() / 1e6 / steps);
+    }
+
+    /** Op types a profile lists. */
+    static final int PROFILE_OPS = 15;
 
 
     /**

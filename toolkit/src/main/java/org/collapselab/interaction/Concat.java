@@ -16,6 +16,12 @@ public record Concat() implements Interaction {
         return (long) fields * k;
     }
 
+    /** The features are the looked-up rows themselves: nothing of its own. */
+    @Override
+    public long activationFloatsPerRow(int fields, int k) {
+        return 0;
+    }
+
     @Override
     public long parameterCount(int fields, int k) {
         return 0;

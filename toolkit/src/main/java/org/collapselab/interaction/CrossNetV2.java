@@ -1,5 +1,6 @@
 package org.collapselab.interaction;
 
+import java.util.List;
 import java.util.Optional;
 import org.collapselab.nn.Init;
 import org.collapselab.nn.Scope;
@@ -87,6 +88,35 @@ public record CrossNetV2(int layers, Optional<Double> regularization) implements
         INDArray e = Nd4j.zeros(scope.dataType(), (long) fields * k, fields);
         for (int i = 0; i < fields; i++) for (int a = 0; a < k; a++) e.putScalar(new long[]{(long) i * k + a, i}, 1.0);
         return e;
+    }
+
+    /**
+     * Fig. 9d: the variance across sets of each field pair's squared weight norm ||W^(m,l)_ij||_F², averaged over
+     * layers and pairs (population variance over the sets).
+     */
+    @Override
+    public Optional<SDVariable> divergencePenalty(List<Scope> sets, int fields, int k) {
+        if (sets.size() < 2) throw new IllegalArgumentException("dcnv2: the divergence across sets needs at least 2 sets, got " + sets.size());
+        var sd = sets.get(0).sd();
+        SDVariable sum = null;
+        for (int l = 0; l < layers; l++) {
+            SDVariable[] norms = new SDVariable[sets.size()];
+            for (int m = 0; m < norms.length; m++) {
+                SDVariable w = weight(sets.get(m), l);
+                norms[m] = w.mul(w).reshape(fields, k, fields, k).sum(1, 3);   // [F, F]
+            }
+            SDVariable stacked = sd.stack(0, norms);                            // [M, F, F]
+            SDVariable dev = stacked.sub(stacked.mean(true, 0));
+            SDVariable var = dev.mul(dev).mean();
+            sum = sum == null ? var : sum.add(var);
+        }
+        return Optional.of(sum.div(layers));
+    }
+
+    /** 2 per F·K value per layer. */
+    @Override
+    public long activationFloatsPerRow(int fields, int k) {
+        return 2L * layers * fields * k;
     }
 
     @Override

@@ -35,6 +35,12 @@ public record InnerProduct(boolean productsOnly) implements Interaction {
         return Fields.pairs(fields) + (productsOnly ? 0 : (long) fields * k);
     }
 
+    /** 7 per entry of the F×F Gram matrix (forward, selection and their gradients). */
+    @Override
+    public long activationFloatsPerRow(int fields, int k) {
+        return 7L * fields * fields;
+    }
+
     @Override
     public long parameterCount(int fields, int k) {
         return 0;

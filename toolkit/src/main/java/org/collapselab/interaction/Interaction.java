@@ -1,5 +1,6 @@
 package org.collapselab.interaction;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.collapselab.nn.Scope;
@@ -55,6 +56,31 @@ public interface Interaction {
 
     default Readout readout() {
         return Readout.MLP;
+    }
+
+    /**
+     * Floats per batch row that one {@link #apply} allocates in a training step and keeps until its backward pass is
+     * done, beyond the looked-up rows themselves (the model counts those): by default 4 per looked-up value. Fitted
+     * to ModelBenchmark's peak RSS together with the rest of the model's memory estimate.
+     */
+    default long activationFloatsPerRow(int fields, int k) {
+        return 4L * fields * embeddingWidth(fields, k);
+    }
+
+    /**
+     * Floats per batch row needed on top of {@link #activationFloatsPerRow} while one set's backward pass runs,
+     * counted once per model rather than per set (temporaries freed before the next set's backward pass).
+     */
+    default long transientFloatsPerRow(int fields, int k) {
+        return 0;
+    }
+
+    /**
+     * A penalty on how much the modules built under {@code sets} (one scope per embedding set, as given to
+     * {@link #apply}) differ from each other, or empty when the module defines none (Fig. 9d's divergence restriction).
+     */
+    default Optional<SDVariable> divergencePenalty(List<Scope> sets, int fields, int k) {
+        return Optional.empty();
     }
 
     /** A short stable name for tables and file names, e.g. {@code "dcnv2"}. */

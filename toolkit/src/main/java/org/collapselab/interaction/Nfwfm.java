@@ -32,6 +32,12 @@ public record Nfwfm(double dropout) implements Interaction {
         return k;
     }
 
+    /** 4 per F·K value: the permuted embeddings, their mix with r and the gradients of both. */
+    @Override
+    public long activationFloatsPerRow(int fields, int k) {
+        return 4L * fields * k;
+    }
+
     @Override
     public long parameterCount(int fields, int k) {
         return (long) fields * fields + 2L * k;

@@ -47,6 +47,12 @@ public record TwoStream(long[] widths, double dropout) implements Interaction {
         return 2 * streamWidth();
     }
 
+    /** Both streams' units, {@link MlpBlock#ACTIVATION_FLOATS} each (as every MLP block). */
+    @Override
+    public long activationFloatsPerRow(int fields, int k) {
+        return 2 * MlpBlock.ACTIVATION_FLOATS * java.util.Arrays.stream(widths).sum();
+    }
+
     @Override
     public long parameterCount(int fields, int k) {
         long n = 0, in = (long) fields * k;

@@ -51,6 +51,7 @@ public final class CtrModel {
     private final List<SDVariable> inputs;
     private final SDVariable loss, logit;
     private final MemoryEstimate memory;
+    private final List<Interaction> modules;
     private final INDArray[] buffers;
 
     private CtrModel(Builder b) {
@@ -59,14 +60,8 @@ public final class CtrModel {
         this.seed = b.seed;
         int fields = schema.size(), k = spec.embeddingSize(), width = spec.tableWidth(fields);
         List<Interaction> modules = spec.kind().interactions(spec);
-
-        long denseEstimate = 0, activationWidth = 0;
-        for (Interaction m : modules) {
-            denseEstimate += spec.sets() * (m.parameterCount(fields, k)
-                    + (m.readout() == Interaction.Readout.MLP ? MlpBlock.parameterCount(m.outputWidth(fields, k), spec.hidden()[0]) : 0));
-            activationWidth += activationFloatsPerRow(m, fields, k, width);
-        }
-        this.memory = MemoryEstimate.of(spec, schema, denseEstimate, activationWidth, b.batchSize);
+        this.modules = modules;
+        this.memory = MemoryEstimate.of(spec, schema, b.batchSize);
         if (memory.total() > b.memoryBudget)
             throw new ModelTooLargeException(spec.label() + " on " + fields + " fields with " + schema.totalRows() + " embedding rows needs "
                     + memory + ", over the memory budget of " + MemoryEstimate.gb(b.memoryBudget)
@@ -88,7 +83,7 @@ public final class CtrModel {
             ins.add(ein);
             for (int i = 0; i < modules.size(); i++) {
                 Interaction module = modules.get(i);
-                Interaction.Output out = module.apply(moduleScope(set, "interaction", i, modules.size()), ein, fields, k);
+                Interaction.Output out = module.apply(interactionScope(m, i), ein, fields, k);
                 out.regularizer().ifPresent(penalties::add);
                 SDVariable features = out.features();
                 if (module.readout() == Interaction.Readout.MLP) {
@@ -126,7 +121,7 @@ public final class CtrModel {
         SDVariable label = sd.placeHolder(LABEL, b.dataType, -1, 1);
         SDVariable total = sd.loss.sigmoidCrossEntropy("bce", label, logit, null, LossReduce.MEAN_BY_NONZERO_WEIGHT_COUNT, 0.0);
         for (SDVariable p : penalties) total = total.add(p);
-        if (spec.divergenceRestriction().isPresent()) total = total.add(divergencePenalty(root, fields, k).mul(spec.divergenceRestriction().getAsDouble()));
+        if (spec.divergenceRestriction().isPresent()) total = total.add(divergencePenalty(fields, k).mul(spec.divergenceRestriction().getAsDouble()));
         this.logit = logit;
         this.loss = sd.identity("loss", total);
         sd.setLossVariables(loss);
@@ -139,73 +134,27 @@ public final class CtrModel {
         this.buffers = new INDArray[spec.sets()];
     }
 
-    /**
-     * Floats per batch row that one embedding set's module allocates in a training step and keeps until its backward
-     * pass is done (SameDiff M2.1 gives every op output and every gradient a buffer of its own): 8 per looked-up value
-     * (the rows, their gradient and the store's copies of it), plus the module's own: CIN 3 per value of its layers'
-     * F·H·K products, the cross network 2 per F·K value per layer, NFwFM 4 per F·K value, IPNN 7 per entry of the F×F
-     * Gram matrix, FinalMLP's streams {@link MemoryEstimate#MLP_FLOATS} per hidden unit (as every MLP block), other
-     * modules 4 per looked-up value (Concat none). Fitted, with {@link #transientFloatsPerRow} and MemoryEstimate's
-     * other terms, to ModelBenchmark's peak RSS (MemoryEstimate lists the measurements).
-     */
-    static long activationFloatsPerRow(Interaction m, int fields, int k, int width) {
-        long lookedUp = (long) fields * width;
-        long own;
-        if (m instanceof org.collapselab.interaction.Cin c) own = 3 * cinProducts(c, fields, k);
-        else if (m instanceof CrossNetV2 c) own = 2L * c.layers() * fields * k;
-        else if (m instanceof org.collapselab.interaction.Nfwfm) own = 4L * fields * k;
-        else if (m instanceof org.collapselab.interaction.InnerProduct) own = 7L * fields * fields;
-        else if (m instanceof TwoStream t) own = 2 * MemoryEstimate.MLP_FLOATS * java.util.Arrays.stream(t.widths()).sum();
-        else if (m instanceof org.collapselab.interaction.Concat) own = 0;
-        else own = 4 * lookedUp;
-        return 8 * lookedUp + own;
-    }
-
-    /**
-     * Floats per batch row that a module needs on top of {@link #activationFloatsPerRow} while one set's backward pass
-     * runs, counted once per model rather than per set: CIN's backward temporaries, 4 per value of one set's layer
-     * products. (xDeepFM ME 10× and SE 10× have the same products in total; ME peaked at 10.3 GB, SE at 13.5 GB.)
-     */
-    static long transientFloatsPerRow(Interaction m, int fields, int k) {
-        return m instanceof org.collapselab.interaction.Cin c ? 4 * cinProducts(c, fields, k) : 0;
-    }
-
-    /** Σ over CIN's layers of F·H·K, the values of its outer products x0 ⊙ h (H = F, then the previous layer's size). */
-    private static long cinProducts(org.collapselab.interaction.Cin c, int fields, int k) {
-        long products = 0, h = fields;
-        for (int size : c.layerSizes()) {
-            products += fields * h * k;
-            h = size;
-        }
-        return products;
-    }
-
     /** Under {@code parent/name} when the kind has one module, else {@code parent/name<i>} (xDeepFM's two branches). */
     private static Scope moduleScope(Scope parent, String name, int i, int modules) {
         return modules == 1 ? parent.child(name) : parent.child(name, i);
     }
 
-    /**
-     * Fig. 9d: the variance across sets of each field pair's squared weight norm ||W^(m,l)_ij||_F², averaged over
-     * layers and pairs (population variance over the sets).
-     */
-    private SDVariable divergencePenalty(Scope root, int fields, int k) {
-        var sd = graph.sd();
-        int layers = CrossNetV2.standard().layers();
+    /** The scope module {@code module} of embedding set {@code set} was built under. */
+    private Scope interactionScope(int set, int module) {
+        return moduleScope(graph.root().child("set", set), "interaction", module, modules.size());
+    }
+
+    /** The modules' penalty on the differences between sets (Fig. 9d), summed over the modules that define one. */
+    private SDVariable divergencePenalty(int fields, int k) {
         SDVariable sum = null;
-        for (int l = 0; l < layers; l++) {
-            SDVariable[] norms = new SDVariable[spec.sets()];
-            for (int m = 0; m < spec.sets(); m++) {
-                SDVariable w = CrossNetV2.weight(root.child("set", m).child("interaction"), l);
-                SDVariable sq = w.mul(w).reshape(fields, k, fields, k);
-                norms[m] = sq.sum(1, 3);                                   // [F, F]
-            }
-            SDVariable stacked = sd.stack(0, norms);                       // [M, F, F]
-            SDVariable dev = stacked.sub(stacked.mean(true, 0));
-            SDVariable var = dev.mul(dev).mean();
-            sum = sum == null ? var : sum.add(var);
+        for (int i = 0; i < modules.size(); i++) {
+            List<Scope> sets = new ArrayList<>();
+            for (int m = 0; m < spec.sets(); m++) sets.add(interactionScope(m, i));
+            SDVariable p = modules.get(i).divergencePenalty(sets, fields, k).orElse(null);
+            if (p != null) sum = sum == null ? p : sum.add(p);
         }
-        return sum.div(layers);
+        if (sum == null) throw new IllegalStateException(spec.label() + ": no module defines a divergence across sets");
+        return sum;
     }
 
     public static Builder builder(ModelSpec spec, Schema schema) {
@@ -223,17 +172,62 @@ public final class CtrModel {
      * from the step's logits; it may be NaN or infinite, which the trainer checks.
      */
     public double fit(Batch batch) {
+        long t = System.nanoTime();
         feed(batch);
+        t = phases.add(Phase.LOOKUP, t);
         graph.prepare(Graph.Mode.TRAIN, batch.size());
         graph.sd().fit(new MultiDataSet(new INDArray[0], new INDArray[]{labels(batch)}));
+        t = phases.add(Phase.GRAPH, t);
         for (int m = 0; m < inputs.size(); m++) {
             INDArray g = graph.gradient(inputs.get(m));
             if (g == null) throw new IllegalStateException("no embedding gradient was captured for set " + m);
             store.apply(m, batch.indices(), g);
         }
+        t = phases.add(Phase.STORE, t);
         double bce = binaryCrossEntropy(graph.watched(logit).castTo(DataType.DOUBLE).data().asDouble(), batch.labels());
+        t = phases.add(Phase.LOSS, t);
         collectGarbage(batch.size());
+        phases.add(Phase.GC, t);
         return bce;
+    }
+
+    /** The parts of a step that {@link #phaseNanos} times. */
+    public enum Phase {
+        /** Looking up every set's rows and feeding them to the graph. */
+        LOOKUP,
+        /** SameDiff: forward, backward and the dense Adam step (training) or the forward pass (inference). */
+        GRAPH,
+        /** The embedding store's Adam step on every set's table. */
+        STORE,
+        /** The batch's loss from the watched logits. */
+        LOSS,
+        /** The garbage collections of {@link #collectGarbage}. */
+        GC
+    }
+
+    /** Wall time spent in each phase of every {@link #fit} and {@link #predict} so far, in ns, for profiling. */
+    public java.util.Map<Phase, Long> phaseNanos() {
+        return phases.totals();
+    }
+
+    private final PhaseTimes phases = new PhaseTimes();
+
+    /** Cumulative nanoseconds per phase. */
+    private static final class PhaseTimes {
+        private final long[] nanos = new long[Phase.values().length];
+
+        /** Adds the time since {@code since} to {@code phase}; returns now. */
+        long add(Phase phase, long since) {
+            long now = System.nanoTime();
+            nanos[phase.ordinal()] += now - since;
+            return now;
+        }
+
+        java.util.Map<Phase, Long> totals() {
+            java.util.Map<Phase, Long> m = new java.util.EnumMap<>(Phase.class);
+            for (Phase p : Phase.values()) m.put(p, nanos[p.ordinal()]);
+            return m;
+        }
     }
 
     /** Collect after the steps since the last collection allocated about this much (estimated): see {@link #collectGarbage}. */
@@ -288,10 +282,14 @@ public final class CtrModel {
     }
 
     private float[] predictSlice(Batch batch) {
+        long t = System.nanoTime();
         feed(batch);
+        t = phases.add(Phase.LOOKUP, t);
         graph.prepare(Graph.Mode.EVAL, batch.size());
         float[] p = graph.sd().output(Map.of(), PROB).get(PROB).castTo(DataType.FLOAT).data().asFloat();
+        t = phases.add(Phase.GRAPH, t);
         collectGarbage(batch.size());
+        phases.add(Phase.GC, t);
         return p;
     }
 
@@ -385,7 +383,7 @@ public final class CtrModel {
     public INDArray crossWeight(int set, int layer) {
         if (spec.kind() != ModelKind.DCNV2) throw new IllegalStateException("cross weights exist in DCNv2 only, this is " + spec.label());
         if (set < 0 || set >= spec.sets()) throw new IllegalArgumentException("set must be in [0, " + spec.sets() + "), got " + set);
-        return CrossNetV2.weight(graph.root().child("set", set).child("interaction"), layer).getArr();
+        return CrossNetV2.weight(interactionScope(set, 0), layer).getArr();
     }
 
     /** Trainable parameters per component, counted from what was built. */

@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.bytedeco.javacpp.Pointer;
 import org.collapselab.data.Schema;
 import org.collapselab.interaction.Interaction;
+import org.collapselab.nn.MlpBlock;
 
 /**
  * An upper estimate of the peak resident memory a model needs to train (and evaluate between epochs), checked
@@ -15,8 +16,8 @@ import org.collapselab.interaction.Interaction;
  *   <li>embeddings: every set's table and its two Adam moments (3 floats per parameter);
  *   <li>dense: parameters, gradients, two Adam moments and one temporary (5 floats per parameter);
  *   <li>activations: S, what one training step allocates, batch × 4 bytes × (sets × the per-set floats of
- *       {@code CtrModel.activationFloatsPerRow} + the once-per-model {@code CtrModel.transientFloatsPerRow} +
- *       {@link #MLP_FLOATS} per unit of the MLP blocks outside the modules), plus min(S, half of
+ *       {@link #activationFloatsPerRow} + the once-per-model {@link Interaction#transientFloatsPerRow} +
+ *       {@link MlpBlock#ACTIVATION_FLOATS} per unit of the MLP blocks outside the modules), plus min(S, half of
  *       {@link Pointer#maxBytes()}): SameDiff's training and inference sessions each keep released arrays for reuse,
  *       up to a quarter of maxBytes (ArrayCacheMemoryMgr; maxBytes defaults to -Xmx).
  * </ul>
@@ -38,18 +39,31 @@ public record MemoryEstimate(long embeddingBytes, long denseBytes, long activati
 
     /** The JVM and ND4J before any model is built, SameDiff's graph and session state, uncollected garbage. */
     static final long RUNTIME_BYTES = 290_000_000L + CtrModel.COLLECT_EVERY_BYTES;
-    /**
-     * Floats per batch row per unit of an MLP block (Linear → BatchNorm → ReLU → Dropout): the block's outputs and
-     * BatchNorm's intermediates, forward and backward.
-     */
-    static final int MLP_FLOATS = 8;
 
     public long total() {
         return runtimeBytes + embeddingBytes + denseBytes + activationBytes;
     }
 
-    static MemoryEstimate of(ModelSpec spec, Schema schema, long denseParameters, long perSetActivationWidth, int batchSize) {
-        return of(spec, schema, denseParameters, perSetActivationWidth, batchSize, Pointer.maxBytes() / 2);
+    /** The estimate for a model of {@code spec} on {@code schema} trained at {@code batchSize}, from its modules' own figures. */
+    static MemoryEstimate of(ModelSpec spec, Schema schema, int batchSize) {
+        int fields = schema.size(), k = spec.embeddingSize(), width = spec.tableWidth(fields);
+        long dense = 0, activationWidth = 0;
+        for (Interaction m : spec.kind().interactions(spec)) {
+            dense += spec.sets() * (m.parameterCount(fields, k)
+                    + (m.readout() == Interaction.Readout.MLP ? MlpBlock.parameterCount(m.outputWidth(fields, k), spec.hidden()[0]) : 0));
+            activationWidth += activationFloatsPerRow(m, fields, k, width);
+        }
+        return of(spec, schema, dense, activationWidth, batchSize, Pointer.maxBytes() / 2);
+    }
+
+    /**
+     * Floats per batch row that one embedding set's module allocates in a training step and keeps until its backward
+     * pass is done (SameDiff M2.1 gives every op output and every gradient a buffer of its own): 8 per looked-up value
+     * of {@code width} per field (the rows, their gradient and the store's copies of it), plus the module's own
+     * {@link Interaction#activationFloatsPerRow}.
+     */
+    static long activationFloatsPerRow(Interaction m, int fields, int k, int width) {
+        return 8L * fields * width + m.activationFloatsPerRow(fields, k);
     }
 
     /** As above, with SameDiff's two array caches holding at most {@code cacheLimit} bytes together. */
@@ -61,14 +75,14 @@ public record MemoryEstimate(long embeddingBytes, long denseBytes, long activati
         long mlp = 0, once = 0;
         boolean head = false;
         for (Interaction m : spec.kind().interactions(spec)) {
-            once += CtrModel.transientFloatsPerRow(m, schema.size(), spec.embeddingSize());
+            once += m.transientFloatsPerRow(schema.size(), spec.embeddingSize());
             if (m.readout() == Interaction.Readout.MLP) {
                 mlp += spec.sets() * hidden[0];
                 head = true;
             }
         }
         if (head) for (int i = 1; i < hidden.length; i++) mlp += hidden[i];
-        long step = (long) batchSize * Float.BYTES * (spec.sets() * perSetActivationWidth + once + MLP_FLOATS * mlp);
+        long step = (long) batchSize * Float.BYTES * (spec.sets() * perSetActivationWidth + once + MlpBlock.ACTIVATION_FLOATS * mlp);
         long activations = step + Math.min(step, Math.max(0, cacheLimit));
         return new MemoryEstimate(embedding, dense, activations, RUNTIME_BYTES, batchSize);
     }

@@ -62,7 +62,10 @@ public final class BatchNorm1d {
         batchMeanName = batchMean.name();
         batchVarName = batchVar.name();
         scope.graph().register(this);
-        return x.sub(mean).mul(scope.sd().math.rsqrt(var.add(EPS))).mul(gamma).add(beta);
+        // one [1, n] scale, expanded to [B, n] by the outer product with the ones column: SameDiff M2.1's backward of a
+        // broadcasting multiply is many times slower than a same-shape multiply's plus a rank-1 product's
+        SDVariable scale = sd.math.rsqrt(var.add(EPS)).mul(gamma);
+        return x.sub(mean).mul(ones.mmul(scale)).add(beta);
     }
 
     /** The full name of one of this layer's arrays, e.g. {@code set0/block0/bn/running_mean}. */

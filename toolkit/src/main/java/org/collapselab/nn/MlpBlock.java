@@ -9,6 +9,11 @@ import org.nd4j.autodiff.samediff.SDVariable;
 public final class MlpBlock {
     /** The original code's dropout for every hidden layer. */
     public static final double DEFAULT_DROPOUT = 0.2;
+    /**
+     * Floats per batch row per unit that a block allocates in a training step (its outputs and BatchNorm's
+     * intermediates, forward and backward), for memory estimates.
+     */
+    public static final int ACTIVATION_FLOATS = 8;
 
     private final Scope scope;
     private final Linear linear;

@@ -37,7 +37,7 @@ class CtrModelMemoryTest {
     @Test
     void sameDiffsArrayCachesAddAtMostOneMoreStepAndAtMostTheirLimit() {
         ModelSpec spec = ModelSpec.builder(ModelKind.DCNV2).embeddingSize(2).hidden(4, 3).build();
-        long width = CtrModel.activationFloatsPerRow(spec.kind().interactions(spec).get(0), SCHEMA.size(), 2, 2);
+        long width = MemoryEstimate.activationFloatsPerRow(spec.kind().interactions(spec).get(0), SCHEMA.size(), 2, 2);
         long step = MemoryEstimate.of(spec, SCHEMA, 0, width, 64, 0).activationBytes();
         assertEquals(2 * step, MemoryEstimate.of(spec, SCHEMA, 0, width, 64, Long.MAX_VALUE).activationBytes());
         assertEquals(step + 1000, MemoryEstimate.of(spec, SCHEMA, 0, width, 64, 1000).activationBytes());
@@ -49,15 +49,15 @@ class CtrModelMemoryTest {
         for (int f : new int[]{50, 100})
             for (int k : new int[]{10, 20}) {
                 // CIN's own part, without the looked-up rows every module pays for
-                long own = CtrModel.activationFloatsPerRow(cin, f, k, k) - CtrModel.activationFloatsPerRow(new Concat(), f, k, k);
-                long own2k = CtrModel.activationFloatsPerRow(cin, f, 2 * k, 2 * k) - CtrModel.activationFloatsPerRow(new Concat(), f, 2 * k, 2 * k);
-                long own2f = CtrModel.activationFloatsPerRow(cin, 2 * f, k, k) - CtrModel.activationFloatsPerRow(new Concat(), 2 * f, k, k);
+                long own = MemoryEstimate.activationFloatsPerRow(cin, f, k, k) - MemoryEstimate.activationFloatsPerRow(new Concat(), f, k, k);
+                long own2k = MemoryEstimate.activationFloatsPerRow(cin, f, 2 * k, 2 * k) - MemoryEstimate.activationFloatsPerRow(new Concat(), f, 2 * k, 2 * k);
+                long own2f = MemoryEstimate.activationFloatsPerRow(cin, 2 * f, k, k) - MemoryEstimate.activationFloatsPerRow(new Concat(), 2 * f, k, k);
                 assertEquals(2 * own, own2k, "linear in K");
                 assertTrue(own2f > 3.5 * own && own2f <= 4 * own, "about quadratic in F: " + own + " -> " + own2f);
-                assertEquals(2 * CtrModel.transientFloatsPerRow(cin, f, k), CtrModel.transientFloatsPerRow(cin, f, 2 * k));
-                assertTrue(CtrModel.transientFloatsPerRow(cin, 2 * f, k) > 3.5 * CtrModel.transientFloatsPerRow(cin, f, k));
+                assertEquals(2 * cin.transientFloatsPerRow(f, k), cin.transientFloatsPerRow(f, 2 * k));
+                assertTrue(cin.transientFloatsPerRow(2 * f, k) > 3.5 * cin.transientFloatsPerRow(f, k));
             }
-        assertEquals(0, CtrModel.transientFloatsPerRow(new Concat(), 39, 10));
+        assertEquals(0, new Concat().transientFloatsPerRow(39, 10));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package org.collapselab.nn.embedding;
 
 import java.nio.FloatBuffer;
+import java.util.Arrays;
+import java.util.stream.IntStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Java loops over the tables' host buffers (CPU backend: ND4J arrays are direct buffers in host memory). */
@@ -13,18 +15,29 @@ final class DirectKernel implements TableKernel {
         for (int p = 0; p < indices.length; p++) dst.put(p * w, src, indices[p] * w, w);
     }
 
+    /** Rows per parallel chunk of the dense update: large enough that a chunk's work dwarfs the scheduling. */
+    static final int CHUNK_ROWS = 1 << 14;
+
+    /**
+     * Every row, in chunks of {@link #CHUNK_ROWS} spread over the common fork-join pool: each float is updated by the
+     * same arithmetic whichever thread runs it, so the result does not depend on the number of threads.
+     */
     @Override
     public void denseAdam(Table t, RowGradient g, AdamStep s) {
         FloatBuffer th = t.values.data().asNioFloat(), mb = t.m.data().asNioFloat(), vb = t.v.data().asNioFloat();
         int rows = (int) t.values.size(0), w = (int) t.values.size(1);
         int[] touched = g.rows();
         float[] sums = g.sums();
-        int next = 0;
-        for (int row = 0; row < rows; row++) {
-            boolean hit = next < touched.length && touched[next] == row;
-            update(th, mb, vb, row * w, w, hit ? sums : null, next * w, s);
-            if (hit) next++;
-        }
+        IntStream.range(0, (rows + CHUNK_ROWS - 1) / CHUNK_ROWS).parallel().forEach(chunk -> {
+            int from = chunk * CHUNK_ROWS, to = Math.min(rows, from + CHUNK_ROWS);
+            int next = Arrays.binarySearch(touched, from);
+            if (next < 0) next = -next - 1;
+            for (int row = from; row < to; row++) {
+                boolean hit = next < touched.length && touched[next] == row;
+                update(th, mb, vb, row * w, w, hit ? sums : null, next * w, s);
+                if (hit) next++;
+            }
+        });
     }
 
     @Override

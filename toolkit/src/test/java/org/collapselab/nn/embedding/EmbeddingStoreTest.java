@@ -90,6 +90,29 @@ class EmbeddingStoreTest {
         assertNotEquals(toDouble(store(Optimizer.DENSE_ADAM, kernel).table(1))[3][0], toDouble(s.table(1))[3][0]);
     }
 
+    /**
+     * A table of several of the direct kernel's parallel chunks, with used rows on both sides of chunk boundaries:
+     * the chunked dense update equals the NDARRAY kernel's whole-table update, every row included.
+     */
+    @Test
+    void chunkedDenseAdamEqualsTheWholeTableUpdate() {
+        int rows = 2 * DirectKernel.CHUNK_ROWS + 5;
+        Schema one = Schema.categorical(List.of("x"), rows);
+        int c = DirectKernel.CHUNK_ROWS;
+        int[] idx = {0, c - 1, c, c, 2 * c - 1, 2 * c, rows - 1};
+        INDArray g = Nd4j.create(DataType.FLOAT, idx.length, 2);
+        for (int i = 0; i < g.length(); i++) g.putScalar(i, Math.cos(0.7 * i) - 0.2);
+        EmbeddingStore direct = EmbeddingStore.create(one, StoreSpec.of(1, 2).withKernel(StoreSpec.Kernel.DIRECT), ADAM, 5);
+        EmbeddingStore ndarray = EmbeddingStore.create(one, StoreSpec.of(1, 2).withKernel(StoreSpec.Kernel.NDARRAY), ADAM, 5);
+        for (int t = 0; t < 2; t++) {
+            direct.apply(0, idx, g);
+            ndarray.apply(0, idx, g);
+        }
+        assertClose(toDouble(ndarray.table(0)), direct.table(0), 1e-6, "table");
+        assertClose(toDouble(ndarray.firstMoments(0)), direct.firstMoments(0), 1e-7, "m");
+        assertClose(toDouble(ndarray.secondMoments(0)), direct.secondMoments(0), 1e-9, "v");
+    }
+
     @ParameterizedTest
     @EnumSource(value = StoreSpec.Kernel.class, names = {"DIRECT", "NDARRAY"})
     void lazyAdamChangesOnlyTheRowsUsed(StoreSpec.Kernel kernel) {
