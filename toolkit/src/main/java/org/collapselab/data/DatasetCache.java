@@ -33,7 +33,7 @@ final class DatasetCache {
     static final String MAGIC = "CLABDS01";
     static final int VERSION = 1;
     static final String EXTENSION = ".clds";
-    private static final int PREAMBLE = 64, PAGE = 4096;
+    private static final int PREAMBLE = 64, PREAMBLE_USED = 40, PAGE = 4096;
 
     private DatasetCache() {}
 
@@ -191,6 +191,18 @@ final class DatasetCache {
             for (int f = 0; f < widths.length; f++)
                 cols[f] = ch.map(FileChannel.MapMode.READ_ONLY, payloadOffset + lay[f + 1], (long) rows * widths[f]);
             if (crc(labels, cols) != payloadCrc) throw new Stale("its payload checksum does not match (the file is corrupt)");
+            // the bytes no checksum covers are zero as written: the preamble's tail, the padding after the header, the gaps
+            long[][] unused = new long[widths.length + 2][];
+            unused[0] = new long[]{PREAMBLE + (long) headerLength, payloadOffset};
+            unused[1] = new long[]{PREAMBLE_USED, PREAMBLE};
+            for (int f = 0; f < widths.length; f++)
+                unused[f + 2] = new long[]{payloadOffset + (f == 0 ? rows : lay[f] + (long) rows * widths[f - 1]), payloadOffset + lay[f + 1]};
+            for (long[] u : unused) {
+                ByteBuffer z = ByteBuffer.allocate((int) (u[1] - u[0]));
+                readFully(ch, z, u[0]);
+                for (int i = 0; i < z.limit(); i++)
+                    if (z.get(i) != 0) throw new Stale("byte " + (u[0] + i) + ", outside the checksummed header and payload, is not zero (the file is corrupt)");
+            }
             IndexColumn[] cs = new IndexColumn[widths.length];
             for (int f = 0; f < widths.length; f++) cs[f] = new IndexColumn(cols[f], widths[f], rows);
             return new EncodedDataset(schema, new IndexColumn(labels, 1, rows), cs, report(p),

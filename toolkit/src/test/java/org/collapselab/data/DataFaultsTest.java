@@ -68,10 +68,20 @@ class DataFaultsTest {
     @Test
     void rejectsWithinTheBudgetAreCountedAndSummarised() {
         Path f = criteoWithBadLabels("two.tsv", 2);    // 1%, within the budget
-        EncodedDataset ds = CtrData.load(f, CtrFormat.criteoTsv(), options().build());
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        EncodedDataset ds;
+        try {
+            System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));    // slf4j-simple's output
+            ds = CtrData.load(f, CtrFormat.criteoTsv(), options().build());
+        } finally {
+            System.setErr(err);
+        }
         assertEquals(198, ds.rows());
         assertEquals(f + ": 2 of 200 lines rejected (2 × label is not 0 or 1 (libFM: also -1/+1), e.g. line 11: column label: "
                 + "label must be 0 or 1, found '7')", ds.report().rejectSummary());
+        String log = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(log.contains("WARN org.collapselab.data.CtrData - " + ds.report().rejectSummary()), "the load warns: " + log);
         assertThrows(IllegalArgumentException.class, () -> options().rejectBudget(1.5).build());
     }
 
@@ -169,5 +179,21 @@ class DataFaultsTest {
         Path f = TestFiles.write(tmp, "long.libfm", "1 1:1 2:1\n1 1:1 2:1 3:1 4:1\n");
         DataFormatException e = assertThrows(DataFormatException.class, () -> CtrData.load(f, CtrFormat.libFm(2), options().strict().build()));
         assertEquals(f + ":2: expected 2 idx:val pairs, found 4", e.getMessage());
+    }
+
+    @Test
+    void aDamagedPaddingByteOfTheCacheIsDetected() throws java.io.IOException {
+        // found by ParserFuzzTest: the padding between the header and the page-aligned payload had no check
+        Path src = FormatSamples.write(tmp.resolve("train.txt"), FormatSamples.lines(CtrFormat.criteoTsv(), 50, 6));
+        EncodedDataset built = CtrData.load(src, CtrFormat.criteoTsv(), options().build());
+        Path cache = built.cache().orElseThrow().file();
+        byte[] b = Files.readAllBytes(cache);
+        int payload = (int) java.nio.ByteBuffer.wrap(b, 24, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();    // from the preamble
+        b[payload - 1] = 1;    // the last byte of the padding between the header and the page-aligned payload
+        Files.write(cache, b);
+        EncodedDataset again = CtrData.load(src, CtrFormat.criteoTsv(), options().build());
+        assertEquals(EncodedDataset.CacheInfo.Status.REBUILT, again.cache().orElseThrow().status());
+        assertEquals("cache " + cache + " not used: byte " + (payload - 1) + ", outside the checksummed header and payload, is not zero (the file is "
+                + "corrupt); rebuilding it", again.cache().orElseThrow().message());
     }
 }

@@ -100,7 +100,7 @@ class ParserFuzzTest {
         return b.length > 0 && b[b.length - 1] != '\n' ? n + 1 : n;
     }
 
-    @Property(tries = 300)
+    @Property(tries = 300, seed = "102")
     void damagedFilesOfEveryFormatLoadOrFailNamingTheFile(@ForAll Kind kind, @ForAll("damage") List<Mutation> damage,
                                                          @ForAll boolean strict) throws Exception {
         byte[] valid = FormatSamples.bytes(FormatSamples.lines(kind.format(), 40, kind.ordinal()));
@@ -111,7 +111,7 @@ class ParserFuzzTest {
             assertEquals(lines(bad) - (kind.header() ? 1 : 0), ds.report().linesRead(), "lines read, counted independently");
     }
 
-    @Property(tries = 120)
+    @Property(tries = 120, seed = "103")
     void damagedGzipLoadsOrFailsNamingTheFile(@ForAll("damage") List<Mutation> damage, @ForAll boolean members) throws Exception {
         byte[] valid = FormatSamples.bytes(FormatSamples.lines(CtrFormat.criteoTsv(), 60, 3),
                 members ? FormatSamples.Quirk.GZIP_MEMBERS : FormatSamples.Quirk.GZIP);
@@ -152,7 +152,7 @@ class ParserFuzzTest {
         freshData = data(fresh);    // the tries overwrite the file this dataset is mapped from
     }
 
-    @Property(tries = 60)
+    @Property(tries = 60, seed = "104")
     void aDamagedCacheIsDetectedAndRebuiltIntoTheSameData(@ForAll("damage") List<Mutation> damage) throws Exception {
         buildCacheOnce();
         byte[] bad = Mutations.apply(validCache, damage);

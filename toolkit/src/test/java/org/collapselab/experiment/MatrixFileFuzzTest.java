@@ -64,12 +64,12 @@ class MatrixFileFuzzTest {
         }
     }
 
-    @Property(tries = 400)
+    @Property(tries = 400, seed = "105")
     void aDamagedNpyIsReadOrRefusedNamingTheFile(@ForAll("damage") List<Mutation> damage) throws Exception {
         readDamaged(npy, "t.npy", damage);
     }
 
-    @Property(tries = 400)
+    @Property(tries = 400, seed = "106")
     void aDamagedCsvTableIsReadOrRefusedNamingTheFile(@ForAll("damage") List<Mutation> damage) throws Exception {
         readDamaged(csv, "t.csv", damage);
     }

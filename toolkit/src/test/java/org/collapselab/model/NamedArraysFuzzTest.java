@@ -51,7 +51,7 @@ class NamedArraysFuzzTest {
         return Mutations.mutations();
     }
 
-    @Property(tries = 300)
+    @Property(tries = 300, seed = "107")
     void aDamagedDenseFileIsRefusedNamingIt(@ForAll("damage") List<Mutation> damage) throws Exception {
         byte[] good = Files.readAllBytes(valid), bad = Mutations.apply(good, damage);
         Path f = Files.write(root.resolve("dense.bin"), bad);

@@ -43,7 +43,7 @@ class StoreFileFuzzTest {
         return Mutations.mutations();
     }
 
-    @Property(tries = 300)
+    @Property(tries = 300, seed = "108")
     void aDamagedEmbeddingsFileIsRefusedNamingIt(@ForAll("damage") List<Mutation> damage) throws Exception {
         byte[] good = Files.readAllBytes(valid), bad = Mutations.apply(good, damage);
         Path f = Files.write(root.resolve("embeddings.bin"), bad);
