@@ -43,10 +43,7 @@ final class RunTask implements Function<String, RunTask.Outcome> {
         // As many OpenMP threads as Spark gave this task cores (the executor's OMP_NUM_THREADS says the same). Not in
         // local mode, whose executor is the driver's JVM: the thread count is process-wide there, and it changes a
         // run's last digits, so the driver keeps its own.
-        if (!"driver".equals(SparkEnv.get().executorId())) {     // Spark's id of the driver's own executor
-            NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
-            Nd4j.factory().blas().setMaxThreads(threads);
-        }
+        if (!"driver".equals(SparkEnv.get().executorId())) ompThreads(threads);    // "driver": Spark's id of the driver's executor
         EncodedDataset data = request.data().open();
         RunRecord record;
         try {
@@ -56,5 +53,18 @@ final class RunTask implements Function<String, RunTask.Outcome> {
         }
         store.put(record);
         return new Outcome(request.id(), null);
+    }
+
+    /** The OpenMP threads ND4J's native ops use in this JVM. */
+    static int ompThreads() {
+        Nd4j.getBackend();    // loads the natives, which NativeOpsHolder needs loaded
+        return NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();
+    }
+
+    // Environment.setMaxThreads does not reach OpenMP in ND4J M2.1; this does (and BLAS's own pool).
+    private static void ompThreads(int n) {
+        Nd4j.getBackend();
+        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(n);
+        Nd4j.factory().blas().setMaxThreads(n);
     }
 }

@@ -18,7 +18,6 @@ import org.collapselab.experiment.RunRequest;
 import org.collapselab.experiment.RunStore;
 import org.collapselab.experiment.RunTrainer;
 import org.collapselab.model.ModelTooLargeException;
-import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * A {@link RunExecutor} on Apache Spark: every run not yet in the store becomes one Spark job of one task
@@ -115,7 +114,7 @@ public final class SparkRunExecutor implements RunExecutor, AutoCloseable {
             jobs.add(sc.parallelize(List.of(r.encode()), 1).map(task).collectAsync());
         }
         System.out.printf("submitted %d run(s) to Spark %s (%d core(s) per run)%n", runs.size(), conf.get("spark.master"), taskCpus);
-        int here = NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();
+        int here = RunTask.ompThreads();
         if (!conf.get("spark.master").startsWith("local") && here != taskCpus)
             System.out.printf("note: %d OpenMP thread(s) per run on Spark, %d in this JVM: ND4J's sums depend on the thread count, so these runs' "
                     + "last digits differ from the same runs trained here (the thread count is not part of a run's identity)%n", taskCpus, here);
