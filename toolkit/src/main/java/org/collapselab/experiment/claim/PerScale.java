@@ -75,7 +75,7 @@ public final class PerScale {
 
     /** "means over N seeds" or "one seed, no spread measured", for reasons. */
     static String seeds(int n) {
-        return n == 1 ? "one seed per size, so no spread is measured: the rule compares the values alone"
+        return n == 1 ? "one seed, so no spread is measured: the rule compares the values alone"
                 : "means over " + n + " seeds";
     }
 }
