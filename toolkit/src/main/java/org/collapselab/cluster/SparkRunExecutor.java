@@ -25,8 +25,10 @@ import org.collapselab.model.ModelTooLargeException;
  * ({@code spark.task.maxFailures}, or {@code F} in {@code local[N,F]}); a run whose task fails for good fails its
  * own job only, and is reported in {@link RunFailures} after the others have finished; a model over an executor's
  * memory budget is not retried, and {@link ModelTooLargeException} is thrown after the others have finished (as the
- * sequential executor throws it), so that a sweep can leave that cell out. Each task trains with
- * {@code spark.task.cpus} threads. The store and the datasets' cache files must be on paths every executor
+ * sequential executor throws it), so that a sweep can leave that cell out. On a cluster each task trains
+ * with {@code spark.task.cpus} OpenMP threads; in local mode the tasks share the driver's JVM and its thread count.
+ * The thread count changes a run's last digits, so runs equal the sequential executor's to every digit when both
+ * use the same number of threads. The store and the datasets' cache files must be on paths every executor
  * reads (and, for the store, writes) under the same name: a shared file system.
  *
  * <p>The Spark context starts on the first call that has something to train and stops on {@link #close()}.
@@ -112,6 +114,10 @@ public final class SparkRunExecutor implements RunExecutor, AutoCloseable {
             jobs.add(sc.parallelize(List.of(r.encode()), 1).map(task).collectAsync());
         }
         System.out.printf("submitted %d run(s) to Spark %s (%d core(s) per run)%n", runs.size(), conf.get("spark.master"), taskCpus);
+        int here = RunTask.ompThreads();
+        if (!conf.get("spark.master").startsWith("local") && here != taskCpus)
+            System.out.printf("note: %d OpenMP thread(s) per run on Spark, %d in this JVM: ND4J's sums depend on the thread count, so these runs' "
+                    + "last digits differ from the same runs trained here (the thread count is not part of a run's identity)%n", taskCpus, here);
         List<RunFailures.Failure> failures = new ArrayList<>();
         ModelTooLargeException tooLarge = null;
         int stored = 0, tooLargeCount = 0;

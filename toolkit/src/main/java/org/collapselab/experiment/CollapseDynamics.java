@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.collapselab.data.EncodedDataset;
+import org.collapselab.experiment.claim.Claim;
+import org.collapselab.experiment.claim.DynamicsClaims;
 import org.collapselab.model.EmbeddingMode;
 import org.collapselab.model.ModelSpec;
 import org.collapselab.train.TrainConfig;
@@ -131,5 +133,10 @@ public record CollapseDynamics(ModelSpec base, int scale, TrainConfig config, lo
             List<String> out = new ArrayList<>(firstEpochOfSe().sortDescendingOn("cardinality").stringColumn("field").asList());
             return out.subList(0, Math.min(n, out.size()));
         }
-    }
+    
+        /** Beyond the paper: ME's mean IA above SE's after every epoch. */
+        public Claim meAboveSeEveryEpoch() {
+            return DynamicsClaims.meAboveSeEveryEpoch(perEpoch("mean IA", "SE"), perEpoch("mean IA", "ME"));
+        }
+}
 }

@@ -2,6 +2,9 @@ package org.collapselab.experiment;
 
 import java.util.List;
 import org.collapselab.data.EncodedDataset;
+import org.collapselab.experiment.claim.Claim;
+import org.collapselab.experiment.claim.EvidenceIVClaims;
+import org.collapselab.experiment.claim.PerScale;
 import org.collapselab.model.EmbeddingMode;
 import org.collapselab.model.ModelKind;
 import org.collapselab.model.ModelSpec;
@@ -32,5 +35,15 @@ public record EvidenceIV(List<Integer> scales, TrainConfig config, List<Long> se
     @Override
     public SizeSweep.Result result(EncodedDataset data, List<RunRecord> runs) {
         return sweep().result(data, runs);
+    }
+
+    /** Claim 1: DNN has the higher mean IA at every size. */
+    public static Claim dnnHasHigherIa(SizeSweep.Result r) {
+        return EvidenceIVClaims.dnnHasHigherIa(PerScale.of(r.runs(), DNN, "mean IA"), PerScale.of(r.runs(), DCNV2, "mean IA"));
+    }
+
+    /** Claim 2: DNN's test AUC drops with size while DCNv2's holds. */
+    public static Claim dnnDropsWhileDcnv2Holds(SizeSweep.Result r) {
+        return EvidenceIVClaims.dnnDropsWhileDcnv2Holds(PerScale.of(r.runs(), DNN, "test AUC"), PerScale.of(r.runs(), DCNV2, "test AUC"));
     }
 }

@@ -130,6 +130,7 @@ class RecipesTest {
         SpectraExperiment.Result again = recipe.run(data, executor(count));
         assertEquals(1, count.trainings, "the second call reads the store");
         assertEquals(r.fields().print(), again.fields().print());
+        assertEquals(org.collapselab.experiment.claim.SpectraClaims.learnedFarBelowRandom(learned, random).verdict(), r.learnedFarBelowRandom().verdict());
     }
 
     @Test
@@ -162,6 +163,13 @@ class RecipesTest {
         SizeSweep.Result iv = new EvidenceIV(scales, config(1), List.of(0L)).run(data, executor(count));
         assertEquals(6, count.trainings, "Evidence IV trains only DNN: its DCNv2 runs are Evidence III's");
         assertEquals(r.mean("test AUC", EvidenceIII.DCNV2, 2), iv.mean("test AUC", EvidenceIV.DCNV2, 2), 1e-12);
+        // the recipes' claims are the library's on the recipe's own numbers
+        assertEquals(org.collapselab.experiment.claim.EvidenceIIIClaims.regularisationRaisesIa(
+                org.collapselab.experiment.claim.PerScale.of(r.runs(), EvidenceIII.DCNV2, "mean IA"),
+                org.collapselab.experiment.claim.PerScale.of(r.runs(), EvidenceIII.REGULARISED, "mean IA")), EvidenceIII.regularisationRaisesIa(r));
+        assertEquals(org.collapselab.experiment.claim.EvidenceIVClaims.dnnHasHigherIa(
+                org.collapselab.experiment.claim.PerScale.of(iv.runs(), EvidenceIV.DNN, "mean IA"),
+                org.collapselab.experiment.claim.PerScale.of(iv.runs(), EvidenceIV.DCNV2, "mean IA")), EvidenceIV.dnnHasHigherIa(iv));
     }
 
     @Test

@@ -71,10 +71,12 @@ class RunIdentityTest {
         Path file = GEN.write(tmp.resolve("same.tsv"));
         PreprocessOptions o = PreprocessOptions.builder().cacheDir(tmp.resolve("cache")).minCount(1).build();
         EncodedDataset before = CtrData.load(file, GEN.format(), o);
-        // old: the key held the path as given, so a relative and an absolute name of one file gave two keys
+        // old: the key held the source path as first given (kept in the cache), so one file first encoded by a relative
+        // name and, in another cache folder, by an absolute one gave two keys
         Path relative = Path.of("").toAbsolutePath().relativize(file.toAbsolutePath());
         assertFalse(relative.isAbsolute());
-        EncodedDataset viaRelative = CtrData.load(relative, GEN.format(), o);
+        EncodedDataset viaRelative = CtrData.load(relative, GEN.format(), o.toBuilder().cacheDir(tmp.resolve("other-cache")).build());
+        assertNotEquals(before.report().source(), viaRelative.report().source(), "the two loads did see two names");
         assertEquals(RunRequest.of(ModelSpec.of(ModelKind.FM), TrainConfig.paper(), before).id(),
                 RunRequest.of(ModelSpec.of(ModelKind.FM), TrainConfig.paper(), viaRelative).id());
 
