@@ -101,7 +101,7 @@ public final class CtrModel {
         for (int i = 0; i < modules.size(); i++) {
             Interaction module = modules.get(i);
             List<SDVariable> xs = perModule.get(i);
-            SDVariable mean = xs.size() == 1 ? xs.get(0) : sd.math.mergeAvg(xs.toArray(new SDVariable[0]));
+            SDVariable mean = meanOverSets(xs);
             Scope head = moduleScope(root, "head", i, modules.size());
             long w = module.readout() == Interaction.Readout.MLP ? spec.hidden()[0] : module.outputWidth(fields, k);
             SDVariable l = switch (module.readout()) {
@@ -137,6 +137,16 @@ public final class CtrModel {
     /** Under {@code parent/name} when the kind has one module, else {@code parent/name<i>} (xDeepFM's two branches). */
     private static Scope moduleScope(Scope parent, String name, int i, int modules) {
         return modules == 1 ? parent.child(name) : parent.child(name, i);
+    }
+
+    /**
+     * The mean of the sets' features as a chain of adds and one division: SameDiff M2.1's {@code mergeavg} op and its
+     * backward took 13% of an xDeepFM ME 4× training step (ModelBenchmark --profile), adds a few milliseconds.
+     */
+    private static SDVariable meanOverSets(List<SDVariable> xs) {
+        SDVariable sum = xs.get(0);
+        for (int m = 1; m < xs.size(); m++) sum = sum.add(xs.get(m));
+        return xs.size() == 1 ? sum : sum.div(xs.size());
     }
 
     /** The scope module {@code module} of embedding set {@code set} was built under. */
