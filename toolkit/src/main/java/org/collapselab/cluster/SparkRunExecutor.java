@@ -25,10 +25,11 @@ import org.collapselab.model.ModelTooLargeException;
  * ({@code spark.task.maxFailures}, or {@code F} in {@code local[N,F]}); a run whose task fails for good fails its
  * own job only, and is reported in {@link RunFailures} after the others have finished; a model over an executor's
  * memory budget is not retried, and {@link ModelTooLargeException} is thrown after the others have finished (as the
- * sequential executor throws it), so that a sweep can leave that cell out. On a cluster each task trains
- * with {@code spark.task.cpus} OpenMP threads; in local mode the tasks share the driver's JVM and its thread count.
- * The thread count changes a run's last digits, so runs equal the sequential executor's to every digit when both
- * use the same number of threads. The store and the datasets' cache files must be on paths every executor
+ * sequential executor throws it), so that a sweep can leave that cell out. Each task trains with the OpenMP thread
+ * count its request names ({@code TrainConfig.threads}, part of its identity: the count changes a run's last digits),
+ * so a run equals the sequential executor's to every digit; {@link #threadsPerRun()} is {@code spark.task.cpus}, the
+ * count runs should ask for (Lab's do). In local mode the tasks share the driver's JVM, where the count is
+ * process-wide: runs trained at the same time there must ask for the same count. The store and the datasets' cache files must be on paths every executor
  * reads (and, for the store, writes) under the same name: a shared file system.
  *
  * <p>The Spark context starts on the first call that has something to train and stops on {@link #close()}.
@@ -80,6 +81,12 @@ public final class SparkRunExecutor implements RunExecutor, AutoCloseable {
         return store;
     }
 
+    /** spark.task.cpus: the cores Spark reserves for a run's task, so the thread count its runs should ask for. */
+    @Override
+    public java.util.OptionalInt threadsPerRun() {
+        return java.util.OptionalInt.of(taskCpus);
+    }
+
     /** The Spark settings this executor runs with. */
     public SparkConf conf() {
         return conf.clone();
@@ -107,17 +114,16 @@ public final class SparkRunExecutor implements RunExecutor, AutoCloseable {
                         + " is not readable here; build it on a path every executor reads");
         }
         JavaSparkContext sc = context();
-        RunTask task = new RunTask(store.dir(), taskCpus, trainer);
+        RunTask task = new RunTask(store.dir(), trainer);
         List<JavaFutureAction<List<RunTask.Outcome>>> jobs = new ArrayList<>();
         for (RunRequest r : runs) {
             sc.setJobDescription(r.id() + " " + r.description());
             jobs.add(sc.parallelize(List.of(r.encode()), 1).map(task).collectAsync());
         }
         System.out.printf("submitted %d run(s) to Spark %s (%d core(s) per run)%n", runs.size(), conf.get("spark.master"), taskCpus);
-        int here = RunTask.ompThreads();
-        if (!conf.get("spark.master").startsWith("local") && here != taskCpus)
-            System.out.printf("note: %d OpenMP thread(s) per run on Spark, %d in this JVM: ND4J's sums depend on the thread count, so these runs' "
-                    + "last digits differ from the same runs trained here (the thread count is not part of a run's identity)%n", taskCpus, here);
+        runs.stream().mapToInt(r -> r.config().threads()).filter(t -> t != taskCpus).distinct().forEach(t -> System.out.printf(
+                "note: some runs ask for %d OpenMP thread(s), and Spark reserves %d core(s) per task (spark.task.cpus): they train with %d, "
+                        + "as their identity says; ask for threadsPerRun() threads (Lab does) to match%n", t, taskCpus, t));
         List<RunFailures.Failure> failures = new ArrayList<>();
         ModelTooLargeException tooLarge = null;
         int stored = 0, tooLargeCount = 0;

@@ -23,6 +23,14 @@ public interface RunExecutor {
     /** The store it reads and fills. */
     RunStore store();
 
+    /**
+     * The OpenMP thread count runs should ask for ({@code TrainConfig.threads}) to use this executor's cores as it
+     * reserves them, when it says (Spark: spark.task.cpus); empty: the count of this JVM.
+     */
+    default java.util.OptionalInt threadsPerRun() {
+        return java.util.OptionalInt.empty();
+    }
+
     /** E.g. {@code trained 2 runs, reused 5 from data/results/runs}. */
     default String summary() {
         return "trained " + trained() + (trained() == 1 ? " run" : " runs") + ", reused " + reused() + " from the run store " + store().dir();

@@ -148,9 +148,13 @@ public final class Lab {
         return PreprocessOptions.builder().cacheDir(env.dataDir().resolve("cache")).progress(ProgressBar.create()).build();
     }
 
-    /** The paper's training settings with this profile's epochs, patience and batch size, and a progress bar. */
+    /**
+     * The paper's training settings with this profile's epochs, patience and batch size, a progress bar, and the
+     * thread count of the executor's runs ({@link #runs()}; on Spark, spark.task.cpus).
+     */
     public TrainConfig trainConfig() {
         return TrainConfig.builder().maxEpochs(settings.maxEpochs()).patience(settings.patience()).batchSize(settings.batchSize())
+                .threads(runs().threadsPerRun().isPresent() ? runs().threadsPerRun().getAsInt() : null)
                 .progress(ProgressBar.create("rows")).build();
     }
 

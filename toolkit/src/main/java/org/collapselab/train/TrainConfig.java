@@ -7,6 +7,7 @@ import java.util.OptionalLong;
 import org.collapselab.data.Progress;
 import org.collapselab.data.SplitSpec;
 import org.collapselab.model.Canonical;
+import org.collapselab.nn.Threads;
 import org.collapselab.nn.embedding.AdamConfig;
 import org.collapselab.nn.embedding.Optimizer;
 
@@ -25,14 +26,16 @@ import org.collapselab.nn.embedding.Optimizer;
  * @param split               which seeded train/validation/test split of the dataset to train, select and test on
  * @param reshuffle           reshuffle the training rows every epoch (the original never does)
  * @param evalBatchSize       rows per inference batch
+ * @param threads             OpenMP threads of ND4J's ops while training ({@link Threads}): the count changes the
+ *                            order of sums and so a run's last digits; default: the count this JVM started with
  * @param checkpointDir       where to checkpoint every epoch and resume from (empty: no checkpoints)
  * @param progress            receives progress of every epoch and evaluation (rows, with the running loss)
  * @param memoryBudget        bytes a model may need to train (empty: the model's default, 90% of physical memory);
  *                            a model estimated above it is refused before it is built
  */
 public record TrainConfig(double learningRate, int batchSize, double weightDecay, Optimizer embeddingOptimizer, int patience,
-                          int maxEpochs, long seed, SplitSpec split, boolean reshuffle, int evalBatchSize, Optional<Path> checkpointDir,
-                          Progress progress, OptionalLong memoryBudget) {
+                          int maxEpochs, long seed, SplitSpec split, boolean reshuffle, int evalBatchSize, int threads,
+                          Optional<Path> checkpointDir, Progress progress, OptionalLong memoryBudget) {
 
     /**
      * The components that cannot change a run's numbers, left out of {@link #identity()}: where checkpoints go,
@@ -53,6 +56,7 @@ public record TrainConfig(double learningRate, int batchSize, double weightDecay
         if (patience < 1) throw new IllegalArgumentException("patience must be >= 1, got " + patience);
         if (maxEpochs < 1) throw new IllegalArgumentException("maxEpochs must be >= 1, got " + maxEpochs);
         if (evalBatchSize < 1) throw new IllegalArgumentException("eval batch size must be >= 1, got " + evalBatchSize);
+        if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
     }
 
     /** The paper's settings. */
@@ -67,7 +71,7 @@ public record TrainConfig(double learningRate, int batchSize, double weightDecay
     public Builder toBuilder() {
         return new Builder().learningRate(learningRate).batchSize(batchSize).weightDecay(weightDecay).embeddingOptimizer(embeddingOptimizer)
                 .patience(patience).maxEpochs(maxEpochs).seed(seed).split(split).reshuffle(reshuffle).evalBatchSize(evalBatchSize)
-                .checkpointDir(checkpointDir.orElse(null)).progress(progress).memoryBudget(memoryBudget.isPresent() ? memoryBudget.getAsLong() : null);
+                .threads(threads).checkpointDir(checkpointDir.orElse(null)).progress(progress).memoryBudget(memoryBudget.isPresent() ? memoryBudget.getAsLong() : null);
     }
 
     /** Every component except {@link #NOT_IN_IDENTITY}, canonically ({@link Canonical}), under {@code train.}. */
@@ -92,6 +96,7 @@ public record TrainConfig(double learningRate, int batchSize, double weightDecay
         private SplitSpec split = SplitSpec.paper();
         private boolean reshuffle;
         private int evalBatchSize = 8192;
+        private Integer threads;
         private Path checkpointDir;
         private Progress progress = Progress.NONE;
         private Long memoryBudget;
@@ -110,6 +115,8 @@ public record TrainConfig(double learningRate, int batchSize, double weightDecay
         public Builder splitSeed(long v) { return split(SplitSpec.seeded(v)); }
         public Builder reshuffle(boolean v) { reshuffle = v; return this; }
         public Builder evalBatchSize(int v) { evalBatchSize = v; return this; }
+        /** OpenMP threads while training; null: the count this JVM started with ({@link Threads#configured()}). */
+        public Builder threads(Integer v) { threads = v; return this; }
         public Builder checkpointDir(Path v) { checkpointDir = v; return this; }
         public Builder progress(Progress v) { progress = v; return this; }
         /** Bytes a model may need; null: the model's default. */
@@ -117,7 +124,7 @@ public record TrainConfig(double learningRate, int batchSize, double weightDecay
 
         public TrainConfig build() {
             return new TrainConfig(learningRate, batchSize, weightDecay, embeddingOptimizer, patience, maxEpochs, seed, split, reshuffle,
-                    evalBatchSize, Optional.ofNullable(checkpointDir), progress,
+                    evalBatchSize, threads == null ? Threads.configured() : threads, Optional.ofNullable(checkpointDir), progress,
                     memoryBudget == null ? OptionalLong.empty() : OptionalLong.of(memoryBudget));
         }
     }

@@ -12,6 +12,7 @@ import org.collapselab.data.Split;
 import org.collapselab.model.CtrModel;
 import org.collapselab.model.ModelSpec;
 import org.collapselab.model.ModelState;
+import org.collapselab.nn.Threads;
 
 /**
  * Trains a {@link CtrModel} the paper's way: epochs over the training rows, validation AUC after each, early
@@ -56,6 +57,7 @@ public final class Trainer {
 
     /** Trains {@code model} on the split's training rows, validating on its validation rows, testing on its test rows. */
     public TrainResult fit(CtrModel model, EncodedDataset data, Split split) {
+        Threads.use(config.threads());    // process-wide, set before every training: the count changes the last digits
         if (!model.schema().equals(data.schema())) throw new IllegalArgumentException("the model was built for another schema than the dataset's");
         if (!model.embeddings().adam().equals(config.adam()))
             throw new IllegalArgumentException("the model was built with " + model.embeddings().adam() + " but this trainer uses " + config.adam()

@@ -14,6 +14,7 @@ import org.collapselab.data.CtrData;
 import org.collapselab.data.EncodedDataset;
 import org.collapselab.data.PreprocessOptions;
 import org.collapselab.data.SyntheticCriteo;
+import org.collapselab.nn.Threads;
 import org.collapselab.model.CtrModel;
 import org.collapselab.model.EmbeddingMode;
 import org.collapselab.model.ModelKind;
@@ -60,6 +61,31 @@ class TrainerTest {
         double again = t.evaluate(run.model(), data, data.split().valid(), "check").auc();
         assertEquals(r.validAuc(), again, 1e-9);
         assertEquals(List.of("epoch", "train loss", "valid AUC", "valid logloss", "seconds"), r.historyTable().columnNames());
+    }
+
+    /** The OpenMP thread count changes a run's last digits, so training runs with the count its configuration names. */
+    @Test
+    void trainingRunsWithTheConfiguredThreadCountAndResumesOnlyWithIt(@TempDir Path tmp) {
+        int before = Threads.current();
+        try {
+            for (int threads : new int[]{1, 2}) {
+                List<Integer> seen = new ArrayList<>();
+                new Trainer(config().maxEpochs(1).threads(threads).build()).listener(new TrainingListener() {
+                    @Override
+                    public void onStep(int epoch, long step, double loss) {
+                        seen.add(Threads.current());
+                    }
+                }).train(spec(), data);
+                assertTrue(!seen.isEmpty() && seen.stream().allMatch(t -> t == threads), threads + " threads asked, seen " + seen);
+            }
+            Path ckpt = tmp.resolve("ckpt");
+            new Trainer(config().maxEpochs(1).threads(1).checkpointDir(ckpt).build()).train(spec(), data);
+            Exception e = assertThrows(IllegalStateException.class,
+                    () -> new Trainer(config().maxEpochs(2).threads(2).checkpointDir(ckpt).build()).train(spec(), data));
+            assertTrue(e.getMessage().contains("train.threads (1 → 2)"), e.getMessage());
+        } finally {
+            Threads.use(before);
+        }
     }
 
     @Test
