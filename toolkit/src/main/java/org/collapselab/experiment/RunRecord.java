@@ -138,6 +138,11 @@ public record RunRecord(RunRequest request, TrainResult result, FieldIA kept, do
         return deep(setIa);
     }
 
+    @Override
+    public List<double[][]> crossNorms() {
+        return crossNorms.stream().map(RunRecord::deep).toList();
+    }
+
     /** {@code [i][j] = ||W_{i→j}||_F} of set {@code m}'s first cross layer (DCNv2 only). */
     public double[][] crossNorms(int m) {
         if (crossNorms.isEmpty()) throw new IllegalStateException("cross norms exist for DCNv2 only, this is " + spec().label());
