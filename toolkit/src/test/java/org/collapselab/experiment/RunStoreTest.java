@@ -88,7 +88,7 @@ class RunStoreTest {
     @Test
     void threadsPuttingTheSameAndOtherRunsLeaveOneVerifiedRecordEach(@TempDir Path tmp) throws Exception {
         RunStore store = new RunStore(tmp);
-        RunRecord other = new RunRecord(dcn.withSeed(5), trained.result(), trained.kept(), trained.iaPerEpoch(), trained.setIa(), trained.crossNorms());
+        RunRecord other = new RunRecord(dcn.withSeed(5), trained.result(), trained.kept(), trained.iaPerEpoch(), trained.setIa(), trained.crossNorms(), trained.subEmbeddings());
         List<Thread> ts = new java.util.ArrayList<>();
         for (int i = 0; i < 8; i++) {
             RunRecord r = i % 2 == 0 ? trained : other;
