@@ -52,9 +52,14 @@ public record RunRequest(ModelSpec spec, TrainConfig config, DataRef data) {
         return new RunRequest(spec, config, DataRef.of(data));
     }
 
-    /** {@code spec} trained with {@code config} and the model seed {@code seed}. */
+    /** {@code spec} trained with {@code config} and the model seed {@code seed}, on {@code config}'s split. */
     public static RunRequest of(ModelSpec spec, TrainConfig config, long seed, EncodedDataset data) {
-        return of(spec, config.toBuilder().seed(seed).build(), data);
+        return of(spec, config, seed, false, data);
+    }
+
+    /** Repeat {@code seed} of {@code spec}: {@link TrainConfig#repeat}, so with {@code varySplit} on the split of that seed too. */
+    public static RunRequest of(ModelSpec spec, TrainConfig config, long seed, boolean varySplit, EncodedDataset data) {
+        return of(spec, config.repeat(seed, varySplit), data);
     }
 
     /** The model seed. */
