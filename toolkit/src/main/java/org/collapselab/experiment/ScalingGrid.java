@@ -2,12 +2,11 @@ package org.collapselab.experiment;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import org.collapselab.data.EncodedDataset;
+import org.collapselab.experiment.ScalingStats.Cellstats;
 import org.collapselab.model.EmbeddingMode;
 import org.collapselab.model.ModelKind;
 import org.collapselab.model.ModelSpec;
@@ -18,7 +17,6 @@ import org.collapselab.train.SeedRuns;
 import org.collapselab.train.TrainConfig;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.Row;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -156,55 +154,7 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
         throw new IllegalArgumentException("no embedding mode '" + label + "'");
     }
 
-    // ---------------------------------------------------------------- summaries of a run table
-
-    /**
-     * Mean and sample standard deviation (n − 1) of the test AUC and log loss of one (model, mode, scale) over its
-     * {@code runs}. With one run the std is NaN: a spread is not measured by one run, and 0 would read as one.
-     */
-    public record Cellstats(String model, String mode, int scale, int runs, double meanAuc, double stdAuc, double meanLogloss, double stdLogloss) {}
-
-    /**
-     * Mean and sample standard deviation over seeds per (model, mode, scale), in the runs' order. The ME row at 1× is
-     * the SE base run (the same model), marked as such by {@link #paperLayout}.
-     */
-    public static List<Cellstats> stats(Table runs) {
-        Map<String, List<double[]>> groups = new LinkedHashMap<>();
-        Map<String, String[]> keys = new LinkedHashMap<>();
-        for (Row r : runs) {
-            String key = r.getString(MODEL) + "|" + r.getString(MODE) + "|" + (int) r.getNumber(SCALE);
-            groups.computeIfAbsent(key, x -> new ArrayList<>()).add(new double[]{r.getNumber(TEST_AUC), r.getNumber(TEST_LOGLOSS)});
-            keys.putIfAbsent(key, new String[]{r.getString(MODEL), r.getString(MODE), String.valueOf((int) r.getNumber(SCALE))});
-        }
-        List<Cellstats> out = new ArrayList<>();
-        groups.forEach((key, vs) -> {
-            String[] k = keys.get(key);
-            double[] auc = vs.stream().mapToDouble(v -> v[0]).toArray(), ll = vs.stream().mapToDouble(v -> v[1]).toArray();
-            out.add(new Cellstats(k[0], k[1], Integer.parseInt(k[2]), vs.size(), mean(auc), SeedRuns.sampleStd(auc), mean(ll), SeedRuns.sampleStd(ll)));
-        });
-        return out;
-    }
-
-    /** Column names of {@link #summary}'s table that {@link #paperNumbers}' table shares. */
-    public static final String RUNS = "runs", MEAN_TEST_AUC = "mean test AUC", STD_TEST_AUC = "std test AUC";
-
-    /** {@link #stats} as a table; a std of one run is missing (Tablesaw's missing double is NaN). */
-    public static Table summary(Table runs) {
-        Table t = Table.create("test AUC and log loss per model, mode and scale (mean ± sample std over seeds; no std for one run)", StringColumn.create(MODEL),
-                StringColumn.create(MODE), IntColumn.create(SCALE), IntColumn.create(RUNS), DoubleColumn.create(MEAN_TEST_AUC),
-                DoubleColumn.create(STD_TEST_AUC), DoubleColumn.create("mean test logloss"), DoubleColumn.create("std test logloss"));
-        for (Cellstats s : stats(runs)) {
-            t.stringColumn(MODEL).append(s.model());
-            t.stringColumn(MODE).append(s.mode());
-            t.intColumn(SCALE).append(s.scale());
-            t.intColumn(RUNS).append(s.runs());
-            t.doubleColumn(MEAN_TEST_AUC).append(s.meanAuc());
-            t.doubleColumn(STD_TEST_AUC).append(s.stdAuc());
-            t.doubleColumn("mean test logloss").append(s.meanLogloss());
-            t.doubleColumn("std test logloss").append(s.stdLogloss());
-        }
-        return t;
-    }
+    // ---------------------------------------------------------------- layouts, series and claims of a run table ({@link ScalingStats})
 
     /** Marker put around the best SE cell of a model (the paper underlines it). */
     public static final String BEST_SE = "_";
@@ -221,23 +171,23 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
      * each cell has when they all have the same number.
      */
     public static Table paperLayout(Table runs) {
-        List<Cellstats> stats = stats(runs);
+        List<Cellstats> stats = ScalingStats.stats(runs);
         List<Integer> counts = stats.stream().map(Cellstats::runs).distinct().toList();
         String detail = counts.size() > 1 ? "mean ± std over seeds; a cell of one run shows its mean only, no std"
                 : counts.get(0) == 1 ? "one run per cell, so no std" : "mean ± std over " + counts.get(0) + " runs";
-        return layout("test AUC", detail, summary(runs), stats.stream().map(Cellstats::model).distinct().toList(),
+        return layout("test AUC", detail, ScalingStats.summary(runs), stats.stream().map(Cellstats::model).distinct().toList(),
                 stats.stream().map(Cellstats::scale).distinct().sorted().toList());
     }
 
     /**
-     * Table 1's layout of {@code cells} (columns {@link #MODEL}, {@link #MODE}, {@link #SCALE}, {@link #MEAN_TEST_AUC},
-     * {@link #STD_TEST_AUC}), rows for {@code models} in that order, columns for {@code scales}; a cell {@code cells}
+     * Table 1's layout of {@code cells} (columns {@link #MODEL}, {@link #MODE}, {@link #SCALE}, {@link ScalingStats#MEAN_TEST_AUC},
+     * {@link ScalingStats#STD_TEST_AUC}), rows for {@code models} in that order, columns for {@code scales}; a cell {@code cells}
      * lacks is {@link #SAME_AS_SE} for ME 1× and "–" otherwise. The title is {@code subject (detail; markers)}.
      */
     private static Table layout(String subject, String detail, Table cells, List<String> models, List<Integer> scales) {
         StringColumn model = StringColumn.create("model"), mode = StringColumn.create("mode");
         List<StringColumn> cols = scales.stream().map(n -> StringColumn.create(scaleLabel(n))).toList();
-        DoubleColumn means = cells.doubleColumn(MEAN_TEST_AUC), stds = cells.doubleColumn(STD_TEST_AUC);
+        DoubleColumn means = cells.doubleColumn(ScalingStats.MEAN_TEST_AUC), stds = cells.doubleColumn(ScalingStats.STD_TEST_AUC);
         for (String m : models)
             for (EmbeddingMode em : EmbeddingMode.values()) {
                 model.append(m);
@@ -280,7 +230,7 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
      * points all have one run gets none.
      */
     public static List<Series> series(Table runs, ModelKind kind) {
-        List<Cellstats> stats = stats(runs);
+        List<Cellstats> stats = ScalingStats.stats(runs);
         List<Series> out = new ArrayList<>();
         Cellstats base = find(stats, kind.displayName(), EmbeddingMode.SINGLE.label(), 1);
         for (EmbeddingMode em : EmbeddingMode.values()) {
@@ -303,7 +253,7 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
      * with size" (ME at the largest scale above the base and above SE there) held.
      */
     public static Table claims(Table runs) {
-        List<Cellstats> stats = stats(runs);
+        List<Cellstats> stats = ScalingStats.stats(runs);
         StringColumn model = StringColumn.create("model"), seHeld = StringColumn.create("SE does not scale"),
                 meHeld = StringColumn.create("ME improves with size");
         IntColumn largest = IntColumn.create("largest scale"), bestSe = IntColumn.create("best SE scale"), bestMe = IntColumn.create("best ME scale");
@@ -374,7 +324,7 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
 
     /**
      * The paper's results on a dataset (its appendix table {@link PaperDataset#table()}: the means of Table 1 with
-     * their standard deviations over 3 runs) as {@link #summary}'s AUC columns: model, mode, scale, runs, mean test
+     * their standard deviations over 3 runs) as {@link ScalingStats#summary}'s AUC columns: model, mode, scale, runs, mean test
      * AUC, std test AUC, one row per number the paper prints (none for ME 1× or a "–"). Read from the resource
      * {@value #PAPER_RESOURCE}; nothing computed here.
      */
@@ -382,7 +332,7 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
         Objects.requireNonNull(dataset, "dataset");
         Table all = paperResource();
         Table t = all.where(all.stringColumn("dataset").isEqualTo(dataset.displayName()))
-                .selectColumns(MODEL, MODE, SCALE, RUNS, MEAN_TEST_AUC, STD_TEST_AUC);
+                .selectColumns(MODEL, MODE, SCALE, ScalingStats.RUNS, ScalingStats.MEAN_TEST_AUC, ScalingStats.STD_TEST_AUC);
         t.setName(paperTitle(dataset) + " (Table " + dataset.table() + ", Appendix C.3: mean ± std over " + PAPER_RUNS + " runs)");
         return t;
     }

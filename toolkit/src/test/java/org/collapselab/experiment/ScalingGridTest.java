@@ -83,13 +83,13 @@ class ScalingGridTest {
         assertEquals(List.of("DNN", "ME", "(= SE)", "**0.69542**"), row(t, 1));
         assertTrue(t.name().contains("one run per cell, so no std"), t.name());
 
-        ScalingGrid.Cellstats base = ScalingGrid.stats(runs).get(0);
+        ScalingStats.Cellstats base = ScalingStats.stats(runs).get(0);
         assertEquals(1, base.runs());
         assertTrue(Double.isNaN(base.stdAuc()) && Double.isNaN(base.stdLogloss()), base.toString());
-        Table summary = ScalingGrid.summary(runs);
-        assertEquals(3, summary.doubleColumn(ScalingGrid.STD_TEST_AUC).countMissing());
+        Table summary = ScalingStats.summary(runs);
+        assertEquals(3, summary.doubleColumn(ScalingStats.STD_TEST_AUC).countMissing());
         assertEquals(3, summary.doubleColumn("std test logloss").countMissing());
-        assertEquals(0.70096, summary.doubleColumn(ScalingGrid.MEAN_TEST_AUC).get(0), 0);
+        assertEquals(0.70096, summary.doubleColumn(ScalingStats.MEAN_TEST_AUC).get(0), 0);
 
         List<Series> s = ScalingGrid.series(runs, ModelKind.DNN);
         assertEquals(null, s.get(0).error(), "no error bars when no point has a std");
@@ -104,9 +104,9 @@ class ScalingGridTest {
         // 1×: two runs 0.70, 0.72 → s = sqrt(2·0.01²/1); 2×: one run → 0
         assertArrayEquals(new double[]{Math.sqrt(2) * 0.01, 0}, s.get(0).error(), 1e-12);
         assertArrayEquals(new double[]{Math.sqrt(2) * 0.01, 0}, s.get(1).error(), 1e-12);
-        Table summary = ScalingGrid.summary(runs);
-        assertEquals(Math.sqrt(2) * 0.01, summary.doubleColumn(ScalingGrid.STD_TEST_AUC).get(0), 1e-12);
-        assertTrue(summary.doubleColumn(ScalingGrid.STD_TEST_AUC).isMissing(1), "one run: no std");
+        Table summary = ScalingStats.summary(runs);
+        assertEquals(Math.sqrt(2) * 0.01, summary.doubleColumn(ScalingStats.STD_TEST_AUC).get(0), 1e-12);
+        assertTrue(summary.doubleColumn(ScalingStats.STD_TEST_AUC).isMissing(1), "one run: no std");
     }
 
     @Test
@@ -249,7 +249,7 @@ class ScalingGridTest {
                     Table row = p.where(p.stringColumn(ScalingGrid.MODEL).isEqualTo(m).and(p.stringColumn(ScalingGrid.MODE).isEqualTo(mode))
                             .and(p.intColumn(ScalingGrid.SCALE).isEqualTo(scale)));
                     assertEquals(1, row.rowCount(), m + " " + mode + " " + scale + " on " + d);
-                    assertEquals(Double.parseDouble(cell), row.doubleColumn(ScalingGrid.MEAN_TEST_AUC).get(0), 0, m + " " + mode + " " + scale + " on " + d);
+                    assertEquals(Double.parseDouble(cell), row.doubleColumn(ScalingStats.MEAN_TEST_AUC).get(0), 0, m + " " + mode + " " + scale + " on " + d);
                     compared++;
                 }
             }
@@ -302,9 +302,9 @@ class ScalingGridTest {
             String key = p.stringColumn(ScalingGrid.MODEL).get(i) + "|" + p.stringColumn(ScalingGrid.MODE).get(i) + "|" + p.intColumn(ScalingGrid.SCALE).get(i);
             double[] ms = printed.get(key);
             assertTrue(ms != null, key + " is not a number in the paper");
-            assertEquals(ms[0], p.doubleColumn(ScalingGrid.MEAN_TEST_AUC).get(i), 0, key);
-            assertEquals(ms[1], p.doubleColumn(ScalingGrid.STD_TEST_AUC).get(i), 0, key);
-            assertEquals(3, p.intColumn(ScalingGrid.RUNS).get(i));
+            assertEquals(ms[0], p.doubleColumn(ScalingStats.MEAN_TEST_AUC).get(i), 0, key);
+            assertEquals(ms[1], p.doubleColumn(ScalingStats.STD_TEST_AUC).get(i), 0, key);
+            assertEquals(3, p.intColumn(ScalingStats.RUNS).get(i));
         }
     }
 
