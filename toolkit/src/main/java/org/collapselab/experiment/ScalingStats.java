@@ -20,7 +20,7 @@ import tech.tablesaw.api.Table;
 public final class ScalingStats {
     private ScalingStats() {}
 
-    /** Column names of {@link #summary}'s table that {@link ScalingGrid#paperNumbers}' table shares. */
+    /** Column names of {@link #summary}'s table that {@link PaperScaling#paperNumbers}' table shares. */
     public static final String RUNS = "runs", MEAN_TEST_AUC = "mean test AUC", STD_TEST_AUC = "std test AUC";
     static final String MEAN_TEST_LOGLOSS = "mean test logloss", STD_TEST_LOGLOSS = "std test logloss";
 
@@ -64,5 +64,11 @@ public final class ScalingStats {
                     t.doubleColumn(STD_TEST_AUC).getDouble(i), t.doubleColumn(MEAN_TEST_LOGLOSS).getDouble(i),
                     t.doubleColumn(STD_TEST_LOGLOSS).getDouble(i)));
         return out;
+    }
+
+    /** The statistics of one (model, mode, scale), or null when {@code stats} has none. */
+    static Cellstats find(List<Cellstats> stats, String model, String mode, int scale) {
+        for (Cellstats s : stats) if (s.model().equals(model) && s.mode().equals(mode) && s.scale() == scale) return s;
+        return null;
     }
 }
