@@ -43,7 +43,7 @@ public final class RunTrainer {
         for (int m = 0; m < setIa.length; m++) setIa[m] = FieldIA.of(model.embeddings().table(m), data.schema()).ia();
         List<double[][]> cross = new ArrayList<>();
         if (request.spec().kind() == ModelKind.DCNV2)
-            for (int m = 0; m < request.spec().sets(); m++) cross.add(MeAnalysis.crossNorms(model, m, 0));
+            for (int m = 0; m < request.spec().sets(); m++) cross.add(SetPatterns.crossNorms(model, m, 0));
         Optional<SubEmbeddingIA> sub = Optional.empty();
         if (RunRecord.hasSubEmbeddings(request.spec()))
             sub = Optional.of(request.spec().kind() == ModelKind.FFM
