@@ -1,5 +1,10 @@
 package org.collapselab.data;
 
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
 /**
  * A seeded random split of a dataset's rows into train, validation and test parts (8:1:1 by default, as the
  * paper). Each part keeps the permuted order, which is also the fixed batch order of the original code.
@@ -29,5 +34,31 @@ public record Split(Rows train, Rows valid, Rows test) {
         int a = (int) Math.floor(rows * trainFraction), b = (int) Math.floor(rows * (trainFraction + validFraction));
         return new Split(Rows.wrap(java.util.Arrays.copyOfRange(p, 0, a)), Rows.wrap(java.util.Arrays.copyOfRange(p, a, b)),
                 Rows.wrap(java.util.Arrays.copyOfRange(p, b, rows)));
+    }
+
+    /**
+     * A hex SHA-256 of the three parts' row ids in order (each part's size first): the same value exactly when the
+     * same rows are trained, validated and tested on, however the split was made.
+     */
+    public String digest() {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            ByteBuffer b = ByteBuffer.allocate(1 << 16);
+            for (Rows part : new Rows[] {train, valid, test}) {
+                b.putInt(part.size());
+                for (int i = 0; i < part.size(); i++) {
+                    if (!b.hasRemaining()) {
+                        md.update(b.flip());
+                        b.clear();
+                    }
+                    b.putInt(part.get(i));
+                }
+                md.update(b.flip());
+                b.clear();
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 }

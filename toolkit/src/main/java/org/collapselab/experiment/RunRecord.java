@@ -3,7 +3,10 @@ package org.collapselab.experiment;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.collapselab.analysis.FieldIA;
+import org.collapselab.analysis.SubEmbeddingIA;
+import org.collapselab.model.ModelKind;
 import org.collapselab.model.ModelSpec;
 import org.collapselab.train.EpochResult;
 import org.collapselab.train.TrainResult;
@@ -12,7 +15,8 @@ import org.collapselab.train.TrainResult;
  * Everything kept of one trained run: the request it answers (so its id), how training went (metrics and the
  * history per epoch), and what the analyses need of the trained model: IA and singular values per field of the
  * kept (best) weights with the sets side by side, the per-field IA after every epoch, the per-field IA of every
- * set on its own, and for DCNv2 the first cross layer's field-pair weight norms of every set.
+ * set on its own, for DCNv2 the first cross layer's field-pair weight norms of every set, and for single-embedding
+ * FFM and DCNv2 the IA of every sub-embedding E_{i→j} (Fig. 3, {@link SubEmbeddingIA}).
  *
  * @param request     what was trained
  * @param result      metrics and history
@@ -20,9 +24,11 @@ import org.collapselab.train.TrainResult;
  * @param iaPerEpoch  {@code [e][f]}: IA of field f after epoch e + 1 (sets side by side)
  * @param setIa       {@code [m][f]}: IA of field f in set m's own table
  * @param crossNorms  per set, {@code [i][j] = ||W_{i→j}||_F} of the first cross layer (DCNv2; empty otherwise)
+ * @param subEmbeddings IA of the sub-embeddings of the kept weights, where {@link #hasSubEmbeddings} says the
+ *                    model has them (empty otherwise)
  */
 public record RunRecord(RunRequest request, TrainResult result, FieldIA kept, double[][] iaPerEpoch, double[][] setIa,
-                        List<double[][]> crossNorms) {
+                        List<double[][]> crossNorms, Optional<SubEmbeddingIA> subEmbeddings) {
 
     public RunRecord {
         Objects.requireNonNull(request, "request");
@@ -37,6 +43,19 @@ public record RunRecord(RunRequest request, TrainResult result, FieldIA kept, do
         if (setIa.length != request.spec().sets()) throw new IllegalArgumentException(request.spec().sets() + " sets but set IA of " + setIa.length);
         if (!crossNorms.isEmpty() && crossNorms.size() != request.spec().sets())
             throw new IllegalArgumentException(request.spec().sets() + " sets but cross norms of " + crossNorms.size());
+        Objects.requireNonNull(subEmbeddings, "subEmbeddings");
+        if (subEmbeddings.isPresent() != hasSubEmbeddings(request.spec()))
+            throw new IllegalArgumentException(request.spec().label() + (subEmbeddings.isPresent() ? " has no" : " needs") + " sub-embedding IA");
+    }
+
+    /** Whether runs of {@code spec} record sub-embedding IA: single-embedding FFM (its blocks) and DCNv2 (its first cross layer's projections). */
+    public static boolean hasSubEmbeddings(ModelSpec spec) {
+        return spec.sets() == 1 && (spec.kind() == ModelKind.FFM || spec.kind() == ModelKind.DCNV2);
+    }
+
+    /** IA(E_{i→j}) of the kept weights (single-embedding FFM and DCNv2 only). */
+    public SubEmbeddingIA subEmbeddingIA() {
+        return subEmbeddings.orElseThrow(() -> new IllegalStateException("sub-embedding IA exists for single-embedding FFM and DCNv2 only, this is " + spec().label()));
     }
 
     private static double[][] deep(double[][] a) {
@@ -136,6 +155,11 @@ public record RunRecord(RunRequest request, TrainResult result, FieldIA kept, do
     @Override
     public double[][] setIa() {
         return deep(setIa);
+    }
+
+    @Override
+    public List<double[][]> crossNorms() {
+        return crossNorms.stream().map(RunRecord::deep).toList();
     }
 
     /** {@code [i][j] = ||W_{i→j}||_F} of set {@code m}'s first cross layer (DCNv2 only). */

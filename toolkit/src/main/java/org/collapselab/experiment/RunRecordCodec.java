@@ -7,11 +7,13 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Collectors;
 import org.collapselab.analysis.FieldIA;
 import org.collapselab.analysis.Spectrum;
 import org.collapselab.analysis.SpectrumOptions;
+import org.collapselab.analysis.SubEmbeddingIA;
 import org.collapselab.train.EpochResult;
 import org.collapselab.train.TrainResult;
 
@@ -52,6 +54,14 @@ final class RunRecordCodec {
             double[][] n = r.crossNorms().get(m);
             for (int i = 0; i < n.length; i++) p.setProperty("crossNorm." + m + "." + i, join(n[i]));
         }
+        r.subEmbeddings().ifPresent(s -> {
+            p.setProperty("sub.model", s.model());
+            p.setProperty("sub.k", String.valueOf(s.k()));
+            p.setProperty("sub.diagonalUsed", String.valueOf(s.diagonalUsed()));
+            p.setProperty("sub.rawIa", join(s.rawIA()));
+            double[][] ia = s.ia();
+            for (int i = 0; i < ia.length; i++) p.setProperty("sub.ia." + i, join(ia[i]));
+        });
         StringWriter w = new StringWriter();
         try {
             p.store(w, null);
@@ -99,7 +109,14 @@ final class RunRecordCodec {
             for (int i = 0; i < fields; i++) w[i] = doubles(get(p, "crossNorm." + m + "." + i));
             cross.add(w);
         }
-        return new RunRecord(request, result, kept, perEpoch, setIa, cross);
+        Optional<SubEmbeddingIA> sub = Optional.empty();
+        if (p.getProperty("sub.model") != null) {
+            double[][] ia = new double[fields][];
+            for (int i = 0; i < fields; i++) ia[i] = doubles(get(p, "sub.ia." + i));
+            sub = Optional.of(new SubEmbeddingIA(get(p, "sub.model"), names, cards, doubles(get(p, "sub.rawIa")), ia,
+                    Boolean.parseBoolean(get(p, "sub.diagonalUsed")), Integer.parseInt(get(p, "sub.k")), SpectrumOptions.DEFAULT));
+        }
+        return new RunRecord(request, result, kept, perEpoch, setIa, cross, sub);
     }
 
     private static String get(Properties p, String key) {

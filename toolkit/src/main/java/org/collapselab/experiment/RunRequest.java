@@ -40,7 +40,7 @@ public record RunRequest(ModelSpec spec, TrainConfig config, DataRef data) {
      * Bumped when what a run computes changes (training, evaluation or what a {@link RunRecord} holds), so that
      * runs stored before are not mistaken for runs of this version.
      */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;    // 2: records hold sub-embedding IA
 
     public RunRequest {
         Objects.requireNonNull(spec, "spec");
@@ -52,9 +52,14 @@ public record RunRequest(ModelSpec spec, TrainConfig config, DataRef data) {
         return new RunRequest(spec, config, DataRef.of(data));
     }
 
-    /** {@code spec} trained with {@code config} and the model seed {@code seed}. */
+    /** {@code spec} trained with {@code config} and the model seed {@code seed}, on {@code config}'s split. */
     public static RunRequest of(ModelSpec spec, TrainConfig config, long seed, EncodedDataset data) {
-        return of(spec, config.toBuilder().seed(seed).build(), data);
+        return of(spec, config, seed, false, data);
+    }
+
+    /** Repeat {@code seed} of {@code spec}: {@link TrainConfig#repeat}, so with {@code varySplit} on the split of that seed too. */
+    public static RunRequest of(ModelSpec spec, TrainConfig config, long seed, boolean varySplit, EncodedDataset data) {
+        return of(spec, config.repeat(seed, varySplit), data);
     }
 
     /** The model seed. */

@@ -2,7 +2,10 @@ package org.collapselab.experiment;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.collapselab.analysis.FieldIA;
+import org.collapselab.analysis.SpectrumOptions;
+import org.collapselab.analysis.SubEmbeddingIA;
 import org.collapselab.data.EncodedDataset;
 import org.collapselab.data.Progress;
 import org.collapselab.model.CtrModel;
@@ -14,7 +17,8 @@ import org.collapselab.train.TrainingListener;
 /**
  * Trains one {@link RunRequest} and measures it into a {@link RunRecord}, with no caching: what both the
  * sequential executor and a remote (Spark) task call. Per-field IA is taken after every epoch (a
- * {@link TrainingListener}) and, with the singular values, per set and the cross-layer norms, on the kept weights.
+ * {@link TrainingListener}) and, with the singular values, per set, the cross-layer norms and the sub-embedding IA
+ * ({@link RunRecord#hasSubEmbeddings}), on the kept weights, all with {@link SpectrumOptions#DEFAULT} (part of the run's identity).
  */
 public final class RunTrainer {
     private RunTrainer() {}
@@ -39,8 +43,13 @@ public final class RunTrainer {
         for (int m = 0; m < setIa.length; m++) setIa[m] = FieldIA.of(model.embeddings().table(m), data.schema()).ia();
         List<double[][]> cross = new ArrayList<>();
         if (request.spec().kind() == ModelKind.DCNV2)
-            for (int m = 0; m < request.spec().sets(); m++) cross.add(MeAnalysis.crossNorms(model, m, 0));
-        return new RunRecord(request, t.result(), kept, perEpoch.toArray(double[][]::new), setIa, cross);
+            for (int m = 0; m < request.spec().sets(); m++) cross.add(SetPatterns.crossNorms(model, m, 0));
+        Optional<SubEmbeddingIA> sub = Optional.empty();
+        if (RunRecord.hasSubEmbeddings(request.spec()))
+            sub = Optional.of(request.spec().kind() == ModelKind.FFM
+                    ? SubEmbeddingIA.ffm(model.embeddings().table(0), data.schema(), SpectrumOptions.DEFAULT)
+                    : SubEmbeddingIA.dcnv2(model.embeddings().table(0), model.crossWeight(0, 0), data.schema(), SpectrumOptions.DEFAULT));
+        return new RunRecord(request, t.result(), kept, perEpoch.toArray(double[][]::new), setIa, cross, sub);
     }
 
     /** {@link #train} without progress or listeners. */

@@ -2,10 +2,8 @@ package org.collapselab.experiment;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import org.collapselab.data.EncodedDataset;
 import org.collapselab.model.EmbeddingMode;
@@ -13,12 +11,9 @@ import org.collapselab.model.ModelKind;
 import org.collapselab.model.ModelSpec;
 import org.collapselab.model.ModelTooLargeException;
 
-import org.collapselab.plot.Series;
-import org.collapselab.train.SeedRuns;
 import org.collapselab.train.TrainConfig;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.Row;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -27,6 +22,10 @@ import tech.tablesaw.api.Table;
  * every scale factor, repeated over seeds. "n×" is {@link ModelSpec#scale}: SE with K = n·K_base, ME with n sets of
  * K_base. At 1× both are the same model (one set of K_base), so it is trained once, as SE; the paper's appendix
  * tables (3, 4) leave the ME base cell empty for the same reason.
+ *
+ * <p>This class enumerates the grid's runs and obtains them as a run table; {@link ScalingStats} summarises that
+ * table per cell, {@link ScalingLayout} lays it out as Table 1, {@link ScalingSeries} draws its curves,
+ * {@link ScalingGridClaims} checks the paper's claims on it and {@link PaperScaling} holds the paper's own numbers.
  *
  * <p>Every run (model × mode × scale × seed) is one run of the {@link RunStore}, shared with the other recipes, so an
  * interrupted grid resumes where it stopped and a finished one is read back without training.
@@ -90,7 +89,7 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
      *
      * <p>A cell whose model is over the memory budget ({@link ModelTooLargeException}) is left out and the grid goes on,
      * as the paper left out NFwFM 10× on Avazu: the cell is printed with the estimate, the table's name lists the cells
-     * left out, and {@link #paperLayout} shows "–" for them. Nothing is stored for it, so a re-run on a larger machine trains it.
+     * left out, and {@link ScalingLayout#paperLayout} shows "–" for them. Nothing is stored for it, so a re-run on a larger machine trains it.
      */
     public Table run(EncodedDataset data, TrainConfig config, RunExecutor executor) {
         Objects.requireNonNull(data, "data");
@@ -146,274 +145,8 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
         t.doubleColumn(SECONDS).append(seconds);
     }
 
-    static ModelKind kindOf(String displayName) {
-        for (ModelKind k : ModelKind.values()) if (k.displayName().equals(displayName)) return k;
-        throw new IllegalArgumentException("no model named '" + displayName + "'");
-    }
-
-    static EmbeddingMode modeOf(String label) {
-        for (EmbeddingMode m : EmbeddingMode.values()) if (m.label().equals(label)) return m;
-        throw new IllegalArgumentException("no embedding mode '" + label + "'");
-    }
-
-    // ---------------------------------------------------------------- summaries of a run table
-
-    /**
-     * Mean and sample standard deviation (n − 1) of the test AUC and log loss of one (model, mode, scale) over its
-     * {@code runs}. With one run the std is NaN: a spread is not measured by one run, and 0 would read as one.
-     */
-    public record Cellstats(String model, String mode, int scale, int runs, double meanAuc, double stdAuc, double meanLogloss, double stdLogloss) {}
-
-    /**
-     * Mean and sample standard deviation over seeds per (model, mode, scale), in the runs' order. The ME row at 1× is
-     * the SE base run (the same model), marked as such by {@link #paperLayout}.
-     */
-    public static List<Cellstats> stats(Table runs) {
-        Map<String, List<double[]>> groups = new LinkedHashMap<>();
-        Map<String, String[]> keys = new LinkedHashMap<>();
-        for (Row r : runs) {
-            String key = r.getString(MODEL) + "|" + r.getString(MODE) + "|" + (int) r.getNumber(SCALE);
-            groups.computeIfAbsent(key, x -> new ArrayList<>()).add(new double[]{r.getNumber(TEST_AUC), r.getNumber(TEST_LOGLOSS)});
-            keys.putIfAbsent(key, new String[]{r.getString(MODEL), r.getString(MODE), String.valueOf((int) r.getNumber(SCALE))});
-        }
-        List<Cellstats> out = new ArrayList<>();
-        groups.forEach((key, vs) -> {
-            String[] k = keys.get(key);
-            double[] auc = vs.stream().mapToDouble(v -> v[0]).toArray(), ll = vs.stream().mapToDouble(v -> v[1]).toArray();
-            out.add(new Cellstats(k[0], k[1], Integer.parseInt(k[2]), vs.size(), mean(auc), SeedRuns.sampleStd(auc), mean(ll), SeedRuns.sampleStd(ll)));
-        });
-        return out;
-    }
-
-    /** Column names of {@link #summary}'s table that {@link #paperNumbers}' table shares. */
-    public static final String RUNS = "runs", MEAN_TEST_AUC = "mean test AUC", STD_TEST_AUC = "std test AUC";
-
-    /** {@link #stats} as a table; a std of one run is missing (Tablesaw's missing double is NaN). */
-    public static Table summary(Table runs) {
-        Table t = Table.create("test AUC and log loss per model, mode and scale (mean ± sample std over seeds; no std for one run)", StringColumn.create(MODEL),
-                StringColumn.create(MODE), IntColumn.create(SCALE), IntColumn.create(RUNS), DoubleColumn.create(MEAN_TEST_AUC),
-                DoubleColumn.create(STD_TEST_AUC), DoubleColumn.create("mean test logloss"), DoubleColumn.create("std test logloss"));
-        for (Cellstats s : stats(runs)) {
-            t.stringColumn(MODEL).append(s.model());
-            t.stringColumn(MODE).append(s.mode());
-            t.intColumn(SCALE).append(s.scale());
-            t.intColumn(RUNS).append(s.runs());
-            t.doubleColumn(MEAN_TEST_AUC).append(s.meanAuc());
-            t.doubleColumn(STD_TEST_AUC).append(s.stdAuc());
-            t.doubleColumn("mean test logloss").append(s.meanLogloss());
-            t.doubleColumn("std test logloss").append(s.stdLogloss());
-        }
-        return t;
-    }
-
-    /** Marker put around the best SE cell of a model (the paper underlines it). */
-    public static final String BEST_SE = "_";
-    /** Marker put around the best ME cell of a model (the paper bolds it). */
-    public static final String BEST_ME = "**";
-    /** The ME cell at 1×: the same model as SE 1×, left out as in the paper's Tables 3 and 4. */
-    public static final String SAME_AS_SE = "(= SE)";
-
-    /**
-     * Table 1's layout: one row per model and mode, one column per scale ("1×", "2×", ...), cells
-     * {@code mean ± std} of the test AUC with five decimals, or the mean alone for a cell of one run; per model the
-     * best SE cell is wrapped in {@link #BEST_SE} (the paper's underline) and the best ME cell (over scales ≥ 2) in
-     * {@link #BEST_ME} (its bold). The best is the highest mean; ties all get the marker. The title says how many runs
-     * each cell has when they all have the same number.
-     */
-    public static Table paperLayout(Table runs) {
-        List<Cellstats> stats = stats(runs);
-        List<Integer> counts = stats.stream().map(Cellstats::runs).distinct().toList();
-        String detail = counts.size() > 1 ? "mean ± std over seeds; a cell of one run shows its mean only, no std"
-                : counts.get(0) == 1 ? "one run per cell, so no std" : "mean ± std over " + counts.get(0) + " runs";
-        return layout("test AUC", detail, summary(runs), stats.stream().map(Cellstats::model).distinct().toList(),
-                stats.stream().map(Cellstats::scale).distinct().sorted().toList());
-    }
-
-    /**
-     * Table 1's layout of {@code cells} (columns {@link #MODEL}, {@link #MODE}, {@link #SCALE}, {@link #MEAN_TEST_AUC},
-     * {@link #STD_TEST_AUC}), rows for {@code models} in that order, columns for {@code scales}; a cell {@code cells}
-     * lacks is {@link #SAME_AS_SE} for ME 1× and "–" otherwise. The title is {@code subject (detail; markers)}.
-     */
-    private static Table layout(String subject, String detail, Table cells, List<String> models, List<Integer> scales) {
-        StringColumn model = StringColumn.create("model"), mode = StringColumn.create("mode");
-        List<StringColumn> cols = scales.stream().map(n -> StringColumn.create(scaleLabel(n))).toList();
-        DoubleColumn means = cells.doubleColumn(MEAN_TEST_AUC), stds = cells.doubleColumn(STD_TEST_AUC);
-        for (String m : models)
-            for (EmbeddingMode em : EmbeddingMode.values()) {
-                model.append(m);
-                mode.append(em.label());
-                double best = Double.NEGATIVE_INFINITY;
-                for (int i = 0; i < cells.rowCount(); i++)
-                    if (isCell(cells, i, m, em)) best = Math.max(best, means.getDouble(i));
-                for (int c = 0; c < scales.size(); c++) {
-                    int n = scales.get(c);
-                    String cell = em == EmbeddingMode.MULTI && n == 1 ? SAME_AS_SE : "–";
-                    for (int i = 0; i < cells.rowCount(); i++)
-                        if (isCell(cells, i, m, em) && cells.intColumn(SCALE).getInt(i) == n) {
-                            cell = SeedRuns.meanStd(means.getDouble(i), stds.getDouble(i));
-                            if (means.getDouble(i) == best) cell = em == EmbeddingMode.SINGLE ? BEST_SE + cell + BEST_SE : BEST_ME + cell + BEST_ME;
-                        }
-                    cols.get(c).append(cell);
-                }
-            }
-        Table t = Table.create(subject + " (" + detail + "; " + BEST_SE + "best SE" + BEST_SE + ", " + BEST_ME + "best ME" + BEST_ME + ")", model, mode);
-        cols.forEach(t::addColumns);
-        return t;
-    }
-
-    private static boolean isCell(Table cells, int row, String model, EmbeddingMode mode) {
-        return cells.stringColumn(MODEL).get(row).equals(model) && cells.stringColumn(MODE).get(row).equals(mode.label());
-    }
-
-    static String scaleLabel(int n) {
-        return n + "×";
-    }
-
-    private static Cellstats find(List<Cellstats> stats, String model, String mode, int scale) {
-        for (Cellstats s : stats) if (s.model().equals(model) && s.mode().equals(mode) && s.scale() == scale) return s;
-        return null;
-    }
-
-    /**
-     * Figs. 1a and 8: test AUC against scale for one model, SE and ME, mean with ±1 std error bars. The ME curve
-     * starts at the shared 1× base. A point of one run gets an error bar of 0, not its NaN std, and a curve whose
-     * points all have one run gets none.
-     */
-    public static List<Series> series(Table runs, ModelKind kind) {
-        List<Cellstats> stats = stats(runs);
-        List<Series> out = new ArrayList<>();
-        Cellstats base = find(stats, kind.displayName(), EmbeddingMode.SINGLE.label(), 1);
-        for (EmbeddingMode em : EmbeddingMode.values()) {
-            List<Cellstats> pts = new ArrayList<>();
-            if (em == EmbeddingMode.MULTI && base != null) pts.add(base);
-            stats.stream().filter(s -> s.model().equals(kind.displayName()) && s.mode().equals(em.label())).forEach(pts::add);
-            if (pts.isEmpty()) continue;
-            boolean anyStd = pts.stream().anyMatch(s -> !Double.isNaN(s.stdAuc()));
-            double[] error = anyStd ? pts.stream().mapToDouble(s -> Double.isNaN(s.stdAuc()) ? 0 : s.stdAuc()).toArray() : null;
-            out.add(new Series(kind.displayName() + " " + em.label(), pts.stream().mapToDouble(Cellstats::scale).toArray(),
-                    pts.stream().mapToDouble(Cellstats::meanAuc).toArray(), error));
-        }
-        return out;
-    }
-
-    /**
-     * The paper's claims checked per model, from the means: SE's change from 1× to the largest scale, ME's change,
-     * ME − SE at the largest scale, the best SE and ME scales, and whether "SE does not scale" (SE at the largest
-     * scale is not 0.001 or more above the base — the paper's threshold for a significant gain) and "ME improves
-     * with size" (ME at the largest scale above the base and above SE there) held.
-     */
-    public static Table claims(Table runs) {
-        List<Cellstats> stats = stats(runs);
-        StringColumn model = StringColumn.create("model"), seHeld = StringColumn.create("SE does not scale"),
-                meHeld = StringColumn.create("ME improves with size");
-        IntColumn largest = IntColumn.create("largest scale"), bestSe = IntColumn.create("best SE scale"), bestMe = IntColumn.create("best ME scale");
-        DoubleColumn dSe = DoubleColumn.create("SE: largest − 1×"), dMe = DoubleColumn.create("ME: largest − 1×"),
-                gap = DoubleColumn.create("ME − SE at largest");
-        for (String m : stats.stream().map(Cellstats::model).distinct().toList()) {
-            Cellstats base = find(stats, m, "SE", 1);
-            // the largest scale with both modes: a cell left out (over the memory budget) does not drop the model
-            int top = stats.stream().filter(s -> s.model().equals(m) && s.mode().equals("ME")).mapToInt(Cellstats::scale)
-                    .filter(n -> find(stats, m, "SE", n) != null).max().orElse(1);
-            Cellstats se = find(stats, m, "SE", top), me = find(stats, m, "ME", top);
-            if (base == null || se == null || me == null || top == 1) continue;
-            model.append(m);
-            largest.append(top);
-            dSe.append(se.meanAuc() - base.meanAuc());
-            dMe.append(me.meanAuc() - base.meanAuc());
-            gap.append(me.meanAuc() - se.meanAuc());
-            bestSe.append(bestScale(stats, m, "SE", null));
-            bestMe.append(bestScale(stats, m, "ME", base));
-            seHeld.append(se.meanAuc() - base.meanAuc() < 0.001 ? "yes" : "no");
-            meHeld.append(me.meanAuc() > base.meanAuc() && me.meanAuc() > se.meanAuc() ? "yes" : "no");
-        }
-        return Table.create("the paper's claims on this grid (test AUC means)", model, largest, dSe, dMe, gap, bestSe, bestMe, seHeld, meHeld);
-    }
-
-    private static int bestScale(List<Cellstats> stats, String model, String mode, Cellstats base) {
-        Cellstats best = base;
-        for (Cellstats s : stats)
-            if (s.model().equals(model) && s.mode().equals(mode) && (best == null || s.meanAuc() > best.meanAuc())) best = s;
-        return best == null ? 0 : best.scale();
-    }
-
+    /** Mean of {@code v}, NaN when empty. */
     static double mean(double[] v) {
         return Arrays.stream(v).average().orElse(Double.NaN);
-    }
-
-    // ---------------------------------------------------------------- the paper's numbers
-
-    private static final String[] PAPER_MODELS = {"DNN", "IPNN", "NFwFM", "xDeepFM", "DCNv2", "FinalMLP"};
-    private static final int[] PAPER_SCALES = {1, 2, 3, 4, 10};
-    /** Runs per cell in the paper (Appendix C.2: "We repeat each experiment for 3 times"). */
-    private static final int PAPER_RUNS = 3;
-
-    /** A dataset of the paper's scaling experiment, with the appendix table that prints its results. */
-    public enum PaperDataset {
-        CRITEO("Criteo", 3), AVAZU("Avazu", 4);
-
-        private final String displayName;
-        private final int table;
-
-        PaperDataset(String displayName, int table) {
-            this.displayName = displayName;
-            this.table = table;
-        }
-
-        public String displayName() {
-            return displayName;
-        }
-
-        /** The number of the paper's appendix table (C.3) with this dataset's mean ± std per cell. */
-        public int table() {
-            return table;
-        }
-    }
-
-    /** Where the paper's numbers are kept, with their provenance in its header lines ({@code #}). */
-    static final String PAPER_RESOURCE = "paper-scaling.csv";
-
-    /**
-     * The paper's results on a dataset (its appendix table {@link PaperDataset#table()}: the means of Table 1 with
-     * their standard deviations over 3 runs) as {@link #summary}'s AUC columns: model, mode, scale, runs, mean test
-     * AUC, std test AUC, one row per number the paper prints (none for ME 1× or a "–"). Read from the resource
-     * {@value #PAPER_RESOURCE}; nothing computed here.
-     */
-    public static Table paperNumbers(PaperDataset dataset) {
-        Objects.requireNonNull(dataset, "dataset");
-        Table all = paperResource();
-        Table t = all.where(all.stringColumn("dataset").isEqualTo(dataset.displayName()))
-                .selectColumns(MODEL, MODE, SCALE, RUNS, MEAN_TEST_AUC, STD_TEST_AUC);
-        t.setName(paperTitle(dataset) + " (Table " + dataset.table() + ", Appendix C.3: mean ± std over " + PAPER_RUNS + " runs)");
-        return t;
-    }
-
-    /** The resource's table, its {@code #} provenance lines left out. */
-    static Table paperResource() {
-        try (var in = ScalingGrid.class.getResourceAsStream(PAPER_RESOURCE)) {
-            if (in == null) throw new IllegalStateException("the resource " + PAPER_RESOURCE + " is missing from the class path");
-            String csv = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("#"))
-                    .collect(java.util.stream.Collectors.joining("\n"));
-            return Table.read().usingOptions(tech.tablesaw.io.csv.CsvReadOptions.builder(new java.io.StringReader(csv)).tableName(PAPER_RESOURCE)
-                    .columnTypes(new tech.tablesaw.api.ColumnType[] {tech.tablesaw.api.ColumnType.STRING, tech.tablesaw.api.ColumnType.INTEGER,
-                            tech.tablesaw.api.ColumnType.STRING, tech.tablesaw.api.ColumnType.STRING, tech.tablesaw.api.ColumnType.INTEGER,
-                            tech.tablesaw.api.ColumnType.INTEGER, tech.tablesaw.api.ColumnType.DOUBLE, tech.tablesaw.api.ColumnType.DOUBLE}));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read the resource " + PAPER_RESOURCE + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * {@link #paperNumbers} in Table 1's layout ({@link #paperLayout}'s, markers recomputed from the printed means),
-     * for the given models in the paper's order, or all six when none are given.
-     */
-    public static Table paperNumbersLayout(PaperDataset dataset, List<ModelKind> only) {
-        List<String> names = only.stream().map(ModelKind::displayName).toList();
-        List<String> models = Arrays.stream(PAPER_MODELS).filter(m -> names.isEmpty() || names.contains(m)).toList();
-        return layout(paperTitle(dataset), "Table 1 / Table " + dataset.table() + ", mean ± std over " + PAPER_RUNS
-                + " runs; markers recomputed from the printed means", paperNumbers(dataset), models, Arrays.stream(PAPER_SCALES).boxed().toList());
-    }
-
-    private static String paperTitle(PaperDataset dataset) {
-        return "the paper's " + dataset.displayName() + " test AUC";
     }
 }

@@ -173,8 +173,8 @@ public final class Lab {
     }
 
     /**
-     * Where experiment recipes keep their result tables ({@code data/results}): a re-run with the same inputs
-     * reads them instead of retraining.
+     * Where the toy experiment (notebook 01; full-batch SGD on Appendix A's data, not a {@code CtrModel} run) keeps
+     * its trajectory table ({@code data/results}). Trained models come from {@link #runs()} instead.
      */
     public org.collapselab.experiment.ResultCache results() {
         return new org.collapselab.experiment.ResultCache(env.dataDir().resolve("results"));

@@ -13,6 +13,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.SortedMap;
 import org.collapselab.data.EncodedDataset;
+import org.collapselab.data.Split;
 import org.collapselab.data.SealedText;
 import org.collapselab.model.CtrModel;
 import org.collapselab.model.ModelCheckpoint;
@@ -36,15 +37,21 @@ final class Checkpoints {
     private final Path dir;
     private final Map<String, String> context;
 
-    Checkpoints(Path dir, TrainConfig config, EncodedDataset data) {
+    Checkpoints(Path dir, TrainConfig config, EncodedDataset data, Split split) {
         this.dir = dir;
-        this.context = context(config, data);
+        this.context = context(config, data, split);
     }
 
-    /** What a checkpoint of this run carries beyond the model's identity. */
-    static Map<String, String> context(TrainConfig config, EncodedDataset data) {
+    /**
+     * What a checkpoint of this run carries beyond the model's identity: the training identity, with the split
+     * described by the rows actually trained on ({@code split.rows}, {@link Split#digest()}) in place of the
+     * configuration's {@code train.split.*} entries, since {@link Trainer#fit} may be given another split.
+     */
+    static Map<String, String> context(TrainConfig config, EncodedDataset data, Split split) {
         SortedMap<String, String> c = config.identity();
         c.keySet().removeAll(RESUMABLE_WITH_OTHER);
+        c.keySet().removeIf(k -> k.startsWith("train.split."));
+        c.put("split.rows", split.digest());
         c.put("data.content", data.contentChecksum());
         return c;
     }

@@ -17,14 +17,22 @@ public record SeedRuns(List<TrainResult> runs) {
     }
 
     /**
-     * Trains {@code spec} once per seed with {@code config} (its seed replaced; checkpoints, if any, in a
-     * {@code seed-N} subfolder each).
+     * Trains {@code spec} once per seed with {@code config} (its model seed replaced; checkpoints, if any, in a
+     * {@code seed-N} subfolder each), all on {@code config}'s split.
      */
     public static SeedRuns train(TrainConfig config, ModelSpec spec, EncodedDataset data, long... seeds) {
+        return train(config, spec, data, false, seeds);
+    }
+
+    /**
+     * Trains {@code spec} once per seed with {@link TrainConfig#repeat config.repeat(seed, varySplit)}: with
+     * {@code varySplit} each repeat also trains, selects and tests on its own split (checkpoints in {@code seed-N-split}).
+     */
+    public static SeedRuns train(TrainConfig config, ModelSpec spec, EncodedDataset data, boolean varySplit, long... seeds) {
         if (seeds.length == 0) throw new IllegalArgumentException("give at least one seed");
         return new SeedRuns(java.util.Arrays.stream(seeds).mapToObj(s -> {
-            TrainConfig.Builder b = config.toBuilder().seed(s);
-            config.checkpointDir().ifPresent(d -> b.checkpointDir(d.resolve("seed-" + s)));
+            TrainConfig.Builder b = config.repeat(s, varySplit).toBuilder();
+            config.checkpointDir().ifPresent(d -> b.checkpointDir(d.resolve("seed-" + s + (varySplit ? "-split" : ""))));
             return new Trainer(b.build()).train(spec, data).result();
         }).toList());
     }

@@ -74,6 +74,17 @@ public record TrainConfig(double learningRate, int batchSize, double weightDecay
                 .threads(threads).checkpointDir(checkpointDir.orElse(null)).progress(progress).memoryBudget(memoryBudget.isPresent() ? memoryBudget.getAsLong() : null);
     }
 
+    /**
+     * Repeat {@code seed} of this run: the model seed set to {@code seed} and, with {@code varySplit}, the split's
+     * seed too (its fractions kept), so that repeats measure the spread over splits as well as over initialisations.
+     * Without it every repeat trains on this configuration's split, as the paper's 3 runs per cell are read here.
+     */
+    public TrainConfig repeat(long seed, boolean varySplit) {
+        Builder b = toBuilder().seed(seed);
+        if (varySplit) b.split(new SplitSpec(seed, split.trainFraction(), split.validFraction()));
+        return b.build();
+    }
+
     /** Every component except {@link #NOT_IN_IDENTITY}, canonically ({@link Canonical}), under {@code train.}. */
     public java.util.SortedMap<String, String> identity() {
         return Canonical.of("train", this, NOT_IN_IDENTITY);

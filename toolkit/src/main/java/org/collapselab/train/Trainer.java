@@ -67,7 +67,7 @@ public final class Trainer {
         Batches batches = data.batches(split.train(), config.batchSize());
         if (config.reshuffle()) batches = batches.reshuffled(config.seed());
         String label = model.spec().label();
-        Checkpoints checkpoints = config.checkpointDir().map(d -> new Checkpoints(d, config, data)).orElse(null);
+        Checkpoints checkpoints = config.checkpointDir().map(d -> new Checkpoints(d, config, data, split)).orElse(null);
 
         List<EpochResult> history = new ArrayList<>();
         ModelState best = null;

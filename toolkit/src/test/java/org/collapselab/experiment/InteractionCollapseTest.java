@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-import org.collapselab.analysis.SpectrumOptions;
 import org.collapselab.analysis.SubEmbeddingIA;
 import org.collapselab.data.EncodedDataset;
 import org.collapselab.data.Schema;
 import org.collapselab.train.TrainConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tech.tablesaw.api.Table;
 
 class InteractionCollapseTest {
     @TempDir
@@ -39,14 +37,15 @@ class InteractionCollapseTest {
     }
 
     @Test
-    void trainsBothModelsAndTheCachedTableGivesTheSameResult() {
+    void trainsBothModelsAndTheStoredRunsGiveTheSameResult() {
         EncodedDataset d = data();
         // all 5 epochs run (patience 5); lr 5e-3 so that DCNv2 learns the interaction reliably in that time
         TrainConfig c = TrainConfig.builder().maxEpochs(5).patience(5).batchSize(256).learningRate(5e-3).build();
-        InteractionCollapse recipe = new InteractionCollapse(d, c);
-        Table t = recipe.run();
-        assertEquals(4 * 3 + 4 * 4, t.rowCount(), "FFM: pairs i ≠ j; DCNv2: all pairs");
-        InteractionCollapse.Result direct = InteractionCollapse.result(t, SpectrumOptions.DEFAULT);
+        InteractionCollapse recipe = new InteractionCollapse(c);
+        SequentialExecutor first = new SequentialExecutor(new RunStore(tmp), d);
+        InteractionCollapse.Result direct = recipe.run(d, first);
+        assertEquals(2, first.trained());
+        assertEquals(4 * 3 + 4 * 4, direct.pairs().rowCount(), "FFM: pairs i ≠ j; DCNv2: all pairs");
         // both learn the planted interaction: over data seeds 2 to 11 and training seeds 0 to 2 the test AUCs were
         // 0.76 to 0.80 (FFM) and 0.75 to 0.81 (DCNv2); 0.70 leaves a margin to that and is far above chance (0.5)
         assertTrue(direct.ffmTestAuc() > 0.70, "FFM test AUC " + direct.ffmTestAuc());
@@ -57,19 +56,19 @@ class InteractionCollapseTest {
             for (double[] row : s.ia())
                 for (double v : row) assertTrue(Double.isNaN(v) || (v >= 1 && v <= s.k() + 1e-9), s.model() + ": IA " + v);
 
-        ResultCache cache = new ResultCache(tmp);
-        Table stored = cache.getOrCompute(recipe.provenance(), () -> t);
-        InteractionCollapse.Result back = InteractionCollapse.result(cache.getOrCompute(recipe.provenance(), () -> {
-            throw new AssertionError("recomputed although cached");
-        }), SpectrumOptions.DEFAULT);
+        // a second executor on the same store reads both runs back (decoded from their files), trains nothing
+        SequentialExecutor second = new SequentialExecutor(new RunStore(tmp), d);
+        InteractionCollapse.Result back = recipe.run(d, second);
+        assertEquals(0, second.trained());
+        assertEquals(2, second.reused());
         for (int i = 0; i < 4; i++)
             for (int j = 0; j < 4; j++) {
                 assertEquals(direct.ffm().ia()[i][j], back.ffm().ia()[i][j], 1e-12);
                 assertEquals(direct.dcnv2().ia()[i][j], back.dcnv2().ia()[i][j], 1e-12);
             }
+        assertEquals(direct.ffm(), back.ffm());
         assertEquals(direct.summary().print(), back.summary().print());
-        assertEquals(stored.rowCount(), t.rowCount());
-        assertNotEquals(recipe.provenance().key(),
-                new InteractionCollapse(d, c.toBuilder().seed(1).build()).provenance().key(), "the seed is part of the provenance");
+        assertNotEquals(recipe.requests(d).get(0).id(),
+                new InteractionCollapse(c.toBuilder().seed(1).build()).requests(d).get(0).id(), "the seed is part of the run's identity");
     }
 }

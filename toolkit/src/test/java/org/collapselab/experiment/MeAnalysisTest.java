@@ -56,18 +56,18 @@ class MeAnalysisTest {
     void crossNormHeatmapEqualsLoopsOverTheCrossWeight() {
         CtrModel model = trainMe3().model();
         for (int m = 0; m < 3; m++) {
-            double[][] expected = byLoops(model, m), actual = MeAnalysis.crossNorms(model, m, 0);
+            double[][] expected = byLoops(model, m), actual = SetPatterns.crossNorms(model, m, 0);
             for (int i = 0; i < expected.length; i++) assertArrayEquals(expected[i], actual[i], 1e-5, "set " + m + " row " + i);
         }
         // not symmetric in general: the orientation matters
-        double[][] n = MeAnalysis.crossNorms(model, 0, 0);
+        double[][] n = SetPatterns.crossNorms(model, 0, 0);
         assertTrue(Math.abs(n[0][1] - n[1][0]) > 1e-6 || Math.abs(n[0][2] - n[2][0]) > 1e-6);
     }
 
     @Test
     void perSetIaIsFieldIaOfThatSetsTableAndOfItsSliceOfTheConcatenation() {
         CtrModel model = trainMe3().model();
-        List<FieldIA> sets = MeAnalysis.setIa(model);
+        List<FieldIA> sets = SetPatterns.setIa(model);
         assertEquals(3, sets.size());
         INDArray all = model.concatenatedTables();
         int k = model.spec().embeddingSize();
@@ -87,23 +87,22 @@ class MeAnalysisTest {
         RunRequest request = RunRequest.of(spec, CONFIG, t.model().seed(), DATA);
         RunStore store = new RunStore(tmp);
         store.put(RunTrainer.train(request, DATA));    // the same run as t, trained again: training is deterministic
-        var table = MeAnalysis.analyse(store.find(request.id()).orElseThrow());
-        MeAnalysis.Result r = new MeAnalysis.Result(recipe, DATA.schema(), java.util.Map.of(spec, table));
+        MeAnalysis.Result r = new MeAnalysis.Result(recipe, DATA.schema(), java.util.Map.of(spec, store.find(request.id()).orElseThrow()));
         for (int m = 0; m < 3; m++) {
-            assertArrayEquals(MeAnalysis.setIa(t.model()).get(m).ia(), r.setIa(spec, m), 1e-12);
+            assertArrayEquals(SetPatterns.setIa(t.model()).get(m).ia(), r.setIa(spec, m), 1e-12);
             double[][] n = byLoops(t.model(), m), back = r.crossNorms(spec, m);
             for (int i = 0; i < n.length; i++) assertArrayEquals(n[i], back[i], 1e-5);
         }
         assertArrayEquals(FieldIA.of(t.model().concatenatedTables(), DATA.schema()).ia(), r.ia(spec), 1e-12);
-        assertEquals(t.result().testAuc(), r.metric(spec, MeAnalysis.TEST_AUC), 1e-12);
+        assertEquals(t.result().testAuc(), r.run(spec).testAuc(), 1e-12);
     }
 
     @Test
     void divergenceIsZeroForIdenticalSetsAndMatchesByHand() {
         double[][] a = {{1, 2}, {3, 4}}, b = {{1, 2}, {3, 4}}, c = {{3, 2}, {3, 4}};
-        assertEquals(0, MeAnalysis.divergence(List.of(a, b)), 0);
+        assertEquals(0, SetPatterns.divergence(List.of(a, b)), 0);
         // only cell (0,0) differs: squared norms 1 and 9, mean 5, population variance 16; averaged over 4 cells
-        assertEquals(4.0, MeAnalysis.divergence(List.of(a, c)), 1e-12);
-        assertEquals(1.0, MeAnalysis.meanPatternCorrelation(List.of(a, b)), 1e-12);
+        assertEquals(4.0, SetPatterns.divergence(List.of(a, c)), 1e-12);
+        assertEquals(1.0, SetPatterns.meanPatternCorrelation(List.of(a, b)), 1e-12);
     }
 }

@@ -41,8 +41,8 @@ class RunStoreTest {
         assertEquals(again.result().testAuc(), trained.testAuc(), 0);
         assertArrayEquals(again.result().trainLosses(), trained.trainLosses(), 0);
         assertEquals(2, trained.epochs());
-        assertArrayEquals(MeAnalysis.crossNorms(again.model(), 1, 0)[2], trained.crossNorms(1)[2], 0);
-        assertArrayEquals(MeAnalysis.setIa(again.model()).get(0).ia(), trained.setIa(0), 0);
+        assertArrayEquals(SetPatterns.crossNorms(again.model(), 1, 0)[2], trained.crossNorms(1)[2], 0);
+        assertArrayEquals(SetPatterns.setIa(again.model()).get(0).ia(), trained.setIa(0), 0);
 
         RunStore store = new RunStore(tmp);
         store.put(trained);
@@ -88,7 +88,7 @@ class RunStoreTest {
     @Test
     void threadsPuttingTheSameAndOtherRunsLeaveOneVerifiedRecordEach(@TempDir Path tmp) throws Exception {
         RunStore store = new RunStore(tmp);
-        RunRecord other = new RunRecord(dcn.withSeed(5), trained.result(), trained.kept(), trained.iaPerEpoch(), trained.setIa(), trained.crossNorms());
+        RunRecord other = new RunRecord(dcn.withSeed(5), trained.result(), trained.kept(), trained.iaPerEpoch(), trained.setIa(), trained.crossNorms(), trained.subEmbeddings());
         List<Thread> ts = new java.util.ArrayList<>();
         for (int i = 0; i < 8; i++) {
             RunRecord r = i % 2 == 0 ? trained : other;

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.collapselab.data.EncodedDataset;
 import org.collapselab.data.Progress;
 import org.collapselab.data.ToyData;
-import org.collapselab.experiment.ScalingGrid.PaperDataset;
+import org.collapselab.experiment.PaperScaling.PaperDataset;
 import org.collapselab.model.CtrModel;
 import org.collapselab.model.EmbeddingMode;
 import org.collapselab.model.ModelKind;
@@ -62,7 +62,7 @@ class ScalingGridTest {
 
     @Test
     void paperLayoutShowsMeanAndSampleStdWithTheBestMarked() {
-        Table t = ScalingGrid.paperLayout(runs(ROWS));
+        Table t = ScalingLayout.paperLayout(runs(ROWS));
         assertEquals(List.of("model", "mode", "1×", "2×"), t.columnNames());
         assertEquals(4, t.rowCount());
         // by hand: mean 0.71, deviations −0.01, 0.01, 0 → s² = 0.0002/2 → s = 0.01
@@ -78,40 +78,40 @@ class ScalingGridTest {
     @Test
     void oneRunPerCellHasNoStdAnywhere() {
         Table runs = runs(new Object[][]{{"DNN", "SE", 1, 0.70096}, {"DNN", "SE", 2, 0.69824}, {"DNN", "ME", 2, 0.69542}});
-        Table t = ScalingGrid.paperLayout(runs);
+        Table t = ScalingLayout.paperLayout(runs);
         assertEquals(List.of("DNN", "SE", "_0.70096_", "0.69824"), row(t, 0));
         assertEquals(List.of("DNN", "ME", "(= SE)", "**0.69542**"), row(t, 1));
         assertTrue(t.name().contains("one run per cell, so no std"), t.name());
 
-        ScalingGrid.Cellstats base = ScalingGrid.stats(runs).get(0);
+        ScalingStats.Cellstats base = ScalingStats.stats(runs).get(0);
         assertEquals(1, base.runs());
         assertTrue(Double.isNaN(base.stdAuc()) && Double.isNaN(base.stdLogloss()), base.toString());
-        Table summary = ScalingGrid.summary(runs);
-        assertEquals(3, summary.doubleColumn(ScalingGrid.STD_TEST_AUC).countMissing());
+        Table summary = ScalingStats.summary(runs);
+        assertEquals(3, summary.doubleColumn(ScalingStats.STD_TEST_AUC).countMissing());
         assertEquals(3, summary.doubleColumn("std test logloss").countMissing());
-        assertEquals(0.70096, summary.doubleColumn(ScalingGrid.MEAN_TEST_AUC).get(0), 0);
+        assertEquals(0.70096, summary.doubleColumn(ScalingStats.MEAN_TEST_AUC).get(0), 0);
 
-        List<Series> s = ScalingGrid.series(runs, ModelKind.DNN);
+        List<Series> s = ScalingSeries.series(runs, ModelKind.DNN);
         assertEquals(null, s.get(0).error(), "no error bars when no point has a std");
         assertEquals(null, s.get(1).error());
-        assertEquals(0.69824 - 0.70096, ScalingGrid.claims(runs).doubleColumn("SE: largest − 1×").get(0), 1e-12);
+        assertEquals(0.69824 - 0.70096, ScalingGridClaims.claims(runs).doubleColumn("SE: largest − 1×").get(0), 1e-12);
     }
 
     @Test
     void aCurveMixingOneAndSeveralRunsGetsAZeroErrorBarWhereThereIsOneRun() {
         Table runs = runs(new Object[][]{{"DNN", "SE", 1, 0.70}, {"DNN", "SE", 1, 0.72}, {"DNN", "SE", 2, 0.71}, {"DNN", "ME", 2, 0.73}});
-        List<Series> s = ScalingGrid.series(runs, ModelKind.DNN);
+        List<Series> s = ScalingSeries.series(runs, ModelKind.DNN);
         // 1×: two runs 0.70, 0.72 → s = sqrt(2·0.01²/1); 2×: one run → 0
         assertArrayEquals(new double[]{Math.sqrt(2) * 0.01, 0}, s.get(0).error(), 1e-12);
         assertArrayEquals(new double[]{Math.sqrt(2) * 0.01, 0}, s.get(1).error(), 1e-12);
-        Table summary = ScalingGrid.summary(runs);
-        assertEquals(Math.sqrt(2) * 0.01, summary.doubleColumn(ScalingGrid.STD_TEST_AUC).get(0), 1e-12);
-        assertTrue(summary.doubleColumn(ScalingGrid.STD_TEST_AUC).isMissing(1), "one run: no std");
+        Table summary = ScalingStats.summary(runs);
+        assertEquals(Math.sqrt(2) * 0.01, summary.doubleColumn(ScalingStats.STD_TEST_AUC).get(0), 1e-12);
+        assertTrue(summary.doubleColumn(ScalingStats.STD_TEST_AUC).isMissing(1), "one run: no std");
     }
 
     @Test
     void theTitleGivesTheRunCountWhenEveryCellHasTheSame() {
-        Table t = ScalingGrid.paperLayout(runs(new Object[][]{{"DNN", "SE", 1, 0.70}, {"DNN", "SE", 1, 0.71}, {"DNN", "SE", 2, 0.72},
+        Table t = ScalingLayout.paperLayout(runs(new Object[][]{{"DNN", "SE", 1, 0.70}, {"DNN", "SE", 1, 0.71}, {"DNN", "SE", 2, 0.72},
                 {"DNN", "SE", 2, 0.72}, {"DNN", "ME", 2, 0.70}, {"DNN", "ME", 2, 0.74}}));
         assertTrue(t.name().contains("mean ± std over 2 runs"), t.name());
         assertEquals(List.of("DNN", "SE", "0.70500 ± 0.00707", "_0.72000 ± 0.00000_"), row(t, 0));   // two equal runs: a measured 0
@@ -121,14 +121,14 @@ class ScalingGridTest {
     @Test
     void seriesAndClaimsComeFromTheMeans() {
         Table runs = runs(ROWS);
-        List<Series> s = ScalingGrid.series(runs, ModelKind.DNN);
+        List<Series> s = ScalingSeries.series(runs, ModelKind.DNN);
         assertEquals(2, s.size());
         assertEquals("DNN ME", s.get(1).name());
         assertEquals(1.0, s.get(1).x()[0]);                         // ME starts at the shared base
         assertEquals(0.71, s.get(1).y()[0], 1e-12);
         assertEquals(0.735, s.get(1).y()[1], 1e-12);
         assertEquals(Math.sqrt(2 * 0.002 * 0.002), s.get(0).error()[1], 1e-12);
-        Table c = ScalingGrid.claims(runs);
+        Table c = ScalingGridClaims.claims(runs);
         assertEquals(0.702 - 0.71, c.doubleColumn("SE: largest − 1×").get(0), 1e-12);
         assertEquals("yes", c.stringColumn("SE does not scale").get(0));
         assertEquals("yes", c.stringColumn("ME improves with size").get(0));
@@ -183,8 +183,8 @@ class ScalingGridTest {
         assertTrue(runs.name().contains("left out, over the memory budget: DNN SE K20 (2×, seed 0), DNN ME 2×K10 (2×, seed 0)"), runs.name());
         // the layout has a column per scale that ran; a model's cell left out where others ran shows "–" (see the Avazu test)
         assertEquals(List.of("DNN", "SE", "_" + SeedRuns.meanStd(runs.doubleColumn(ScalingGrid.TEST_AUC).get(0), Double.NaN) + "_"),
-                row(ScalingGrid.paperLayout(runs), 0));
-        assertEquals(0, ScalingGrid.claims(runs).rowCount(), "no scale with both modes beyond 1×: nothing to claim");
+                row(ScalingLayout.paperLayout(runs), 0));
+        assertEquals(0, ScalingGridClaims.claims(runs).rowCount(), "no scale with both modes beyond 1×: nothing to claim");
         // not stored as runs: with room, the same grid trains them
         Table all = grid.run(data, config, cache);
         assertEquals(3, all.rowCount());
@@ -194,35 +194,30 @@ class ScalingGridTest {
     @Test
     void claimsUseTheLargestScaleWithBothModes() {
         Table runs = runs(new Object[][]{{"DNN", "SE", 1, 0.70}, {"DNN", "SE", 2, 0.69}, {"DNN", "ME", 2, 0.72}, {"DNN", "ME", 4, 0.73}});
-        Table c = ScalingGrid.claims(runs);    // SE 4× left out (too large): compare at 2×
+        Table c = ScalingGridClaims.claims(runs);    // SE 4× left out (too large): compare at 2×
         assertEquals(2, c.intColumn("largest scale").get(0));
         assertEquals(0.72 - 0.69, c.doubleColumn("ME − SE at largest").get(0), 1e-12);
     }
 
     /**
-     * The paper's text, when it is beside this repository (the system property {@code collapselab.shared}, else
-     * {@code ../shared} of the repository, else the workplace's {@code /work/shared}); the tests that compare the
-     * resource with it are skipped in a clone without it.
+     * The paper's text, when it is beside this repository (the system property {@code collapselab.shared}, default
+     * {@code ../shared} of the repository); the tests that compare the resource with it are skipped in a clone without it.
      */
     private static Path paperText() {
-        List<Path> candidates = new java.util.ArrayList<>();
-        if (System.getProperty("collapselab.shared") != null) candidates.add(Path.of(System.getProperty("collapselab.shared")));
-        candidates.add(Path.of("../../shared"));
-        candidates.add(Path.of("/work/shared"));
-        Path text = candidates.stream().map(c -> c.resolve("paper/embedding-collapse.md")).filter(Files::isRegularFile).findFirst().orElse(null);
-        org.junit.jupiter.api.Assumptions.assumeTrue(text != null, "the paper's text is not beside this repository " + candidates);
+        Path text = Path.of(System.getProperty("collapselab.shared", "../../shared")).resolve("paper/embedding-collapse.md");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(text), "the paper's text is not beside this repository: " + text.toAbsolutePath());
         return text;
     }
 
     @Test
     void thePapersNumbersResourceSaysWhereItsNumbersComeFrom() throws IOException {
-        try (var in = ScalingGrid.class.getResourceAsStream(ScalingGrid.PAPER_RESOURCE)) {
+        try (var in = PaperScaling.class.getResourceAsStream(PaperScaling.PAPER_RESOURCE)) {
             String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             assertTrue(text.startsWith("#") && text.contains("Appendix C.3") && text.contains("Table 3") && text.contains("Table 4"), text.substring(0, 300));
         }
         // 6 models × (5 SE + 4 ME) per dataset, less Avazu's NFwFM 10× in both modes
-        assertEquals(54, ScalingGrid.paperNumbers(PaperDataset.CRITEO).rowCount());
-        assertEquals(52, ScalingGrid.paperNumbers(PaperDataset.AVAZU).rowCount());
+        assertEquals(54, PaperScaling.paperNumbers(PaperDataset.CRITEO).rowCount());
+        assertEquals(52, PaperScaling.paperNumbers(PaperDataset.AVAZU).rowCount());
     }
 
     /** Table 1 prints the means of Tables 3 and 4 side by side (its ME "base" column repeats ME 2×). */
@@ -240,7 +235,7 @@ class ScalingGridTest {
             if (f.length < 12 || !(f[1].equals("SE") || f[1].equals("ME"))) break;
             if (!f[0].isEmpty()) model = f[0];
             for (PaperDataset d : PaperDataset.values()) {
-                Table p = ScalingGrid.paperNumbers(d);
+                Table p = PaperScaling.paperNumbers(d);
                 for (int c = 0; c < scales.length; c++) {
                     String cell = f[2 + 5 * d.ordinal() + c].replace("<u>", "").replace("</u>", "").trim();
                     if (cell.equals("–") || (f[1].equals("ME") && scales[c] == 1)) continue;
@@ -249,7 +244,7 @@ class ScalingGridTest {
                     Table row = p.where(p.stringColumn(ScalingGrid.MODEL).isEqualTo(m).and(p.stringColumn(ScalingGrid.MODE).isEqualTo(mode))
                             .and(p.intColumn(ScalingGrid.SCALE).isEqualTo(scale)));
                     assertEquals(1, row.rowCount(), m + " " + mode + " " + scale + " on " + d);
-                    assertEquals(Double.parseDouble(cell), row.doubleColumn(ScalingGrid.MEAN_TEST_AUC).get(0), 0, m + " " + mode + " " + scale + " on " + d);
+                    assertEquals(Double.parseDouble(cell), row.doubleColumn(ScalingStats.MEAN_TEST_AUC).get(0), 0, m + " " + mode + " " + scale + " on " + d);
                     compared++;
                 }
             }
@@ -293,7 +288,7 @@ class ScalingGridTest {
     @EnumSource(PaperDataset.class)
     void paperNumbersAreTheOnesPrintedInThePaper(PaperDataset d) throws IOException {
         Map<String, double[]> printed = paperTable(d.table());
-        Table p = ScalingGrid.paperNumbers(d);
+        Table p = PaperScaling.paperNumbers(d);
         assertTrue(p.name().contains(d.displayName()) && p.name().contains("Table " + d.table()), p.name());
         long numbers = printed.values().stream().filter(v -> v != null).count();
         assertEquals(6 * 9 - (d == PaperDataset.AVAZU ? 2 : 0), numbers, "the parser read the whole table");
@@ -302,9 +297,9 @@ class ScalingGridTest {
             String key = p.stringColumn(ScalingGrid.MODEL).get(i) + "|" + p.stringColumn(ScalingGrid.MODE).get(i) + "|" + p.intColumn(ScalingGrid.SCALE).get(i);
             double[] ms = printed.get(key);
             assertTrue(ms != null, key + " is not a number in the paper");
-            assertEquals(ms[0], p.doubleColumn(ScalingGrid.MEAN_TEST_AUC).get(i), 0, key);
-            assertEquals(ms[1], p.doubleColumn(ScalingGrid.STD_TEST_AUC).get(i), 0, key);
-            assertEquals(3, p.intColumn(ScalingGrid.RUNS).get(i));
+            assertEquals(ms[0], p.doubleColumn(ScalingStats.MEAN_TEST_AUC).get(i), 0, key);
+            assertEquals(ms[1], p.doubleColumn(ScalingStats.STD_TEST_AUC).get(i), 0, key);
+            assertEquals(3, p.intColumn(ScalingStats.RUNS).get(i));
         }
     }
 
@@ -312,19 +307,19 @@ class ScalingGridTest {
     void avazuNfwfmHasNoTenfoldCell() throws IOException {
         Map<String, double[]> printed = paperTable(4);
         assertTrue(printed.containsKey("NFwFM|SE|10") && printed.get("NFwFM|SE|10") == null, "the paper prints '–' there");
-        Table p = ScalingGrid.paperNumbers(PaperDataset.AVAZU);
+        Table p = PaperScaling.paperNumbers(PaperDataset.AVAZU);
         Table nfwfm = p.where(p.stringColumn(ScalingGrid.MODEL).isEqualTo("NFwFM"));
         assertEquals(List.of(1, 2, 3, 4, 2, 3, 4), nfwfm.intColumn(ScalingGrid.SCALE).asList());
-        Table t = ScalingGrid.paperNumbersLayout(PaperDataset.AVAZU, List.of(ModelKind.NFWFM));
+        Table t = PaperScaling.paperNumbersLayout(PaperDataset.AVAZU, List.of(ModelKind.NFWFM));
         assertEquals(List.of("NFwFM", "SE", "0.78684 ± 0.00017", "0.78757 ± 0.00020", "0.78783 ± 0.00009", "_0.78794 ± 0.00022_", "–"), row(t, 0));
-        assertEquals(List.of("NFwFM", "ME", ScalingGrid.SAME_AS_SE, "0.78868 ± 0.00038", "0.78901 ± 0.00029", "**0.78932 ± 0.00035**", "–"), row(t, 1));
+        assertEquals(List.of("NFwFM", "ME", ScalingLayout.SAME_AS_SE, "0.78868 ± 0.00038", "0.78901 ± 0.00029", "**0.78932 ± 0.00035**", "–"), row(t, 1));
     }
 
     @ParameterizedTest
     @EnumSource(PaperDataset.class)
     void paperLayoutMarksTheHighestPrintedMeans(PaperDataset d) throws IOException {
         Map<String, double[]> printed = paperTable(d.table());
-        Table t = ScalingGrid.paperNumbersLayout(d, List.of());
+        Table t = PaperScaling.paperNumbersLayout(d, List.of());
         assertTrue(t.name().contains(d.displayName()) && t.name().contains("Table " + d.table()), t.name());
         assertEquals(List.of("model", "mode", "1×", "2×", "3×", "4×", "10×"), t.columnNames());
         assertEquals(12, t.rowCount());
@@ -332,7 +327,7 @@ class ScalingGridTest {
             String model = t.stringColumn("model").get(r), mode = t.stringColumn("mode").get(r);
             double best = printed.entrySet().stream().filter(e -> e.getKey().startsWith(model + "|" + mode + "|") && e.getValue() != null)
                     .mapToDouble(e -> e.getValue()[0]).max().orElseThrow();
-            String marker = mode.equals("SE") ? ScalingGrid.BEST_SE : ScalingGrid.BEST_ME;
+            String marker = mode.equals("SE") ? ScalingLayout.BEST_SE : ScalingLayout.BEST_ME;
             int marked = 0;
             for (String col : t.columnNames().subList(2, 7)) {
                 String cell = t.stringColumn(col).get(r);
@@ -344,12 +339,12 @@ class ScalingGridTest {
             }
             assertTrue(marked >= 1, model + " " + mode + ": a best cell is marked");
         }
-        assertEquals(ScalingGrid.SAME_AS_SE, t.stringColumn("1×").get(1));
+        assertEquals(ScalingLayout.SAME_AS_SE, t.stringColumn("1×").get(1));
     }
 
     @Test
     void paperLayoutKeepsThePapersModelOrderForTheChosenModels() {
-        Table t = ScalingGrid.paperNumbersLayout(PaperDataset.AVAZU, List.of(ModelKind.DCNV2, ModelKind.DNN));
+        Table t = PaperScaling.paperNumbersLayout(PaperDataset.AVAZU, List.of(ModelKind.DCNV2, ModelKind.DNN));
         assertEquals(List.of("DNN", "DNN", "DCNv2", "DCNv2"), t.stringColumn("model").asList());
         // Table 4 by hand: DNN's best SE is 2× (0.78759), its best ME 10× (0.78884)
         assertEquals(List.of("DNN", "SE", "0.78744 ± 0.00008", "_0.78759 ± 0.00011_", "0.78752 ± 0.00031", "0.78728 ± 0.00036", "0.78648 ± 0.00013"), row(t, 0));

@@ -70,6 +70,20 @@ class CheckpointIdentityTest {
     }
 
     @Test
+    void anExplicitSplitIsTheOneTheCheckpointDescribes(@TempDir Path tmp) {
+        Path ckpt = tmp.resolve("ckpt");
+        Trainer first = new Trainer(config(ckpt).build());
+        first.fit(first.newModel(spec(1e-4), data.schema()), data, Split.of(data.rows(), 7));
+        // old: the checkpoint named the configuration's split (seed 0), so training on split 0 resumed split 7's run
+        Trainer more = new Trainer(config(ckpt).maxEpochs(2).build());
+        String other = refusal(() -> more.train(spec(1e-4), data));
+        assertTrue(other.contains("split.rows"), other);
+        assertFalse(other.contains("spec.") || other.contains("train.batchSize"), "only what differs is named: " + other);
+        // the same rows, however they are made, resume
+        assertEquals(2, more.fit(more.newModel(spec(1e-4), data.schema()), data, data.split(SplitSpec.seeded(7))).epochs());
+    }
+
+    @Test
     void anEditedOrEmptyStateFileIsDetectedNamingTheFile(@TempDir Path tmp) throws Exception {
         Path ckpt = tmp.resolve("ckpt"), state = ckpt.resolve("state.properties");
         new Trainer(config(ckpt).build()).train(spec(1e-4), data);

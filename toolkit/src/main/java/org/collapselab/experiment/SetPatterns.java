@@ -1,0 +1,84 @@
+package org.collapselab.experiment;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.collapselab.analysis.FieldIA;
+import org.collapselab.model.CtrModel;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * What Fig. 9 measures of a multi-embedding model's sets: IA per field of each set, the field-pair norms of a set's
+ * cross layer, and how much those interaction patterns differ across sets.
+ */
+public final class SetPatterns {
+    private SetPatterns() {}
+
+    /** IA per field of each embedding set's own table (Fig. 9b): {@code FieldIA.of(model.embeddings().table(m), schema)}. */
+    public static List<FieldIA> setIa(CtrModel model) {
+        List<FieldIA> out = new ArrayList<>();
+        for (int m = 0; m < model.spec().sets(); m++) out.add(FieldIA.of(model.embeddings().table(m), model.schema()));
+        return out;
+    }
+
+    /**
+     * Fig. 9c: {@code n[i][j] = ||W_{i→j}||_F} for set {@code set}'s cross layer {@code layer}, where
+     * W_{i→j} = W[jK:(j+1)K, iK:(i+1)K] (PyTorch orientation, {@link CtrModel#crossWeight}). Row i is the source
+     * field, column j the field it interacts with.
+     */
+    public static double[][] crossNorms(CtrModel model, int set, int layer) {
+        int f = model.schema().size(), k = model.spec().embeddingSize();
+        INDArray w = model.crossWeight(set, layer).castTo(DataType.DOUBLE);
+        INDArray sq = w.mul(w).reshape('c', f, k, f, k).sum(1, 3);    // [j, i]: Σ_{a,b} W[jK+a, iK+b]²
+        double[][] n = new double[f][f];
+        for (int i = 0; i < f; i++) for (int j = 0; j < f; j++) n[i][j] = Math.sqrt(sq.getDouble(j, i));
+        return n;
+    }
+
+    /**
+     * The spread of the interaction patterns across sets: the mean over field pairs (i, j) of the population variance
+     * over sets of ||W^(m)_{i→j}||_F² (first layer) — the quantity Fig. 9d's penalty averages over layers. 0 for one set.
+     */
+    public static double divergence(List<double[][]> norms) {
+        int sets = norms.size(), f = norms.get(0).length;
+        double total = 0;
+        for (int i = 0; i < f; i++)
+            for (int j = 0; j < f; j++) {
+                double mean = 0, sq = 0;
+                for (double[][] n : norms) mean += n[i][j] * n[i][j] / sets;
+                for (double[][] n : norms) sq += Math.pow(n[i][j] * n[i][j] - mean, 2) / sets;
+                total += sq;
+            }
+        return total / ((double) f * f);
+    }
+
+    /** Mean Pearson correlation of the F×F norm matrices over all pairs of sets (1: identical patterns up to scale). */
+    public static double meanPatternCorrelation(List<double[][]> norms) {
+        double sum = 0;
+        int pairs = 0;
+        for (int a = 0; a < norms.size(); a++)
+            for (int b = a + 1; b < norms.size(); b++) {
+                sum += correlation(flatten(norms.get(a)), flatten(norms.get(b)));
+                pairs++;
+            }
+        return pairs == 0 ? Double.NaN : sum / pairs;
+    }
+
+    private static double[] flatten(double[][] m) {
+        return java.util.Arrays.stream(m).flatMapToDouble(java.util.Arrays::stream).toArray();
+    }
+
+    private static double mean(double[] v) {
+        return java.util.Arrays.stream(v).average().orElse(Double.NaN);
+    }
+
+    static double correlation(double[] x, double[] y) {
+        double mx = mean(x), my = mean(y), sxy = 0, sxx = 0, syy = 0;
+        for (int i = 0; i < x.length; i++) {
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+            syy += (y[i] - my) * (y[i] - my);
+        }
+        return sxy / Math.sqrt(sxx * syy);
+    }
+}
