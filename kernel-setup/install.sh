@@ -51,6 +51,7 @@ SPEC_ROOT="$REPO/build/jupyter"          # goes on JUPYTER_PATH; the spec is ker
 SPEC_DIR="$SPEC_ROOT/kernels/java"
 KERNEL_JAR="$KERNEL_DIR/rapaio-jupyter-kernel-$RJK_VERSION.jar"
 
+. "$(dirname "${BASH_SOURCE[0]}")/apt-install.sh"
 step() { printf '\n== %s\n' "$*"; }
 die() { printf 'install.sh: %s\n' "$*" >&2; exit 1; }
 t0=$SECONDS
@@ -71,14 +72,8 @@ if [ "$apt" = 1 ]; then
   command -v java >/dev/null || missing+=(openjdk-17-jdk-headless)
   command -v mvn >/dev/null || missing+=(maven)
   if [ ${#missing[@]} -gt 0 ]; then
-    sudo=()
-    if [ "$(id -u)" != 0 ]; then
-      command -v sudo >/dev/null || die "need root to install: ${missing[*]} (or re-run with --no-apt)"
-      sudo=(sudo)
-    fi
-    echo "installing: ${missing[*]}"
-    "${sudo[@]}" apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    [ "$(id -u)" = 0 ] || command -v sudo >/dev/null || die "need root to install: ${missing[*]} (or re-run with --no-apt)"
+    apt_install install.sh "${missing[@]}"
   else
     echo "all present"
   fi

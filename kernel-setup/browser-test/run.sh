@@ -12,6 +12,7 @@ REPO="$(cd "$HERE/../.." && pwd)"
 STARTS="${BROWSER_TEST_STARTS:-3}"
 # the kernelspec "java" under this folder (another one, e.g. to see the test fail on a bare rapaio kernel)
 SPEC_ROOT="${BROWSER_TEST_JUPYTER_PATH:-$REPO/build/jupyter}"
+. "$HERE/../apt-install.sh"
 die() { printf 'browser-test: %s\n' "$*" >&2; exit 1; }
 
 [ -f "$SPEC_ROOT/kernels/java/kernel.json" ] || die "no kernelspec 'java' in $SPEC_ROOT: run kernel-setup/install.sh first"
@@ -21,16 +22,7 @@ missing=()
 [ -x /usr/bin/jupyter ] && /usr/bin/jupyter notebook --version >/dev/null 2>&1 || missing+=(jupyter-notebook)
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
-if [ ${#missing[@]} -gt 0 ]; then
-  sudo=()
-  if [ "$(id -u)" != 0 ]; then
-    command -v sudo >/dev/null || die "need root to install: ${missing[*]}"
-    sudo=(sudo)
-  fi
-  echo "browser-test: installing ${missing[*]}"
-  "${sudo[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
+apt_install browser-test "${missing[@]}"
 if ! (cd "$HERE" && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >/dev/null); then
   die "npm ci failed in $HERE"
 fi
