@@ -153,8 +153,9 @@ public final class Lab {
      * thread count of the executor's runs ({@link #runs()}; on Spark, spark.task.cpus).
      */
     public TrainConfig trainConfig() {
+        java.util.OptionalInt threads = runs().threadsPerRun();
         return TrainConfig.builder().maxEpochs(settings.maxEpochs()).patience(settings.patience()).batchSize(settings.batchSize())
-                .threads(runs().threadsPerRun().isPresent() ? runs().threadsPerRun().getAsInt() : null)
+                .threads(threads.isPresent() ? threads.getAsInt() : null)
                 .progress(ProgressBar.create("rows")).build();
     }
 
