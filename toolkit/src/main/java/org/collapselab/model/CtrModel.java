@@ -73,17 +73,48 @@ public final class CtrModel {
         var sd = graph.sd();
         Scope root = graph.root();
 
+        List<SDVariable> ins = new ArrayList<>();
+        for (int m = 0; m < spec.sets(); m++) ins.add(graph.embeddingInput(root.child("set", m), (long) fields * width));
+        this.inputs = List.copyOf(ins);
+        // the loss on the training pass, the predictions on the evaluation pass: same weights, no training-only ops at inference
+        Network train = graph.build(Graph.Mode.TRAIN, () -> network(fields, k));
+        Network eval = graph.build(Graph.Mode.EVAL, () -> network(fields, k));
+        SDVariable logit = train.logit();
+        List<SDVariable> penalties = train.penalties();
+        sd.nn.sigmoid(PROB, eval.logit());
+        SDVariable label = sd.placeHolder(LABEL, b.dataType, -1, 1);
+        SDVariable total = sd.loss.sigmoidCrossEntropy("bce", label, logit, null, LossReduce.MEAN_BY_NONZERO_WEIGHT_COUNT, 0.0);
+        for (SDVariable p : penalties) total = total.add(p);
+        if (spec.divergenceRestriction().isPresent()) total = total.add(divergencePenalty(fields, k).mul(spec.divergenceRestriction().getAsDouble()));
+        this.logit = logit;
+        this.loss = sd.identity("loss", total);
+        sd.setLossVariables(loss);
+        graph.watch(logit);
+        sd.setTrainingConfig(new TrainingConfig.Builder()
+                .updater(new Adam(b.adam.lr(), b.adam.beta1(), b.adam.beta2(), b.adam.eps()))
+                .l2(b.adam.weightDecay())                    // added to the gradient before Adam: PyTorch's coupled weight decay
+                .dataSetFeatureMapping(new ArrayList<>()).dataSetLabelMapping(LABEL).skipBuilderValidation(true).build());
+        graph.buildGradients();
+        this.buffers = new INDArray[spec.sets()];
+    }
+
+    /** A pass's logit and the modules' regularisers. */
+    private record Network(SDVariable logit, List<SDVariable> penalties) {}
+
+    /**
+     * The network over the embedding inputs, in the pass being built: per set its interaction modules and, for MLP
+     * readouts, its first hidden block; the mean over sets; the shared head; the modules' logits summed.
+     */
+    private Network network(int fields, int k) {
+        Scope root = graph.root();
         List<List<SDVariable>> perModule = new ArrayList<>();
         for (int i = 0; i < modules.size(); i++) perModule.add(new ArrayList<>());
         List<SDVariable> penalties = new ArrayList<>();
-        List<SDVariable> ins = new ArrayList<>();
         for (int m = 0; m < spec.sets(); m++) {
             Scope set = root.child("set", m);
-            SDVariable ein = graph.embeddingInput(set, (long) fields * width);
-            ins.add(ein);
             for (int i = 0; i < modules.size(); i++) {
                 Interaction module = modules.get(i);
-                Interaction.Output out = module.apply(interactionScope(m, i), ein, fields, k);
+                Interaction.Output out = module.apply(interactionScope(m, i), inputs.get(m), fields, k);
                 out.regularizer().ifPresent(penalties::add);
                 SDVariable features = out.features();
                 if (module.readout() == Interaction.Readout.MLP) {
@@ -95,13 +126,10 @@ public final class CtrModel {
                 perModule.get(i).add(features);
             }
         }
-        this.inputs = List.copyOf(ins);
-
         SDVariable logit = null;
         for (int i = 0; i < modules.size(); i++) {
             Interaction module = modules.get(i);
-            List<SDVariable> xs = perModule.get(i);
-            SDVariable mean = meanOverSets(xs);
+            SDVariable mean = meanOverSets(perModule.get(i));
             Scope head = moduleScope(root, "head", i, modules.size());
             long w = module.readout() == Interaction.Readout.MLP ? spec.hidden()[0] : module.outputWidth(fields, k);
             SDVariable l = switch (module.readout()) {
@@ -117,21 +145,7 @@ public final class CtrModel {
             logit = logit == null ? l : logit.add(l);
         }
         if (!spec.kind().hasMlp()) logit = logit.add(root.variable("bias", Init.zeros(), 1, 1));
-        sd.nn.sigmoid(PROB, logit);
-        SDVariable label = sd.placeHolder(LABEL, b.dataType, -1, 1);
-        SDVariable total = sd.loss.sigmoidCrossEntropy("bce", label, logit, null, LossReduce.MEAN_BY_NONZERO_WEIGHT_COUNT, 0.0);
-        for (SDVariable p : penalties) total = total.add(p);
-        if (spec.divergenceRestriction().isPresent()) total = total.add(divergencePenalty(fields, k).mul(spec.divergenceRestriction().getAsDouble()));
-        this.logit = logit;
-        this.loss = sd.identity("loss", total);
-        sd.setLossVariables(loss);
-        graph.watch(logit);
-        sd.setTrainingConfig(new TrainingConfig.Builder()
-                .updater(new Adam(b.adam.lr(), b.adam.beta1(), b.adam.beta2(), b.adam.eps()))
-                .l2(b.adam.weightDecay())                    // added to the gradient before Adam: PyTorch's coupled weight decay
-                .dataSetFeatureMapping(new ArrayList<>()).dataSetLabelMapping(LABEL).skipBuilderValidation(true).build());
-        graph.buildGradients();
-        this.buffers = new INDArray[spec.sets()];
+        return new Network(logit, penalties);
     }
 
     /** Under {@code parent/name} when the kind has one module, else {@code parent/name<i>} (xDeepFM's two branches). */
@@ -186,17 +200,22 @@ public final class CtrModel {
         feed(batch);
         t = phases.add(Phase.LOOKUP, t);
         graph.prepare(Graph.Mode.TRAIN, batch.size());
-        graph.sd().fit(new MultiDataSet(new INDArray[0], new INDArray[]{labels(batch)}));
+        try (INDArray labels = labels(batch)) {
+            graph.sd().fit(new MultiDataSet(new INDArray[0], new INDArray[]{labels}));
+        }
         t = phases.add(Phase.GRAPH, t);
         for (int m = 0; m < inputs.size(); m++) {
             INDArray g = graph.gradient(inputs.get(m));
             if (g == null) throw new IllegalStateException("no embedding gradient was captured for set " + m);
             store.apply(m, batch.indices(), g);
+            g.close();
         }
         t = phases.add(Phase.STORE, t);
-        double bce = binaryCrossEntropy(graph.watched(logit).castTo(DataType.DOUBLE).data().asDouble(), batch.labels());
+        INDArray watched = graph.watched(logit);
+        double bce = binaryCrossEntropy(watched.data().asDouble(), batch.labels());
+        watched.close();
         t = phases.add(Phase.LOSS, t);
-        collectGarbage(batch.size());
+        garbage.afterStep();
         phases.add(Phase.GC, t);
         return bce;
     }
@@ -211,7 +230,7 @@ public final class CtrModel {
         STORE,
         /** The batch's loss from the watched logits. */
         LOSS,
-        /** The garbage collections of {@link #collectGarbage}. */
+        /** The garbage collections of {@link GarbageSchedule}. */
         GC
     }
 
@@ -221,6 +240,7 @@ public final class CtrModel {
     }
 
     private final PhaseTimes phases = new PhaseTimes();
+    private final GarbageSchedule garbage = GarbageSchedule.ofProcess();
 
     /** Cumulative nanoseconds per phase. */
     private static final class PhaseTimes {
@@ -237,27 +257,6 @@ public final class CtrModel {
             java.util.Map<Phase, Long> m = new java.util.EnumMap<>(Phase.class);
             for (Phase p : Phase.values()) m.put(p, nanos[p.ordinal()]);
             return m;
-        }
-    }
-
-    /** Collect after the steps since the last collection allocated about this much (estimated): see {@link #collectGarbage}. */
-    static final long COLLECT_EVERY_BYTES = 512L << 20;
-    private long allocatedSinceCollection;
-
-    /**
-     * ND4J frees an op's native buffer only when the Java GC collects its INDArray, and the nearly empty heap is
-     * collected only every few steps (4 to 10+ seen), so the steps' activations piled up as garbage and the peak
-     * depended on GC timing (xDeepFM SE 1× at batch 2048: 7.2 GB in one run, 12.4 GB in another, 1.9 GB when
-     * collecting after every step). So a full collection runs once the steps since the last one allocated
-     * {@link #COLLECT_EVERY_BYTES} by the memory estimate: every step of a 10× model, every few steps of a 1× one, rarely
-     * for a toy model. {@link MemoryEstimate} counts that much garbage. At 64 MB (every step for any Criteo-sized model)
-     * the collections, ~40 ms each in a notebook kernel's JVM, made the default scaling grid's runs 20-30% slower.
-     */
-    private void collectGarbage(int rows) {
-        allocatedSinceCollection += memory.activationBytes() / memory.batchSize() * rows;
-        if (allocatedSinceCollection >= COLLECT_EVERY_BYTES) {
-            System.gc();
-            allocatedSinceCollection = 0;
         }
     }
 
@@ -296,9 +295,11 @@ public final class CtrModel {
         feed(batch);
         t = phases.add(Phase.LOOKUP, t);
         graph.prepare(Graph.Mode.EVAL, batch.size());
-        float[] p = graph.sd().output(Map.of(), PROB).get(PROB).castTo(DataType.FLOAT).data().asFloat();
+        INDArray prob = graph.sd().output(Map.of(), PROB).get(PROB);
+        float[] p = prob.data().asFloat();
+        prob.close();
         t = phases.add(Phase.GRAPH, t);
-        collectGarbage(batch.size());
+        garbage.afterStep();
         phases.add(Phase.GC, t);
         return p;
     }
@@ -316,7 +317,8 @@ public final class CtrModel {
     }
 
     private INDArray labels(Batch batch) {
-        return Nd4j.create(batch.labels(), new long[]{batch.size(), 1}, DataType.FLOAT).castTo(graph.dataType());
+        INDArray y = Nd4j.create(batch.labels(), new long[]{batch.size(), 1}, DataType.FLOAT);
+        return graph.dataType() == DataType.FLOAT ? y : y.castTo(graph.dataType());
     }
 
     /** The labels of a batch as the graph's {@code label} placeholder, for callers that run the graph themselves. */

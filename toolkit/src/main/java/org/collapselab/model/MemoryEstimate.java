@@ -11,7 +11,7 @@ import org.collapselab.nn.MlpBlock;
  * before anything large is allocated. Its terms:
  * <ul>
  *   <li>runtime: 0.29 GB, the JVM and ND4J before any model (0.14 GB measured), SameDiff's graph and sessions, plus
- *       up to {@code CtrModel.COLLECT_EVERY_BYTES} (512 MB) of garbage not yet collected (the peaks below were
+ *       up to {@code GarbageSchedule.COLLECT_ABOVE_BYTES} (512 MB) of garbage not yet collected (the peaks below were
  *       measured collecting every 64 MB; the threshold was raised afterwards and this term with it);
  *   <li>embeddings: every set's table and its two Adam moments (3 floats per parameter);
  *   <li>dense: parameters, gradients, two Adam moments and one temporary (5 floats per parameter);
@@ -38,7 +38,7 @@ import org.collapselab.nn.MlpBlock;
 public record MemoryEstimate(long embeddingBytes, long denseBytes, long activationBytes, long runtimeBytes, int batchSize) {
 
     /** The JVM and ND4J before any model is built, SameDiff's graph and session state, uncollected garbage. */
-    static final long RUNTIME_BYTES = 290_000_000L + CtrModel.COLLECT_EVERY_BYTES;
+    static final long RUNTIME_BYTES = 290_000_000L + GarbageSchedule.COLLECT_ABOVE_BYTES;
 
     public long total() {
         return runtimeBytes + embeddingBytes + denseBytes + activationBytes;

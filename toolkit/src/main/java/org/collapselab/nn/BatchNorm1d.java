@@ -12,8 +12,10 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Built from elementary ops, not SameDiff's {@code batchNorm} op: that op always normalises with the mean and
  * variance given to it (inference form), so training mode has to be spelled out anyway, and the elementary form
- * has gradients that our finite-difference tests check. Both statistics are blended with the graph's
- * train flag t ∈ {0, 1}: {@code μ = t·μ_batch + (1−t)·μ_running} (same for σ²), so one static graph serves both modes.
+ * has gradients that our finite-difference tests check. The form depends on the pass being built
+ * ({@link Graph#build}): the TRAIN pass computes the batch statistics, the EVAL pass only
+ * {@code x·s + (β − μ_running·s)} with {@code s = γ/√(σ²_running + eps)}; both passes share γ, β and the running
+ * statistics.
  */
 public final class BatchNorm1d {
     public static final double EPS = 1e-5;
@@ -23,10 +25,11 @@ public final class BatchNorm1d {
     private final long n;
     private final SDVariable gamma;
     private final SDVariable beta;
-    private final INDArray runningMean;
-    private final INDArray runningVar;
+    private final SDVariable runningMean;
+    private final SDVariable runningVar;
     private String batchMeanName;
     private String batchVarName;
+    private boolean applied;
 
     private BatchNorm1d(Scope scope, long n) {
         if (n < 1) throw new IllegalArgumentException("BatchNorm1d " + scope + ": features must be >= 1, got " + n);
@@ -34,8 +37,8 @@ public final class BatchNorm1d {
         this.n = n;
         this.gamma = scope.variable("gamma", Init.ones(), 1, n);
         this.beta = scope.variable("beta", Init.zeros(), 1, n);
-        this.runningMean = Nd4j.zeros(scope.dataType(), 1, n);
-        this.runningVar = Nd4j.ones(scope.dataType(), 1, n);
+        this.runningMean = scope.constant("running_mean", Nd4j.zeros(scope.dataType(), 1, n));
+        this.runningVar = scope.constant("running_var", Nd4j.ones(scope.dataType(), 1, n));
     }
 
     public static BatchNorm1d create(Scope scope, long features) {
@@ -44,28 +47,26 @@ public final class BatchNorm1d {
 
     /** [B, n] → [B, n]. Call once per layer (one layer, one place in the graph). */
     public SDVariable apply(SDVariable x) {
-        if (batchMeanName != null) throw new IllegalStateException("BatchNorm1d " + scope + " is already applied");
-        SDVariable t = scope.graph().trainFlag();
-        // Column means as (1/B)·1ᵀx, not x.mean(0): every SameDiff M2.1 reduction along a dimension of size 1
-        // throws a NullPointerException, which would make a batch of one row fail.
+        if (applied) throw new IllegalStateException("BatchNorm1d " + scope + " is already applied");
+        applied = true;
+        if (scope.graph().building() == Graph.Mode.EVAL) {
+            SDVariable s = scope.sd().math.rsqrt(runningVar.add(EPS)).mul(gamma);
+            return x.mul(s).add(beta.sub(runningMean.mul(s)));
+        }
+        // Column sums as 1ᵀx with the graph's ones column, not x.mean(0): every SameDiff M2.1 reduction along a
+        // dimension of size 1 throws a NullPointerException, which would make a batch of one row fail.
         var sd = scope.sd();
-        SDVariable invB = sd.sizeAt(x, 0).castTo(scope.dataType()).rdiv(1.0);
-        SDVariable ones = x.mmul(sd.constant(scope.name("zero_column"), Nd4j.zeros(scope.dataType(), n, 1))).add(1.0); // [B, 1]
+        SDVariable ones = scope.graph().ones(), invB = scope.graph().inverseBatch();
         SDVariable batchMean = sd.mmul(ones, x, true, false, false).mul(scope.name("batch_mean"), invB);
         SDVariable centred = x.sub(batchMean);
         SDVariable batchVar = sd.mmul(ones, centred.mul(centred), true, false, false).mul(scope.name("batch_var"), invB);
-        SDVariable rMean = scope.sd().constant(scope.name("running_mean"), runningMean);
-        SDVariable rVar = scope.sd().constant(scope.name("running_var"), runningVar);
-        SDVariable oneMinusT = t.rsub(1.0);
-        SDVariable mean = batchMean.mul(t).add(rMean.mul(oneMinusT));
-        SDVariable var = batchVar.mul(t).add(rVar.mul(oneMinusT));
         batchMeanName = batchMean.name();
         batchVarName = batchVar.name();
         scope.graph().register(this);
         // one [1, n] scale, expanded to [B, n] by the outer product with the ones column: SameDiff M2.1's backward of a
         // broadcasting multiply is many times slower than a same-shape multiply's plus a rank-1 product's
-        SDVariable scale = sd.math.rsqrt(var.add(EPS)).mul(gamma);
-        return x.sub(mean).mul(ones.mmul(scale)).add(beta);
+        SDVariable scale = sd.math.rsqrt(batchVar.add(EPS)).mul(gamma);
+        return centred.mul(ones.mmul(scale)).add(beta);
     }
 
     /** The full name of one of this layer's arrays, e.g. {@code set0/block0/bn/running_mean}. */
@@ -75,12 +76,12 @@ public final class BatchNorm1d {
 
     /** Running mean [1, n], updated in place as training proceeds. */
     public INDArray runningMean() {
-        return runningMean;
+        return runningMean.getArr();
     }
 
     /** Running (unbiased) variance [1, n], updated in place as training proceeds. */
     public INDArray runningVar() {
-        return runningVar;
+        return runningVar.getArr();
     }
 
     public SDVariable gamma() {
@@ -106,10 +107,10 @@ public final class BatchNorm1d {
     /** Folds one training batch's statistic into the running one (called by the graph's listener). */
     void accumulate(String statName, INDArray stat, int batch) {
         if (statName.equals(batchMeanName)) {
-            runningMean.muli(1 - MOMENTUM).addi(stat.castTo(runningMean.dataType()).mul(MOMENTUM));
+            runningMean().muli(1 - MOMENTUM).addi(stat.mul(MOMENTUM));
         } else {
             double unbias = batch > 1 ? batch / (batch - 1.0) : 1.0;
-            runningVar.muli(1 - MOMENTUM).addi(stat.castTo(runningVar.dataType()).mul(MOMENTUM * unbias));
+            runningVar().muli(1 - MOMENTUM).addi(stat.mul(MOMENTUM * unbias));
         }
     }
 }

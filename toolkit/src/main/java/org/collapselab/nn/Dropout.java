@@ -11,7 +11,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>SameDiff M2.1's dropout ops have no gradient ({@code doDiff} throws), so the layer multiplies by a mask held
  * in a graph constant. {@link Graph#prepare} redraws the mask ([B, n], from the graph's own seeded RNG) before
- * each training step and sets it to ones ([1, n], broadcast) for evaluation or when dropout is switched off.
+ * each training step and sets it to ones ([1, n], broadcast) for evaluation or when dropout is switched off. The EVAL
+ * pass of a graph ({@link Graph#build}) has no dropout op at all.
  */
 public final class Dropout {
     private final Scope scope;
@@ -33,7 +34,7 @@ public final class Dropout {
 
     /** [B, n] → [B, n]; with p = 0 the input is returned unchanged. */
     public SDVariable apply(SDVariable x) {
-        if (p == 0) return x;
+        if (p == 0 || scope.graph().building() == Graph.Mode.EVAL) return x;
         if (mask != null) throw new IllegalStateException("dropout " + scope + " is already applied");
         mask = scope.sd().constant(scope.name("mask"), Nd4j.ones(scope.dataType(), 1, n));
         scope.graph().register(this);

@@ -22,9 +22,14 @@ import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.NoOp;
 
 /**
- * One SameDiff graph plus the state SameDiff M2.1 cannot keep for us: the train/eval mode, the dropout masks,
- * BatchNorm running statistics, and the embedding inputs ({@code ein}) whose gradients feed the external
- * embedding tables.
+ * One SameDiff graph plus the state SameDiff M2.1 cannot keep for us: the dropout masks, BatchNorm running
+ * statistics, the batch-sized constants of a step, and the embedding inputs ({@code ein}) whose gradients feed the
+ * external embedding tables.
+ *
+ * <p>A network is built in up to two passes over the same variables ({@link #build}): the {@link Mode#TRAIN} pass
+ * (batch statistics, dropout) carries the loss, the {@link Mode#EVAL} pass (running statistics, no dropout) the
+ * predictions. SameDiff executes only the ops an output needs, so inference does none of training's work (batch
+ * statistics, masks) and training none of inference's; a graph built in one pass is a TRAIN graph.
  *
  * <p>Protocol per step: {@link #feed} each embedding input, {@link #prepare} the mode and batch size, then
  * {@code sd().fit(...)} (training) or {@code sd().output(...)} (inference). A listener installed at creation
@@ -39,9 +44,7 @@ public final class Graph {
     private final DataType dataType;
     private final long seed;
     private final Random dropoutRng;
-    private final INDArray trainFlag;
-    private final SDVariable trainFlagVar;
-    private final List<BatchNorm1d> norms = new ArrayList<>();
+    private final Map<String, BatchNorm1d> norms = new LinkedHashMap<>();
     private final List<Dropout> dropouts = new ArrayList<>();
     private final Map<String, SDVariable> inputs = new LinkedHashMap<>();
     private final Map<String, String> gradToInput = new HashMap<>();
@@ -49,6 +52,9 @@ public final class Graph {
     private final Map<String, BatchNorm1d> statToNorm = new HashMap<>();
     private final Map<String, INDArray> watched = new HashMap<>();
     private Mode mode = Mode.EVAL;
+    private Mode building = Mode.TRAIN;
+    private final java.util.Set<String> builtThisPass = new java.util.HashSet<>();
+    private SDVariable ones, inverseBatch;
     private boolean dropoutEnabled = true;
     private int preparedBatch = -1;
 
@@ -58,9 +64,6 @@ public final class Graph {
         this.dataType = dataType;
         this.seed = seed;
         this.dropoutRng = Nd4j.getRandomFactory().getNewRandomInstance(seed ^ 0x5DEECE66DL);
-        this.trainFlag = Nd4j.scalar(dataType, 0.0);
-        this.trainFlagVar = sd.constant(root().name("training"), trainFlag);
-        this.trainFlag.assign(0.0);
         sd.addListeners(new Tap());
     }
 
@@ -89,9 +92,53 @@ public final class Graph {
         return mode;
     }
 
-    /** 1 in {@link Mode#TRAIN}, 0 in {@link Mode#EVAL}; a constant updated in place by {@link #prepare}. */
-    SDVariable trainFlag() {
-        return trainFlagVar;
+    /**
+     * Builds {@code network} for {@code mode}: layers ask {@link #building()} which form to add (BatchNorm1d with
+     * batch or running statistics, Dropout or none). A name is created once per pass; a variable or constant the
+     * other pass created under the same name is that same one (same array), so the passes share every weight and
+     * running statistic. Returns what {@code network} returns.
+     */
+    public <T> T build(Mode mode, java.util.function.Supplier<T> network) {
+        Mode before = building;
+        building = java.util.Objects.requireNonNull(mode, "mode");
+        builtThisPass.clear();
+        try {
+            return network.get();
+        } finally {
+            building = before;
+            builtThisPass.clear();
+        }
+    }
+
+    /** The pass being built: {@link Mode#TRAIN} outside {@link #build}. */
+    public Mode building() {
+        return building;
+    }
+
+    /**
+     * The variable or constant {@code name} of the pass being built: {@code create}'s, or the other pass's of the same
+     * name and shape. A second use of a name within one pass is a bug in the network and fails.
+     */
+    SDVariable shared(String name, long[] shape, java.util.function.Supplier<SDVariable> create) {
+        if (!builtThisPass.add(name)) throw new IllegalStateException("'" + name + "' is created twice in one pass of the graph");
+        if (!sd.hasVariable(name)) return create.get();
+        SDVariable v = sd.getVariable(name);
+        if (!java.util.Arrays.equals(v.getArr().shape(), shape))
+            throw new IllegalStateException("'" + name + "' is " + java.util.Arrays.toString(v.getArr().shape()) + " in one pass, "
+                    + java.util.Arrays.toString(shape) + " in the other");
+        return v;
+    }
+
+    /** A column of ones [B, 1] for the prepared batch size B, reset by {@link #prepare}; for sums over the batch as a product. */
+    SDVariable ones() {
+        if (ones == null) ones = sd.constant(root().name("batch_ones"), Nd4j.ones(dataType, 1, 1));
+        return ones;
+    }
+
+    /** The scalar 1/B for the prepared batch size B, reset by {@link #prepare}. */
+    SDVariable inverseBatch() {
+        if (inverseBatch == null) inverseBatch = sd.constant(root().name("inverse_batch"), Nd4j.scalar(dataType, 1.0));
+        return inverseBatch;
     }
 
     /**
@@ -103,10 +150,13 @@ public final class Graph {
         watched.put(v.name(), null);
     }
 
-    /** The value of a watched variable in the last {@code fit} step, or null before the first. */
+    /**
+     * The value of a watched variable in the last {@code fit} step, owned by the caller after this call (close it when
+     * done), or null when no step has produced one since the last call.
+     */
     public INDArray watched(SDVariable v) {
         if (!watched.containsKey(v.name())) throw new IllegalArgumentException("'" + v.name() + "' is not watched");
-        return watched.get(v.name());
+        return watched.put(v.name(), null);
     }
 
     /**
@@ -125,7 +175,7 @@ public final class Graph {
         Map<String, INDArray> m = new LinkedHashMap<>();
         for (SDVariable v : sd.variables())
             if (v.getVariableType() == VariableType.VARIABLE && !inputs.containsKey(v.name())) m.put(v.name(), v.getArr());
-        for (BatchNorm1d bn : norms) {
+        for (BatchNorm1d bn : norms.values()) {
             m.put(bn.name("running_mean"), bn.runningMean());
             m.put(bn.name("running_var"), bn.runningVar());
         }
@@ -202,7 +252,8 @@ public final class Graph {
         if (batchSize < 1) throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
         this.mode = mode;
         this.preparedBatch = batchSize;
-        trainFlag.assign(mode == Mode.TRAIN ? 1.0 : 0.0);
+        if (ones != null && ones.getArr().size(0) != batchSize) ones.setArray(Nd4j.ones(dataType, batchSize, 1));
+        if (inverseBatch != null) inverseBatch.getArr().assign(1.0 / batchSize);
         boolean drop = mode == Mode.TRAIN && dropoutEnabled;
         for (Dropout d : dropouts) d.prepare(drop, batchSize, dropoutRng);
     }
@@ -249,8 +300,9 @@ public final class Graph {
         return capturedGrads.remove(requireInput(input).name());
     }
 
+    /** A TRAIN-pass BatchNorm layer: its batch statistics are folded into its running ones during {@code fit}. */
     void register(BatchNorm1d bn) {
-        norms.add(bn);
+        norms.put(bn.name("running_mean"), bn);
         statToNorm.put(bn.batchMeanName(), bn);
         statToNorm.put(bn.batchVarName(), bn);
     }
@@ -331,7 +383,10 @@ public final class Graph {
                     capturedGrads.put(input, outputs[i].dup());
                     freeze(input);
                 }
-                if (watched.containsKey(outs.get(i))) watched.put(outs.get(i), outputs[i].dup());
+                if (watched.containsKey(outs.get(i))) {
+                    INDArray old = watched.put(outs.get(i), outputs[i].dup());
+                    if (old != null) old.close();
+                }
                 BatchNorm1d bn = statToNorm.get(outs.get(i));
                 if (bn != null && mode == Mode.TRAIN) bn.accumulate(outs.get(i), outputs[i], preparedBatch);
             }

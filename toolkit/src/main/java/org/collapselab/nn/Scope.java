@@ -64,14 +64,17 @@ public final class Scope {
         return graph.dataType();
     }
 
-    /** A trainable variable {@code leaf} with values from {@code init}. */
+    /** A trainable variable {@code leaf} with values from {@code init}; shared by the graph's passes ({@link Graph#build}). */
     public SDVariable variable(String leaf, Init init, long... shape) {
-        return sd().var(name(leaf), init.create(random(leaf), dataType(), shape));
+        return graph.shared(name(leaf), shape, () -> sd().var(name(leaf), init.create(random(leaf), dataType(), shape)));
     }
 
-    /** A non-trainable graph constant holding {@code value} (which the caller may update in place later). */
+    /**
+     * A non-trainable graph constant holding {@code value} (which the caller may update in place later); shared by
+     * the graph's passes, so the second pass gets the first one's array.
+     */
     public SDVariable constant(String leaf, INDArray value) {
-        return sd().constant(name(leaf), value.castTo(dataType()));
+        return graph.shared(name(leaf), value.shape(), () -> sd().constant(name(leaf), value.castTo(dataType())));
     }
 
     /** The seeded random stream for the variable {@code leaf} of this scope. */

@@ -4,7 +4,9 @@
  * <p>{@link org.collapselab.nn.Graph} owns one SameDiff graph and everything SameDiff 1.0.0-M2.1 cannot keep for
  * us; {@link org.collapselab.nn.Scope} names every variable hierarchically ({@code set0/interaction/layer0/w})
  * and seeds each variable's initial values from the graph seed and its name, never from ND4J's global RNG.
- * {@link org.collapselab.nn.Init} holds the PyTorch initialisers the paper's code uses.
+ * {@link org.collapselab.nn.Init} holds the PyTorch initialisers the paper's code uses. A model is built in two
+ * passes over shared variables ({@link org.collapselab.nn.Graph#build}): training (batch statistics, dropout) and
+ * evaluation (running statistics, nothing else), so inference runs none of training's ops.
  *
  * <p>M2.1 workarounds, each checked by a test:
  * <ul>
@@ -12,11 +14,11 @@
  *       mask constant that {@link org.collapselab.nn.Graph#prepare} redraws per step from the graph's own seeded RNG
  *       (ones in evaluation or when switched off for gradient checks).</li>
  *   <li>The {@code batchNorm} op always normalises with the statistics handed to it:
- *       {@link org.collapselab.nn.BatchNorm1d} is written out in elementary ops, blends batch and running statistics
- *       with a train flag, and the graph's listener folds each training batch's statistics into the running ones
+ *       {@link org.collapselab.nn.BatchNorm1d} is written out in elementary ops (batch statistics in the training
+ *       pass, running ones in the evaluation pass), and the graph's listener folds each training batch's statistics into the running ones
  *       (momentum 0.1, unbiased variance) as PyTorch does.</li>
  *   <li>Any reduction along a dimension of size 1 throws a NullPointerException: batch statistics are computed as
- *       {@code (1/B)·1ᵀx} by mmul, so a batch of one row works.</li>
+ *       {@code (1/B)·1ᵀx} by mmul with the graph's ones column, so a batch of one row works.</li>
  *   <li>The gradient of a fed-in embedding input ({@code ein}) is captured in the listener's {@code opExecution},
  *       before SameDiff's updater rewrites it in place; the input's own updater is then replaced by a stateless zero
  *       one, because M2.1's Adam state is sized for the first batch (any other batch size throws) and would

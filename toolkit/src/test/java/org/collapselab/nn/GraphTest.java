@@ -24,13 +24,15 @@ import org.nd4j.linalg.learning.config.Adam;
 class GraphTest {
     static final int IN = 4, HIDDEN = 3;
 
-    /** ein [B,4] → Linear(4,3) → BN → ReLU → Dropout(p) → Linear(3,1) → BCE. */
+    /** ein [B,4] → Linear(4,3) → BN → ReLU → Dropout(p) → Linear(3,1) → BCE, built in the TRAIN pass, then the EVAL pass. */
     static Graph model(long seed, double p) {
         Graph g = Graph.create(DataType.FLOAT, seed);
         Scope root = g.root();
         SDVariable ein = g.embeddingInput(root.child("set", 0), IN);
-        SDVariable h = MlpBlock.create(root.child("mlp"), IN, HIDDEN, p).apply(ein);
-        SDVariable logits = Linear.create(root.child("out"), HIDDEN, 1).apply(h);
+        java.util.function.Supplier<SDVariable> network = () -> Linear.create(root.child("out"), HIDDEN, 1)
+                .apply(MlpBlock.create(root.child("mlp"), IN, HIDDEN, p).apply(ein));
+        SDVariable logits = g.build(Graph.Mode.TRAIN, network);
+        g.build(Graph.Mode.EVAL, network);
         SDVariable label = g.sd().placeHolder("label", DataType.FLOAT, -1, 1);
         g.sd().setLossVariables(g.sd().loss.sigmoidCrossEntropy("loss", label, logits, null, LossReduce.MEAN_BY_NONZERO_WEIGHT_COUNT, 0.0));
         g.sd().setTrainingConfig(new TrainingConfig.Builder().updater(new Adam(1e-2)).dataSetFeatureMapping(new ArrayList<>())
@@ -106,26 +108,28 @@ class GraphTest {
         INDArray zNow = one.mmul(wNow).addRowVector(bNow);
         INDArray gamma = g.root().child("mlp").child("bn").get("gamma").getArr(), beta = g.root().child("mlp").child("bn").get("beta").getArr();
         INDArray expected = zNow.sub(rm).div(org.nd4j.linalg.ops.transforms.Transforms.sqrt(rv.add(BatchNorm1d.EPS), true)).mul(gamma).add(beta);
-        String relu0 = findInputOfOutputLayer(g);
+        String relu0 = findInputOfOutputLayer(g, Graph.Mode.EVAL);
         INDArray h = g.sd().output(Map.of(), relu0).get(relu0);
         INDArray relu = org.nd4j.linalg.ops.transforms.Transforms.relu(expected, true);
         assertTrue(relu.equalsWithEps(h, 1e-5), relu + " vs " + h);
     }
 
-    /** The block's output: the variable the output layer multiplies by out/w. */
-    private static String findInputOfOutputLayer(Graph g) {
+    /** The block's output in a pass: the variable the pass's output layer multiplies by out/w (the TRAIN pass is built first). */
+    private static String findInputOfOutputLayer(Graph g, Graph.Mode pass) {
+        List<String> found = new ArrayList<>();
         for (var op : g.sd().ops()) {
             var args = op.args();
-            if (args.length == 2 && args[1].name().equals("out/w")) return args[0].name();
+            if (args.length == 2 && args[1].name().equals("out/w")) found.add(args[0].name());
         }
-        throw new AssertionError("output layer not found");
+        if (found.size() != 2) throw new AssertionError("output layer not found in both passes: " + found);
+        return found.get(pass == Graph.Mode.TRAIN ? 0 : 1);
     }
 
     @Test
     void dropoutIsSeededScaledAndOffInEvaluation() {
         Graph a = model(5, 0.5), b = model(5, 0.5), c = model(6, 0.5);
         INDArray x = rows(64, 1);
-        String h = findInputOfOutputLayer(a);
+        String h = findInputOfOutputLayer(a, Graph.Mode.TRAIN);
         List<INDArray> outs = new ArrayList<>();
         for (Graph g : List.of(a, b, c)) {
             g.feed(g.embeddingInputs().get(0), x);

@@ -104,7 +104,11 @@ public final class EmbeddingStore {
         long width = (long) schema.size() * spec.width();
         if (einGrad.rank() != 2 || einGrad.size(0) != b || einGrad.size(1) != width)
             throw new IllegalArgumentException("gradient must be [" + b + ", " + width + "], got " + java.util.Arrays.toString(einGrad.shape()));
-        float[] flat = einGrad.castTo(DataType.FLOAT).dup('c').data().asFloat();
+        // a whole c-order FLOAT array is read as it is; anything else through one copy, closed at once
+        boolean direct = einGrad.dataType() == DataType.FLOAT && einGrad.ordering() == 'c' && !einGrad.isView();
+        INDArray c = direct ? einGrad : einGrad.castTo(DataType.FLOAT).dup('c');
+        float[] flat = c.data().asFloat();
+        if (!direct) c.close();
         return RowGradient.of(indices, flat, spec.width());
     }
 
