@@ -71,10 +71,12 @@ public final class Scope {
 
     /**
      * A non-trainable graph constant holding {@code value} (which the caller may update in place later); shared by
-     * the graph's passes, so the second pass gets the first one's array.
+     * the graph's passes, so the second pass gets the first one's array. Floating-point values take the graph's
+     * type, integer ones (indices) keep theirs.
      */
     public SDVariable constant(String leaf, INDArray value) {
-        return graph.shared(name(leaf), value.shape(), () -> sd().constant(name(leaf), value.castTo(dataType())));
+        INDArray v = value.dataType().isFPType() ? value.castTo(dataType()) : value;
+        return graph.shared(name(leaf), value.shape(), () -> sd().constant(name(leaf), v));
     }
 
     /** The seeded random stream for the variable {@code leaf} of this scope. */
