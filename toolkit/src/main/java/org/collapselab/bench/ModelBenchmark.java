@@ -63,7 +63,8 @@ import org.collapselab.nn.OpProfile;
  * {@code --memory-budget-gb} is passed to {@link CtrModel.Builder#memoryBudget}; by default there is none, so that
  * every variant builds; {@link org.collapselab.model.MemoryEstimate}'s estimate is printed next to the measured peak
  * (it was calibrated against this benchmark's peaks, and lists them: 1.06–1.37× the measured peak at -Xmx6g, collecting
- * garbage every 64 MB; the threshold is now 512 MB and the estimate 0.45 GB higher, not re-measured).
+ * garbage every 64 MB of estimated allocations; the model now collects on 256 MB of resident-set growth, and the
+ * estimate's runtime term was raised until every variant's peak was under it again: see the toolkit README).
  *
  * <p>FLOP utilisation: after the timed windows one more training step and one more inference step run with an
  * {@link OpProfile} listener that counts the FLOPs of every matrix product (forward and backward); the rate times
