@@ -1,7 +1,6 @@
 package org.collapselab.experiment;
 
 import java.util.List;
-import org.collapselab.data.EncodedDataset;
 import org.collapselab.experiment.claim.Claim;
 import org.collapselab.experiment.claim.EvidenceIIIClaims;
 import org.collapselab.experiment.claim.PerScale;
@@ -16,7 +15,7 @@ import org.collapselab.train.TrainConfig;
  * regulariser raises IA, yet test AUC does not improve with size, and the regularised model overfits (training
  * loss keeps falling while validation AUC drops).
  */
-public record EvidenceIII(List<Integer> scales, TrainConfig config, List<Long> seeds) implements Recipe<SizeSweep.Result> {
+public record EvidenceIII(List<Integer> scales, TrainConfig config, List<Long> seeds) implements SweepRecipe {
     public static final String DCNV2 = "DCNv2", REGULARISED = "regularised DCNv2";
 
     public EvidenceIII {
@@ -24,20 +23,11 @@ public record EvidenceIII(List<Integer> scales, TrainConfig config, List<Long> s
         seeds = List.copyOf(seeds);
     }
 
+    @Override
     public SizeSweep sweep() {
         ModelSpec base = ModelSpec.of(ModelKind.DCNV2);
         return new SizeSweep("evidence-iii", List.of(new SizeSweep.Variant(DCNV2, base),
                 new SizeSweep.Variant(REGULARISED, base.toBuilder().regularizedCross().build())), scales, EmbeddingMode.SINGLE, config, seeds);
-    }
-
-    @Override
-    public List<RunRequest> requests(EncodedDataset data) {
-        return sweep().requests(data);
-    }
-
-    @Override
-    public SizeSweep.Result result(EncodedDataset data, List<RunRecord> runs) {
-        return sweep().result(data, runs);
     }
 
     /** Claim 1: the regulariser raises mean IA at every size. */

@@ -1,7 +1,6 @@
 package org.collapselab.experiment;
 
 import java.util.List;
-import org.collapselab.data.EncodedDataset;
 import org.collapselab.experiment.claim.Claim;
 import org.collapselab.experiment.claim.EvidenceIVClaims;
 import org.collapselab.experiment.claim.PerScale;
@@ -14,7 +13,7 @@ import org.collapselab.train.TrainConfig;
  * Evidence IV (Fig. 6): DNN (no explicit feature interaction) and DCNv2 at each SE size. The paper's claims: DNN
  * keeps more information abundance than DCNv2, yet DNN's test AUC drops with size while DCNv2's holds.
  */
-public record EvidenceIV(List<Integer> scales, TrainConfig config, List<Long> seeds) implements Recipe<SizeSweep.Result> {
+public record EvidenceIV(List<Integer> scales, TrainConfig config, List<Long> seeds) implements SweepRecipe {
     public static final String DNN = "DNN", DCNV2 = "DCNv2";
 
     public EvidenceIV {
@@ -22,19 +21,10 @@ public record EvidenceIV(List<Integer> scales, TrainConfig config, List<Long> se
         seeds = List.copyOf(seeds);
     }
 
+    @Override
     public SizeSweep sweep() {
         return new SizeSweep("evidence-iv", List.of(new SizeSweep.Variant(DNN, ModelSpec.of(ModelKind.DNN)),
                 new SizeSweep.Variant(DCNV2, ModelSpec.of(ModelKind.DCNV2))), scales, EmbeddingMode.SINGLE, config, seeds);
-    }
-
-    @Override
-    public List<RunRequest> requests(EncodedDataset data) {
-        return sweep().requests(data);
-    }
-
-    @Override
-    public SizeSweep.Result result(EncodedDataset data, List<RunRecord> runs) {
-        return sweep().result(data, runs);
     }
 
     /** Claim 1: DNN has the higher mean IA at every size. */

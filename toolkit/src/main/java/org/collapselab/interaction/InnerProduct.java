@@ -34,7 +34,7 @@ public record InnerProduct(boolean productsOnly) implements Interaction {
         SDVariable segments = scope.constant("pair_segment", Fields.upperTriangleSegments(fields));
         SDVariable bySegment = new UnsortedSegmentSum(sd, sd.permute(gram, 1, 0), segments, pairs + 1).outputVariable();  // [P+1, B]
         SDVariable products = sd.permute(sd.slice(bySegment, new int[]{0, 0}, pairs, -1), 1, 0);
-        return Output.of(productsOnly ? products : scope.sd().concat(1, ein, products));
+        return Output.of(productsOnly ? products : sd.concat(1, ein, products));
     }
 
     @Override

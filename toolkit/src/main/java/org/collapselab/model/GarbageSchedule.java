@@ -12,8 +12,8 @@ import org.bytedeco.javacpp.Pointer;
  * estimating: after a step it reads the process's resident set (JavaCPP's {@link Pointer#physicalBytes}, cheap on
  * every platform it supports) and collects once that grew {@link #COLLECT_ABOVE_BYTES} past its level after the last
  * collection. The peak stays within that much, plus the garbage of the step that crosses it, of the steady state
- * ({@link MemoryEstimate} counts both; at 512 MB, FinalMLP ME 1× peaked 130 MB above its estimate), and a model whose steps leave no garbage never
- * pays for a collection (each takes 20-40 ms: with a fixed allocation estimate, 17% of a DNN SE 1× inference step).
+ * ({@link MemoryEstimate} counts both; at 512 MB, FinalMLP ME 1× peaked 130 MB above its estimate), and a model whose
+ * steps leave no garbage never pays for a collection (each takes 20-40 ms: with a fixed allocation estimate, 17% of a DNN SE 1× inference step).
  */
 final class GarbageSchedule {
     /** Growth of the resident set, since the last collection, that triggers the next. */

@@ -1,0 +1,20 @@
+package org.collapselab.experiment;
+
+import java.util.List;
+import org.collapselab.data.EncodedDataset;
+
+/** A recipe that is one {@link SizeSweep}: its runs and its result are the sweep's (Evidence III and IV). */
+public interface SweepRecipe extends Recipe<SizeSweep.Result> {
+    /** The sweep this recipe trains. */
+    SizeSweep sweep();
+
+    @Override
+    default List<RunRequest> requests(EncodedDataset data) {
+        return sweep().requests(data);
+    }
+
+    @Override
+    default SizeSweep.Result result(EncodedDataset data, List<RunRecord> runs) {
+        return sweep().result(data, runs);
+    }
+}
