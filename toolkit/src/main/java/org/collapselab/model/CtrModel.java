@@ -25,7 +25,6 @@ import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 
@@ -201,7 +200,7 @@ public final class CtrModel {
         t = phases.add(Phase.LOOKUP, t);
         graph.prepare(Graph.Mode.TRAIN, batch.size());
         try (INDArray labels = labels(batch)) {
-            graph.sd().fit(new MultiDataSet(new INDArray[0], new INDArray[]{labels}));
+            graph.fit(labels);
         }
         t = phases.add(Phase.GRAPH, t);
         for (int m = 0; m < inputs.size(); m++) {

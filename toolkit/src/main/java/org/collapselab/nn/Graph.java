@@ -7,11 +7,14 @@ import java.util.List;
 import java.util.Map;
 import org.nd4j.autodiff.listeners.At;
 import org.nd4j.autodiff.listeners.BaseListener;
+import org.nd4j.autodiff.listeners.Listener;
 import org.nd4j.autodiff.listeners.Operation;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.autodiff.samediff.internal.SameDiffOp;
+import org.nd4j.autodiff.samediff.internal.TrainingSession;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.OpContext;
@@ -32,7 +35,7 @@ import org.nd4j.linalg.learning.config.NoOp;
  * statistics, masks) and training none of inference's; a graph built in one pass is a TRAIN graph.
  *
  * <p>Protocol per step: {@link #feed} each embedding input, {@link #prepare} the mode and batch size, then
- * {@code sd().fit(...)} (training) or {@code sd().output(...)} (inference). A listener installed at creation
+ * {@link #fit} (training) or {@code sd().output(...)} (inference). A listener installed at creation
  * captures each {@code ein} gradient as it is produced inside {@code fit} (before SameDiff's updater touches it)
  * and updates BatchNorm running statistics from the batch statistics of the same forward pass.
  */
@@ -55,6 +58,8 @@ public final class Graph {
     private Mode building = Mode.TRAIN;
     private final java.util.Set<String> builtThisPass = new java.util.HashSet<>();
     private SDVariable ones, inverseBatch;
+    private TrainingSession session;
+    private java.util.Set<String> trainable;
     private boolean dropoutEnabled = true;
     private int preparedBatch = -1;
 
@@ -223,6 +228,41 @@ public final class Graph {
             throw new IllegalStateException("cannot initialise SameDiff's training state: " + e, e);
         }
         for (String input : inputs.keySet()) sd.getUpdaterMap().put(input, new FrozenUpdater());
+    }
+
+    /**
+     * One training step (forward, backward, SameDiff's updaters) on the fed inputs with {@code labels} as the
+     * training configuration's one label placeholder; the same arithmetic as {@code sd().fit(batch)}, which this
+     * replaces. SameDiff M2.1's {@code fit} opens a new session per call, and with it a new array cache, so every
+     * activation and gradient of every step was a fresh native allocation left to the garbage collector; one session
+     * kept for all steps reuses last step's arrays, as inference's per-thread session already does.
+     */
+    public void fit(INDArray labels) {
+        TrainingConfig config = sd.getTrainingConfig();
+        if (config == null) throw new IllegalStateException("no training configuration: set one on sd() before fit");
+        List<String> labelNames = config.getDataSetLabelMapping();
+        if (labelNames == null || labelNames.size() != 1 || !config.getDataSetFeatureMapping().isEmpty())
+            throw new IllegalStateException("fit feeds one label placeholder and no features; the training configuration maps features "
+                    + config.getDataSetFeatureMapping() + " and labels " + labelNames);
+        if (session == null) startTraining(config);
+        MultiDataSet batch = new org.nd4j.linalg.dataset.MultiDataSet(new INDArray[0], new INDArray[]{labels});
+        At at = At.builder().epoch(config.getEpochCount()).iteration(config.getIterationCount())
+                .javaThreadNum(Thread.currentThread().getId()).operation(Operation.TRAINING).build();
+        List<Listener> listeners = sd.getListeners().stream().filter(l -> l.isActive(Operation.TRAINING)).toList();
+        for (Listener l : listeners) l.iterationStart(sd, at, batch, 0);
+        session.trainingIteration(config, Map.of(labelNames.get(0), labels), trainable, sd.getUpdaterMap(), batch,
+                sd.getLossVariables(), listeners, at);
+        config.incrementIterationCount();
+    }
+
+    private void startTraining(TrainingConfig config) {
+        if (sd.getUpdaterMap() == null) initializeTraining();
+        if (sd.getFunction("grad") == null) buildGradients();
+        SameDiff gradients = sd.getFunction("grad");
+        gradients.setTrainingConfig(config);
+        trainable = new java.util.LinkedHashSet<>();
+        for (SDVariable v : sd.variables()) if (v.getVariableType() == VariableType.VARIABLE) trainable.add(v.name());
+        session = new TrainingSession(gradients);
     }
 
     /**
