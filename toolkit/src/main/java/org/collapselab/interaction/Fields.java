@@ -1,5 +1,6 @@
 package org.collapselab.interaction;
 
+import org.collapselab.nn.Scope;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -19,16 +20,14 @@ final class Fields {
     }
 
     /**
-     * For each entry of a flattened F×F matrix (row-major), its pair's index among the i&lt;j entries (row-major pair
-     * order, 0..P−1), or P for the diagonal and the lower triangle: segment ids for a sum that keeps the strict upper
-     * triangle in segments 0..P−1. An INT32 [F·F] array.
+     * Constant [F·F, P] selecting the strict upper triangle (i&lt;j, row-major pair order) of a flattened F×F
+     * matrix. SameDiff M2.1's gather has a broken gradient, so selection is a matrix product.
      */
-    static INDArray upperTriangleSegments(int fields) {
-        int pairs = (int) pairs(fields);
-        int[] ids = new int[fields * fields];
+    static SDVariable upperTriangleSelector(Scope scope, int fields) {
+        INDArray s = Nd4j.zeros(scope.dataType(), (long) fields * fields, Math.max(1, pairs(fields)));
         int p = 0;
         for (int i = 0; i < fields; i++)
-            for (int j = 0; j < fields; j++) ids[i * fields + j] = j > i ? p++ : pairs;
-        return Nd4j.createFromArray(ids);
+            for (int j = i + 1; j < fields; j++) s.putScalar(new long[]{(long) i * fields + j, p++}, 1.0);
+        return scope.constant("pair_selector", s);
     }
 }

@@ -2,7 +2,6 @@ package org.collapselab.interaction;
 
 import org.collapselab.nn.Scope;
 import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.linalg.api.ops.impl.transforms.segment.UnsortedSegmentSum;
 
 /**
  * IPNN: the F(F−1)/2 inner products ⟨e_i, e_j⟩, i&lt;j, in row-major pair order. The single-embedding model
@@ -25,16 +24,10 @@ public record InnerProduct(boolean productsOnly) implements Interaction {
         Interaction.checkShape(kind(), fields, k);
         if (fields < 2) throw new IllegalArgumentException("ipnn needs at least 2 fields, got " + fields);
         SDVariable e = Fields.split(ein, fields, k);
-        // batched [B,F,K]·[B,K,F]: the full Gram matrix per row, then its i<j entries, gathered by a segment sum over
-        // the transposed Gram's rows (every other entry goes to one extra segment, sliced off). SameDiff M2.1's
-        // gather has a broken gradient; a 0/1 selector matrix cost F²·P multiply-adds per row (IPNN's largest op).
-        var sd = scope.sd();
-        SDVariable gram = sd.linalg().mmul(e, e, false, true, false).reshape(-1, (long) fields * fields);
-        int pairs = (int) Fields.pairs(fields);
-        SDVariable segments = scope.constant("pair_segment", Fields.upperTriangleSegments(fields));
-        SDVariable bySegment = new UnsortedSegmentSum(sd, sd.permute(gram, 1, 0), segments, pairs + 1).outputVariable();  // [P+1, B]
-        SDVariable products = sd.permute(sd.slice(bySegment, new int[]{0, 0}, pairs, -1), 1, 0);
-        return Output.of(productsOnly ? products : sd.concat(1, ein, products));
+        // batched [B,F,K]·[B,K,F]: the full Gram matrix per row, then the i<j entries by a constant selector
+        SDVariable gram = scope.sd().linalg().mmul(e, e, false, true, false).reshape(-1, (long) fields * fields);
+        SDVariable products = gram.mmul(Fields.upperTriangleSelector(scope, fields));
+        return Output.of(productsOnly ? products : scope.sd().concat(1, ein, products));
     }
 
     @Override
@@ -42,13 +35,10 @@ public record InnerProduct(boolean productsOnly) implements Interaction {
         return Fields.pairs(fields) + (productsOnly ? 0 : (long) fields * k);
     }
 
-    /**
-     * 12 per entry of the F×F Gram matrix: the Gram, its transpose, the segment sums and the products in both layouts,
-     * forward and backward (7 fitted with the selector matrix; the segment sum's arrays pushed IPNN ME 4× 470 MB over it).
-     */
+    /** 7 per entry of the F×F Gram matrix (forward, selection and their gradients). */
     @Override
     public long activationFloatsPerRow(int fields, int k) {
-        return 12L * fields * fields;
+        return 7L * fields * fields;
     }
 
     @Override
