@@ -3,6 +3,7 @@ package org.collapselab.interaction;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.collapselab.nn.LinearInput;
 import org.collapselab.nn.Scope;
 import org.nd4j.autodiff.samediff.SDVariable;
 
@@ -28,11 +29,20 @@ public interface Interaction {
         SUM
     }
 
-    /** What {@link #apply} built: the features and, for regularised variants, a term to add to the loss. */
-    record Output(SDVariable features, Optional<SDVariable> regularizer) {
+    /**
+     * What {@link #apply} built: the features; for regularised variants, a term to add to the loss; and how an
+     * {@link Readout#MLP} readout's first layer multiplies the features by its weight ({@code features·W} unless the
+     * module knows a cheaper equal product). Ops that nothing downstream uses are never run.
+     */
+    record Output(SDVariable features, Optional<SDVariable> regularizer, LinearInput linearInput) {
         public Output {
             Objects.requireNonNull(features, "features");
             Objects.requireNonNull(regularizer, "regularizer");
+            Objects.requireNonNull(linearInput, "linearInput");
+        }
+
+        public Output(SDVariable features, Optional<SDVariable> regularizer) {
+            this(features, regularizer, LinearInput.of(features));
         }
 
         public static Output of(SDVariable features) {

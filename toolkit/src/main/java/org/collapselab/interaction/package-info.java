@@ -20,6 +20,8 @@
  *
  * <p>M2.1 workarounds: {@code tensorMmul}'s backward is broken, so CIN's 1×1 convolution is expandDims products,
  * reshape and mmul; gather's backward is broken, so IPNN selects the i&lt;j pairs with a constant 0/1 matrix product.
- * Every module's gradients (parameters and {@code ein}) are checked by finite differences in double precision.
+ * In a model that selection is folded into the first MLP layer's weight ({@code Output.linearInput}), so it is paid
+ * once per step rather than once per row. Every module's gradients (parameters and {@code ein}) are checked by finite
+ * differences in double precision, and so is the product each hands its MLP readout.
  */
 package org.collapselab.interaction;

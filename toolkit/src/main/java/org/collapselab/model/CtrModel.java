@@ -119,8 +119,8 @@ public final class CtrModel {
                 if (module.readout() == Interaction.Readout.MLP) {
                     Scope block = moduleScope(set, "block0", i, modules.size());
                     features = spec.linearSetProjection()
-                            ? Linear.create(block.child("linear"), module.outputWidth(fields, k), spec.hidden()[0]).apply(features)
-                            : MlpBlock.create(block, module.outputWidth(fields, k), spec.hidden()[0], spec.dropout()).apply(features);
+                            ? Linear.create(block.child("linear"), module.outputWidth(fields, k), spec.hidden()[0]).apply(out.linearInput())
+                            : MlpBlock.create(block, module.outputWidth(fields, k), spec.hidden()[0], spec.dropout()).apply(out.linearInput());
                 }
                 perModule.get(i).add(features);
             }

@@ -33,7 +33,12 @@ public final class Linear {
 
     /** [B, in] → [B, out]. */
     public SDVariable apply(SDVariable x) {
-        SDVariable y = x.mmul(w);
+        return apply(LinearInput.of(x));
+    }
+
+    /** x·W (+ b), with x·W formed by the input. */
+    public SDVariable apply(LinearInput x) {
+        SDVariable y = x.times(w);
         return b == null ? y : y.add(b);
     }
 

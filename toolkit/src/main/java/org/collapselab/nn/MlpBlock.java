@@ -33,6 +33,11 @@ public final class MlpBlock {
 
     /** [B, in] → [B, out]. */
     public SDVariable apply(SDVariable x) {
+        return apply(LinearInput.of(x));
+    }
+
+    /** The block on an input that forms its own product with the block's weight. */
+    public SDVariable apply(LinearInput x) {
         return dropout.apply(scope.sd().nn.relu(bn.apply(linear.apply(x)), 0));
     }
 
