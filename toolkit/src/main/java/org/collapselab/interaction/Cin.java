@@ -3,6 +3,7 @@ package org.collapselab.interaction;
 import java.util.ArrayList;
 import java.util.List;
 import org.collapselab.nn.Init;
+import org.collapselab.nn.Relu;
 import org.collapselab.nn.Scope;
 import org.nd4j.autodiff.samediff.SDVariable;
 
@@ -56,7 +57,7 @@ public record Cin(int[] layerSizes) implements Interaction {
             // materialising the F·H products x0_f h_h; the sum over f as a batched [1, F]·[F, C] product
             SDVariable byField = sd.permute(w.reshape(fields, hPrev, c), 1, 0, 2).reshape(hPrev, fields * c);  // [H, F·C]
             SDVariable mixed = h.mmul(byField).reshape(-1, fields, c);                 // [B·K, F, C]
-            SDVariable y = sd.nn.relu(sd.linalg().mmul(x0row, mixed).reshape(-1, c).add(b), 0);   // [B·K, C]
+            SDVariable y = Relu.apply(ls, sd.linalg().mmul(x0row, mixed).reshape(-1, c).add(b));   // [B·K, C]
             pooled.add(y.reshape(-1, k, c).sum(1));                                    // [B, C]
             h = y;
             hPrev = c;

@@ -38,7 +38,7 @@ public final class MlpBlock {
 
     /** The block on an input that forms its own product with the block's weight. */
     public SDVariable apply(LinearInput x) {
-        return dropout.apply(scope.sd().nn.relu(bn.apply(linear.apply(x)), 0));
+        return dropout.apply(Relu.apply(scope, bn.apply(linear.apply(x))));
     }
 
     /**
