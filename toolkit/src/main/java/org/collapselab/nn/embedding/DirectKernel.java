@@ -19,48 +19,81 @@ final class DirectKernel implements TableKernel {
     static final int CHUNK_ROWS = 1 << 14;
 
     /**
-     * Every row, in chunks of {@link #CHUNK_ROWS} spread over the common fork-join pool: each float is updated by the
-     * same arithmetic whichever thread runs it, so the result does not depend on the number of threads.
+     * Floats per block a worker updates at once: its four arrays stay in a core's cache (blocks of 2^14 to 2^16 floats
+     * ran at the same rate, 2^18 1.5x slower).
+     */
+    static final int BLOCK_FLOATS = 1 << 15;
+
+    /** Each worker's block of values, first moments, second moments and gradients. */
+    private static final ThreadLocal<float[][]> BLOCK = ThreadLocal.withInitial(() -> new float[4][BLOCK_FLOATS]);
+
+    /**
+     * Every row, in chunks of {@link #CHUNK_ROWS} spread over the common fork-join pool. A chunk goes in blocks of
+     * whole rows: copied into Java arrays, its touched rows' gradients placed in a zeroed gradient array, updated in
+     * one flat loop that C2 vectorises, and copied back (2.5x faster than row by row on the buffers: 10 against 26 ms
+     * for 1.09 M rows of width 10 on 2 cores). Every float gets the same arithmetic whichever thread runs it, so the
+     * result does not depend on the number of threads.
      */
     @Override
     public void denseAdam(Table t, RowGradient g, AdamStep s) {
         FloatBuffer th = t.values.data().asNioFloat(), mb = t.m.data().asNioFloat(), vb = t.v.data().asNioFloat();
         int rows = (int) t.values.size(0), w = (int) t.values.size(1);
+        int blockRows = Math.max(1, BLOCK_FLOATS / w);
         int[] touched = g.rows();
         float[] sums = g.sums();
         IntStream.range(0, (rows + CHUNK_ROWS - 1) / CHUNK_ROWS).parallel().forEach(chunk -> {
-            int from = chunk * CHUNK_ROWS, to = Math.min(rows, from + CHUNK_ROWS);
-            int next = Arrays.binarySearch(touched, from);
-            if (next < 0) next = -next - 1;
-            for (int row = from; row < to; row++) {
-                boolean hit = next < touched.length && touched[next] == row;
-                update(th, mb, vb, row * w, w, hit ? sums : null, next * w, s);
-                if (hit) next++;
+            int chunkEnd = Math.min(rows, (chunk + 1) * CHUNK_ROWS);
+            for (int from = chunk * CHUNK_ROWS; from < chunkEnd; from += blockRows) {
+                int to = Math.min(chunkEnd, from + blockRows), base = from * w, n = (to - from) * w;
+                float[][] a = n <= BLOCK_FLOATS ? BLOCK.get() : new float[4][n];
+                float[] p = a[0], m = a[1], v = a[2], grad = a[3];
+                th.get(base, p, 0, n);
+                mb.get(base, m, 0, n);
+                vb.get(base, v, 0, n);
+                Arrays.fill(grad, 0, n, 0f);
+                int next = Arrays.binarySearch(touched, from);
+                if (next < 0) next = -next - 1;
+                for (; next < touched.length && touched[next] < to; next++) System.arraycopy(sums, next * w, grad, (touched[next] - from) * w, w);
+                update(p, m, v, grad, n, s);
+                th.put(base, p, 0, n);
+                mb.put(base, m, 0, n);
+                vb.put(base, v, 0, n);
             }
         });
     }
 
+    /** The touched rows only: gathered into arrays beside their gradient sums, updated, and written back. */
     @Override
     public void lazyAdam(Table t, RowGradient g, AdamStep s) {
         FloatBuffer th = t.values.data().asNioFloat(), mb = t.m.data().asNioFloat(), vb = t.v.data().asNioFloat();
         int w = (int) t.values.size(1);
         int[] touched = g.rows();
-        for (int i = 0; i < touched.length; i++) update(th, mb, vb, touched[i] * w, w, g.sums(), i * w, s);
+        int n = touched.length * w;
+        float[] p = new float[n], m = new float[n], v = new float[n];
+        for (int i = 0; i < touched.length; i++) {
+            th.get(touched[i] * w, p, i * w, w);
+            mb.get(touched[i] * w, m, i * w, w);
+            vb.get(touched[i] * w, v, i * w, w);
+        }
+        update(p, m, v, g.sums(), n, s);
+        for (int i = 0; i < touched.length; i++) {
+            th.put(touched[i] * w, p, i * w, w);
+            mb.put(touched[i] * w, m, i * w, w);
+            vb.put(touched[i] * w, v, i * w, w);
+        }
     }
 
-    /** Adam with coupled L2 on {@code w} consecutive floats at {@code base}; {@code grad} null means zero. */
-    private static void update(FloatBuffer th, FloatBuffer mb, FloatBuffer vb, int base, int w, float[] grad, int gBase, AdamStep s) {
+    /** Adam with coupled L2 on the first {@code n} floats of values p, moments m and v, with gradients grad, in place. */
+    private static void update(float[] p, float[] m, float[] v, float[] grad, int n, AdamStep s) {
         float b1 = s.beta1(), b2 = s.beta2(), c1 = s.oneMinusBeta1(), c2 = s.oneMinusBeta2(), wd = s.weightDecay(), eps = s.eps();
         float stepSize = s.stepSize(), inv = s.invSqrtBc2();
-        for (int d = 0; d < w; d++) {
-            int i = base + d;
-            float p = th.get(i);
-            float gr = wd * p + (grad == null ? 0f : grad[gBase + d]);
-            float m = b1 * mb.get(i) + c1 * gr;
-            float v = b2 * vb.get(i) + c2 * gr * gr;
-            mb.put(i, m);
-            vb.put(i, v);
-            th.put(i, p - stepSize * m / ((float) Math.sqrt(v) * inv + eps));
+        for (int i = 0; i < n; i++) {
+            float gr = wd * p[i] + grad[i];
+            float mi = b1 * m[i] + c1 * gr;
+            float vi = b2 * v[i] + c2 * gr * gr;
+            m[i] = mi;
+            v[i] = vi;
+            p[i] -= stepSize * mi / ((float) Math.sqrt(vi) * inv + eps);
         }
     }
 }

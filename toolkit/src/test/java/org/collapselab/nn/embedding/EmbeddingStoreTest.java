@@ -113,6 +113,32 @@ class EmbeddingStoreTest {
         assertClose(toDouble(ndarray.secondMoments(0)), direct.secondMoments(0), 1e-9, "v");
     }
 
+    /**
+     * Widths whose cache blocks split a chunk at a row boundary (3, 40) or hold one row each (width above the block):
+     * used rows on both sides of block and chunk boundaries; the direct kernel equals the NDARRAY kernel's
+     * whole-table update, every row included.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {3, 40, DirectKernel.BLOCK_FLOATS + 1})
+    void blockedDenseAdamEqualsTheWholeTableUpdate(int width) {
+        int block = Math.max(1, DirectKernel.BLOCK_FLOATS / width), c = DirectKernel.CHUNK_ROWS;
+        int rows = width > DirectKernel.BLOCK_FLOATS ? 7 : c + 2 * block + 3;
+        Schema one = Schema.categorical(List.of("x"), rows);
+        int[] idx = width > DirectKernel.BLOCK_FLOATS ? new int[]{0, 2, 2, 6}
+                : new int[]{0, block - 1, block, block, 2 * block - 1, c - 1, c, c + block, rows - 1};
+        INDArray g = Nd4j.create(DataType.FLOAT, idx.length, width);
+        for (int i = 0; i < g.length(); i++) g.putScalar(i, Math.cos(0.7 * i) - 0.2);
+        EmbeddingStore direct = EmbeddingStore.create(one, StoreSpec.of(1, width).withKernel(StoreSpec.Kernel.DIRECT), ADAM, 5);
+        EmbeddingStore ndarray = EmbeddingStore.create(one, StoreSpec.of(1, width).withKernel(StoreSpec.Kernel.NDARRAY), ADAM, 5);
+        for (int t = 0; t < 2; t++) {
+            direct.apply(0, idx, g);
+            ndarray.apply(0, idx, g);
+        }
+        assertClose(toDouble(ndarray.table(0)), direct.table(0), 1e-6, "table");
+        assertClose(toDouble(ndarray.firstMoments(0)), direct.firstMoments(0), 1e-7, "m");
+        assertClose(toDouble(ndarray.secondMoments(0)), direct.secondMoments(0), 1e-9, "v");
+    }
+
     @ParameterizedTest
     @EnumSource(value = StoreSpec.Kernel.class, names = {"DIRECT", "NDARRAY"})
     void lazyAdamChangesOnlyTheRowsUsed(StoreSpec.Kernel kernel) {
