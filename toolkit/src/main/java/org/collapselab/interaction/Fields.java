@@ -22,7 +22,8 @@ final class Fields {
     /**
      * S·w for the {@link #upperTriangleSelector} S and w [P, H]: [F·F, H] with w's row p at the p-th pair's position
      * i·F + j and zeros elsewhere, scattered rather than multiplied (the product took 10 ms at F = 39, H = 400). The
-     * gradient w.r.t. w is a gather of the output's gradient, which finite differences check.
+     * scatter's gradient w.r.t. w is a gather of the output's gradient, which finite differences check; the reverse,
+     * gathering w's rows into place, fails them (M2.1's gather gradient).
      */
     static SDVariable spreadToUpperTriangle(Scope scope, SDVariable w, long h, int fields) {
         int[] rows = new int[(int) pairs(fields)];

@@ -30,8 +30,8 @@ final class DirectKernel implements TableKernel {
     /**
      * Every row, in chunks of {@link #CHUNK_ROWS} spread over the common fork-join pool. A chunk goes in blocks of
      * whole rows: copied into Java arrays, its touched rows' gradients placed in a zeroed gradient array, updated in
-     * one flat loop that C2 vectorises, and copied back (2.5x faster than row by row on the buffers: 10 against 26 ms
-     * for 1.09 M rows of width 10 on 2 cores). Every float gets the same arithmetic whichever thread runs it, so the
+     * one flat loop that C2 vectorises, and copied back (2-2.5x faster than row by row on the buffers: 10-12 against
+     * 26-28 ms for 1.09 M rows of width 10, 41-44 against 83-101 ms at width 40, 2 cores). Every float gets the same arithmetic whichever thread runs it, so the
      * result does not depend on the number of threads.
      */
     @Override

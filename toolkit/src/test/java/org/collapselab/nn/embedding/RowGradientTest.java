@@ -1,0 +1,35 @@
+package org.collapselab.nn.embedding;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** RowGradient's per-row sums against a tree map filled position by position (the same summation order, bit for bit). */
+class RowGradientTest {
+    @ParameterizedTest(name = "rows below {0}")
+    @ValueSource(ints = {7, 70_000, 1_086_810, Integer.MAX_VALUE})
+    void rowsAscendAndSumTheirPositionsInOrder(int bound) {
+        SplittableRandom r = new SplittableRandom(bound);
+        int n = 5_000, width = 3;
+        int[] indices = new int[n];
+        // a few rows used very often (Criteo's small fields), the rest spread over [0, bound)
+        for (int p = 0; p < n; p++) indices[p] = r.nextInt(4) == 0 ? r.nextInt(Math.min(bound, 5)) : r.nextInt(bound);
+        float[] grad = new float[n * width];
+        for (int i = 0; i < grad.length; i++) grad[i] = (float) r.nextGaussian();
+        TreeMap<Integer, float[]> expected = new TreeMap<>();
+        for (int p = 0; p < n; p++) {
+            float[] sum = expected.computeIfAbsent(indices[p], k -> new float[width]);
+            for (int d = 0; d < width; d++) sum[d] += grad[p * width + d];
+        }
+        RowGradient g = RowGradient.of(indices, grad, width);
+        assertArrayEquals(expected.keySet().stream().mapToInt(Integer::intValue).toArray(), g.rows());
+        float[] sums = new float[expected.size() * width];
+        int i = 0;
+        for (Map.Entry<Integer, float[]> e : expected.entrySet()) System.arraycopy(e.getValue(), 0, sums, width * i++, width);
+        assertArrayEquals(sums, g.sums());
+    }
+}
