@@ -3,7 +3,6 @@ package org.collapselab.interaction;
 import org.collapselab.nn.Init;
 import org.collapselab.nn.Linear;
 import org.collapselab.nn.Scope;
-import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 
 /**
@@ -31,8 +30,9 @@ public final class BilinearFusion {
 
     /** [B, 2H] → logits [B, 1]. */
     public SDVariable apply(SDVariable xy) {
-        SDVariable x = xy.get(SDIndex.all(), SDIndex.interval(0L, h));
-        SDVariable y = xy.get(SDIndex.all(), SDIndex.interval(h, 2 * h));
+        // one split, whose backward is one concat; two interval slices cost 15 ms of a FinalMLP SE 1× training step
+        SDVariable[] halves = xy.getSameDiff().split(xy, 2, 1);
+        SDVariable x = halves[0], y = halves[1];
         return wx.apply(x).add(wy.apply(y)).add(x.mmul(wxy).mul(y).sum(true, 1));
     }
 
