@@ -47,10 +47,11 @@ public final class BatchNorm1d {
 
     /** [B, n] → [B, n]. Call once per layer (one layer, one place in the graph). */
     public SDVariable apply(SDVariable x) {
-        markApplied();
+        if (applied) throw new IllegalStateException("BatchNorm1d " + scope + " is already applied");
+        applied = true;
         if (scope.graph().building() == Graph.Mode.EVAL) {
-            SDVariable s = evalScale();
-            return x.mul(s).add(evalShift(s));
+            SDVariable s = scope.sd().math.rsqrt(runningVar.add(EPS)).mul(gamma);
+            return x.mul(s).add(beta.sub(runningMean.mul(s)));
         }
         // Column sums as 1ᵀx with the graph's ones column, not x.mean(0): every SameDiff M2.1 reduction along a
         // dimension of size 1 throws a NullPointerException, which would make a batch of one row fail.
@@ -66,34 +67,6 @@ public final class BatchNorm1d {
         // broadcasting multiply is many times slower than a same-shape multiply's plus a rank-1 product's
         SDVariable scale = sd.math.rsqrt(batchVar.add(EPS)).mul(gamma);
         return centred.mul(ones.mmul(scale)).add(beta);
-    }
-
-    /**
-     * This layer on {@code linear}'s output for x. The EVAL pass folds the normalisation into the layer, as inference
-     * engines do: x·(W·diag(s)) + (b·s + shift), the same values up to rounding with two [B, n] ops fewer (the
-     * weight's scaling is [in, n], once per batch).
-     */
-    public SDVariable applyAfter(Linear linear, LinearInput x) {
-        if (scope.graph().building() != Graph.Mode.EVAL) return apply(linear.apply(x));
-        markApplied();
-        SDVariable s = evalScale(), shift = evalShift(s);
-        SDVariable y = x.times(linear.weight().mul(s), linear.outputs());
-        return y.add(linear.bias() == null ? shift : linear.bias().mul(s).add(shift));
-    }
-
-    private void markApplied() {
-        if (applied) throw new IllegalStateException("BatchNorm1d " + scope + " is already applied");
-        applied = true;
-    }
-
-    /** EVAL's scale s = γ/√(σ²_running + eps), [1, n]. */
-    private SDVariable evalScale() {
-        return scope.sd().math.rsqrt(runningVar.add(EPS)).mul(gamma);
-    }
-
-    /** EVAL's shift β − μ_running·s, [1, n]. */
-    private SDVariable evalShift(SDVariable s) {
-        return beta.sub(runningMean.mul(s));
     }
 
     /** The full name of one of this layer's arrays, e.g. {@code set0/block0/bn/running_mean}. */

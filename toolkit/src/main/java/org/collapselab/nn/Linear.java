@@ -38,7 +38,7 @@ public final class Linear {
 
     /** x·W (+ b), with x·W formed by the input. */
     public SDVariable apply(LinearInput x) {
-        SDVariable y = x.times(w, outputs());
+        SDVariable y = x.times(w);
         return b == null ? y : y.add(b);
     }
 

@@ -9,19 +9,11 @@ import org.nd4j.autodiff.samediff.SDVariable;
  */
 @FunctionalInterface
 public interface LinearInput {
-    /**
-     * x·w, [B, out], for w [in, out]; {@code out} is given because a weight formed in the graph (BatchNorm's fold scales
-     * the layer's) has no static shape.
-     */
-    SDVariable times(SDVariable w, long out);
-
-    /** x·w for a weight whose shape the graph knows. */
-    default SDVariable times(SDVariable w) {
-        return times(w, w.getShape()[1]);
-    }
+    /** x·w, [B, out], for w [in, out]. */
+    SDVariable times(SDVariable w);
 
     /** The input x [B, in] as it is. */
     static LinearInput of(SDVariable x) {
-        return (w, out) -> x.mmul(w);
+        return x::mmul;
     }
 }

@@ -39,7 +39,7 @@ public final class MlpBlock {
 
     /** The block on an input that forms its own product with the block's weight. */
     public SDVariable apply(LinearInput x) {
-        return dropout.apply(Relu.apply(scope, bn.applyAfter(linear, x)));
+        return dropout.apply(Relu.apply(scope, bn.apply(linear.apply(x))));
     }
 
     /**
