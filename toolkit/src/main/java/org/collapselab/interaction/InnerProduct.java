@@ -35,11 +35,12 @@ public record InnerProduct(boolean productsOnly) implements Interaction {
         // The MLP's first layer takes products·W = gram·(S·W): the selection moves from every row ([B,F²]·[F²,P]) onto
         // the weight, once per step, where S·W is W's rows spread to the pairs' positions (a scatter, not a product).
         LinearInput folded = w -> {
-            if (productsOnly) return gram.mmul(Fields.spreadToUpperTriangle(scope, w, w.getShape()[1], fields));
+            long units = w.getShape()[1];       // the slice below has no static shape
+            if (productsOnly) return gram.mmul(Fields.spreadToUpperTriangle(scope, w, units, fields));
             long flat = (long) fields * k;
             SDVariable wEmbeddings = w.get(SDIndex.interval(0L, flat), SDIndex.all());
             SDVariable wPairs = w.get(SDIndex.interval(flat, flat + Fields.pairs(fields)), SDIndex.all());
-            return ein.mmul(wEmbeddings).add(gram.mmul(Fields.spreadToUpperTriangle(scope, wPairs, w.getShape()[1], fields)));
+            return ein.mmul(wEmbeddings).add(gram.mmul(Fields.spreadToUpperTriangle(scope, wPairs, units, fields)));
         };
         return new Output(features, Optional.empty(), folded);
     }
