@@ -26,12 +26,17 @@ final class Fields {
      * gathering w's rows into place, fails them (M2.1's gather gradient).
      */
     static SDVariable spreadToUpperTriangle(Scope scope, SDVariable w, long h, int fields) {
-        int[] rows = new int[(int) pairs(fields)];
+        SDVariable zeros = scope.constant("spread_zeros", Nd4j.zeros(scope.dataType(), (long) fields * fields, h));
+        return scope.sd().scatterAdd(zeros, scope.constant("pair_rows", Nd4j.createFromArray(pairPositions(fields))), w);
+    }
+
+    /** The p-th pair's position i·F + j in a flattened F×F matrix, for the pairs i&lt;j in row-major order. */
+    private static int[] pairPositions(int fields) {
+        int[] positions = new int[(int) pairs(fields)];
         int p = 0;
         for (int i = 0; i < fields; i++)
-            for (int j = i + 1; j < fields; j++) rows[p++] = i * fields + j;
-        SDVariable zeros = scope.constant("spread_zeros", Nd4j.zeros(scope.dataType(), (long) fields * fields, h));
-        return scope.sd().scatterAdd(zeros, scope.constant("pair_rows", Nd4j.createFromArray(rows)), w);
+            for (int j = i + 1; j < fields; j++) positions[p++] = i * fields + j;
+        return positions;
     }
 
     /**
@@ -42,9 +47,8 @@ final class Fields {
      */
     static SDVariable upperTriangleSelector(Scope scope, int fields) {
         INDArray s = Nd4j.zeros(scope.dataType(), (long) fields * fields, Math.max(1, pairs(fields)));
-        int p = 0;
-        for (int i = 0; i < fields; i++)
-            for (int j = i + 1; j < fields; j++) s.putScalar(new long[]{(long) i * fields + j, p++}, 1.0);
+        int[] positions = pairPositions(fields);
+        for (int p = 0; p < positions.length; p++) s.putScalar(new long[]{positions[p], p}, 1.0);
         return scope.constant("pair_selector", s);
     }
 }
