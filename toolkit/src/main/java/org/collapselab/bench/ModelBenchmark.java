@@ -326,8 +326,8 @@ public final class ModelBenchmark {
         CtrModel model = CtrModel.builder(spec, schema).seed(1).batchSize(BATCH).memoryBudget(o.memoryBudget()).build();
         heap.sample();
         long parameters = model.parameters().total();
-        System.out.printf(Locale.ROOT, "%s: %s, %,d parameters, built in %.1f s, VmHWM before build %.0f MB%n", v, spec.label(), parameters,
-                (System.nanoTime() - t0) / 1e9, hwmBaseline / 1e6);
+        System.out.printf(Locale.ROOT, "%s: %s, %,d parameters, built in %.1f s, VmHWM before build %.0f MB, JIT: %s%n", v, spec.label(), parameters,
+                (System.nanoTime() - t0) / 1e9, hwmBaseline / 1e6, org.collapselab.nn.Compilation.state());
 
         int steps = o.stepsAt(v.scale());
         int next = 0;

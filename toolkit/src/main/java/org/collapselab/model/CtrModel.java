@@ -455,6 +455,7 @@ public final class CtrModel {
 
         public CtrModel build() {
             org.collapselab.nn.Backends.checkSupported();
+            org.collapselab.nn.Compilation.apply();
             return new CtrModel(this);
         }
 

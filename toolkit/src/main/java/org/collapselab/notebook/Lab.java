@@ -78,10 +78,11 @@ public final class Lab {
     /** Reads the environment and prints a one-line summary; call once at the top of a notebook. */
     public static Lab setup() {
         org.collapselab.nn.Backends.checkSupported();
+        String jit = org.collapselab.nn.Compilation.apply();
         Lab lab = new Lab(Environment.fromEnvironment());
         // through Display, not System.out: rapaio 3.0.1 runs `%load setup.ipynb` before it binds the cell's stdout
         Display.show("Collapse Lab · " + lab.env.describe() + "\nND4J backend " + Nd4j.getBackend().getClass().getSimpleName() + " · "
-                + Runtime.getRuntime().availableProcessors() + " cores · profile " + lab.env.profile().label() + ": " + lab.settings);
+                + Runtime.getRuntime().availableProcessors() + " cores · " + jit + " · profile " + lab.env.profile().label() + ": " + lab.settings);
         return lab;
     }
 
