@@ -48,6 +48,10 @@ import org.collapselab.nn.OpProfile;
  * after the first training step that follows an inference step (warm-up does both), so a few windows suffice. The
  * JVM heap peak is the largest heap use seen by the MemoryMXBean, sampled after building and after every step.
  *
+ * <p>The JIT: building the model applies {@link org.collapselab.nn.Compilation} (ND4J's Java code by C1 only), and each
+ * variant's first line says what applied; {@code -Dcollapselab.nd4j.c2=true} on the driver's JVM reaches every
+ * variant's JVM (they get the driver's JVM options) and measures HotSpot's default instead.
+ *
  * <p>In-run reference: the DCNv2 SE 1× training rate, measured first; every variant's rates are also printed as a
  * ratio to it, which is what stays comparable across runs on a noisy shared machine.
  *

@@ -28,12 +28,23 @@ public final class Compilation {
     static final String DIRECTIVE = "[{ match: [\"org/nd4j/*.*\", \"org/bytedeco/*.*\"], c2: { Exclude: true } }]";
 
     private static String state;
+    private static boolean keptC2;
 
     private Compilation() {}
 
-    /** Applies the policy once per JVM, before ND4J's code gets hot; later calls do nothing. Returns {@link #state()}. */
+    /**
+     * Applies the policy once per JVM, before ND4J's code gets hot; later calls change nothing and refuse an opt-out
+     * that was set too late. Returns {@link #state()}.
+     */
     public static synchronized String apply() {
-        if (state == null) state = keepC2() ? "HotSpot's default (" + KEEP_C2 + "=true)" : addDirective();
+        boolean keep = keepC2();
+        if (state == null) {
+            keptC2 = keep;
+            state = keep ? "HotSpot's default (" + KEEP_C2 + "=true)" : addDirective();
+        } else if (keep != keptC2) {
+            throw new IllegalStateException("-D" + KEEP_C2 + "=" + keep + " was set after this JVM applied its compilation policy (" + state
+                    + "); set it before the first model is built, e.g. on the java command line");
+        }
         return state;
     }
 

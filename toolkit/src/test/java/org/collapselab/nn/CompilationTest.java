@@ -36,6 +36,23 @@ class CompilationTest {
     }
 
     @Test
+    void anOptOutSetAfterTheFirstApplyIsRefused() {
+        String before = System.getProperty(Compilation.KEEP_C2);
+        try {
+            System.clearProperty(Compilation.KEEP_C2);
+            String applied = Compilation.apply();
+            System.setProperty(Compilation.KEEP_C2, "true");
+            IllegalStateException e = assertThrows(IllegalStateException.class, Compilation::apply);
+            assertTrue(e.getMessage().contains("before the first model is built"), e.getMessage());
+            System.setProperty(Compilation.KEEP_C2, "false");
+            assertEquals(applied, Compilation.apply());
+        } finally {
+            if (before == null) System.clearProperty(Compilation.KEEP_C2);
+            else System.setProperty(Compilation.KEEP_C2, before);
+        }
+    }
+
+    @Test
     void theOptOutIsTrueOrFalseAndNothingElse() {
         String before = System.getProperty(Compilation.KEEP_C2);
         try {
