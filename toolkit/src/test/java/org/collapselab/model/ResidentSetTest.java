@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * and freed native memory is not always back with the system when the resident set is read. With 80 steps a quarter
  * of the leak was 249 MB for one set, under that tolerance, and a clone's full suite once read 258 MB of growth without
  * any leak. 160 steps put a quarter of the leak at 498 MB for one set; without a leak the growth was 187–397 MB there
- * (six runs of these steps outside JUnit), and 413–489 MB after 320 steps: it slows down, where the leak was linear.
+ * (four runs of these steps outside JUnit), and 413–489 MB after 320 steps (two runs): it slows down, where the leak
+ * was linear.
  */
 class ResidentSetTest {
     static final int FIELDS = 39, BATCH = 1024, WARMUP = 30, STEPS = 160;
