@@ -32,15 +32,17 @@ public record InnerProduct(boolean productsOnly) implements Interaction {
         SDVariable selector = Fields.upperTriangleSelector(scope, fields);
         SDVariable products = gram.mmul(selector);
         SDVariable features = productsOnly ? products : scope.sd().concat(1, ein, products);
-        // The MLP's first layer takes products·W = gram·(S·W): the selection moves from every row ([B,F²]·[F²,P]) onto
-        // the weight, once per step, where S·W is W's rows spread to the pairs' positions (a scatter, not a product).
+        // The MLP's first layer takes products·W as skewed·W' (Fields.skewedGram, W' = W's pair rows moved to their
+        // positions there): the selection moves from every row onto the weight, once per step, and the product has
+        // F·⌈F/2⌉ rows (780 at F = 39) where the Gram matrix has F² (1521).
         LinearInput folded = w -> {
             long units = w.getShape()[1];       // the slice below has no static shape
-            if (productsOnly) return gram.mmul(Fields.spreadToUpperTriangle(scope, w, units, fields));
+            SDVariable skewed = Fields.skewedGram(scope, e, fields);
+            if (productsOnly) return skewed.mmul(Fields.spreadToSkewedGram(scope, w, units, fields));
             long flat = (long) fields * k;
             SDVariable wEmbeddings = w.get(SDIndex.interval(0L, flat), SDIndex.all());
             SDVariable wPairs = w.get(SDIndex.interval(flat, flat + Fields.pairs(fields)), SDIndex.all());
-            return ein.mmul(wEmbeddings).add(gram.mmul(Fields.spreadToUpperTriangle(scope, wPairs, units, fields)));
+            return ein.mmul(wEmbeddings).add(skewed.mmul(Fields.spreadToSkewedGram(scope, wPairs, units, fields)));
         };
         return new Output(features, Optional.empty(), folded);
     }
