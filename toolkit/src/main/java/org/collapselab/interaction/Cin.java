@@ -6,6 +6,7 @@ import org.collapselab.nn.Init;
 import org.collapselab.nn.Relu;
 import org.collapselab.nn.Scope;
 import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * xDeepFM's compressed interaction network without split-half: layer l computes
@@ -15,11 +16,12 @@ import org.nd4j.autodiff.samediff.SDVariable;
  * PyTorch's default U(±1/√(F·H)). Variables: {@code scope/layer<l>/w} [F·H, C], {@code scope/layer<l>/b}.
  *
  * <p>The "1×1 convolution" of the F·H products is computed without them: {@code Σ_{f,h} x0_f h_h W[f·H+h, c] =
- * Σ_f x0_f Σ_h h_h W[f·H+h, c]}, one matrix product of h with the weights rearranged to [H, F·C] and a batched
- * [1, F]·[F, C] product per (row, dimension) for the sum over the fields. That needs F·C values per (row, dimension)
- * instead of F·H (2.4× fewer in the first layer at Criteo's 39 fields, where H = F), no permuted copy of them, and no
- * broadcasting multiply, whose backward op is SameDiff M2.1's slowest (ModelBenchmark --profile: 88% of an xDeepFM
- * step's op time). ({@code tensorMmul}'s backward is broken in SameDiff M2.1.)
+ * Σ_h h_h Σ_f x0_f W[f·H+h, c]}, one matrix product of x0 with the weights as [F, H·C], a same-shape multiply by h
+ * repeated over the C columns (an outer product with ones) and a matrix product with a constant 0/1 [H·C, C] for the
+ * sum over h. That needs H·C values per (row, dimension) instead of F·H (2.4× fewer in each layer at Criteo's 39
+ * fields and layers of 16), and no broadcasting multiply, whose backward op is SameDiff M2.1's slowest
+ * (ModelBenchmark --profile: 88% of an xDeepFM step's op time). ({@code tensorMmul}'s backward is broken in SameDiff
+ * M2.1; a batched [1, F]·[F, C] product per (row, dimension), used before, ran at under 1 GFLOP/s.)
  */
 public record Cin(int[] layerSizes) implements Interaction {
     /** The paper's (16, 16). */
@@ -44,7 +46,6 @@ public record Cin(int[] layerSizes) implements Interaction {
         var sd = scope.sd();
         // rows are (batch row, embedding dimension) pairs: x0 [B·K, F], h [B·K, H]
         SDVariable x0 = sd.permute(Fields.split(ein, fields, k), 0, 2, 1).reshape(-1, fields);
-        SDVariable x0row = x0.reshape(-1, 1, fields);                                    // [B·K, 1, F]
         SDVariable h = x0;
         long hPrev = fields;
         List<SDVariable> pooled = new ArrayList<>();
@@ -53,16 +54,27 @@ public record Cin(int[] layerSizes) implements Interaction {
             long channels = fields * hPrev, c = layerSizes[l];
             SDVariable w = ls.variable("w", Init.torchDefault(channels), channels, c);
             SDVariable b = ls.variable("b", Init.torchDefault(channels), 1, c);
-            // Σ_{f,h} x0_f h_h W[f·H+h, c] = Σ_f x0_f (h · W_f)[c]: contract h with W first, [B·K, F, C], instead of
-            // materialising the F·H products x0_f h_h; the sum over f as a batched [1, F]·[F, C] product
-            SDVariable byField = sd.permute(w.reshape(fields, hPrev, c), 1, 0, 2).reshape(hPrev, fields * c);  // [H, F·C]
-            SDVariable mixed = h.mmul(byField).reshape(-1, fields, c);                 // [B·K, F, C]
-            SDVariable y = Relu.apply(ls, sd.linalg().mmul(x0row, mixed).reshape(-1, c).add(b));   // [B·K, C]
+            // Σ_{f,h} x0_f h_h W[f·H+h, c] = Σ_h h_h (x0 · W_h)[c]: contract x0 with W first, [B·K, H·C], instead of
+            // materialising the F·H products x0_f h_h; then times h_h (repeated over its C columns by an outer product
+            // with ones) and summed over h (a product with a 0/1 [H·C, C] matrix). A same-shape multiply between matrix
+            // products, where a batched [1, F]·[F, C] product per (row, dimension) took 35 ms forward and 60 backward per
+            // layer at batch 2048, K = 10 (ModelBenchmark --profile), and a broadcasting multiply's backward is M2.1's slowest op
+            SDVariable mixed = x0.mmul(w.reshape(fields, hPrev * c));                     // [B·K, H·C]
+            SDVariable spread = h.reshape(-1, 1).mmul(ls.constant("ones", Nd4j.ones(scope.dataType(), 1, c))).reshape(-1, hPrev * c);
+            SDVariable summed = spread.mul(mixed).mmul(ls.constant("group_sum", groupSum(scope.dataType(), hPrev, c)));  // [B·K, C]
+            SDVariable y = Relu.apply(ls, summed.add(b));                               // [B·K, C]
             pooled.add(y.reshape(-1, k, c).sum(1));                                    // [B, C]
             h = y;
             hPrev = c;
         }
         return Output.of(pooled.size() == 1 ? pooled.get(0) : sd.concat(1, pooled.toArray(new SDVariable[0])));
+    }
+
+    /** [G·C, C] with a one at (g·C + c, c): the sum over the G groups of a [·, G·C] row laid out group by group. */
+    private static org.nd4j.linalg.api.ndarray.INDArray groupSum(org.nd4j.linalg.api.buffer.DataType type, long groups, long c) {
+        var s = Nd4j.zeros(type, groups * c, c);
+        for (long f = 0; f < groups; f++) for (long j = 0; j < c; j++) s.putScalar(new long[]{f * c + j, j}, 1.0);
+        return s;
     }
 
     @Override
@@ -74,7 +86,8 @@ public record Cin(int[] layerSizes) implements Interaction {
 
     /**
      * 3 per value of the layers' F·H·K products ({@link #products}): fitted when CIN materialised them; it now allocates
-     * F·C·K per layer, so this is an upper bound until re-fitted (xDeepFM SE 1× peak RSS 1.0 GB, 2.6 GB before).
+     * a few H·C·K per layer, so this is an upper bound until re-fitted (xDeepFM SE 1× peak RSS 2.1 GB; 2.6 GB when
+     * CIN materialised the products).
      */
     @Override
     public long activationFloatsPerRow(int fields, int k) {
