@@ -28,21 +28,23 @@ final class Fields {
     /**
      * Every pair's inner product ⟨e_i, e_j⟩, i &lt; j, at least once, in [B, F·C] (C = {@link #skewedColumns}: 780
      * entries at F = 39, where the Gram matrix has 1521), from e [B, F, K], without a gather (M2.1's gather gradient
-     * fails): G = [e; 0]·eᵀ [B, F+1, F] read as [B, F, F+1] puts ⟨e_r, e_(r+c)⟩ at (r, c) while r + c &lt; F, and the
-     * wrapped-around ⟨e_(r+c−F), e_(r+1)⟩ beyond; its columns 1..C hold every pair ({@link #skewedPositions}).
+     * fails): G = [e; e_0]·eᵀ [B, F+1, F] read as [B, F, F+1] puts ⟨e_r, e_(r+c)⟩ at (r, c) while r + c &lt; F, and
+     * the wrapped-around ⟨e_(r+c−F), e_(r+1)⟩ beyond; its columns 1..C hold every pair ({@link #skewedPositions}).
+     * Row F of the product (e_0 again, so that the [F+1, F] product can be read with a row stride of F+1) is never
+     * read. A concatenation rather than a zero row by {@code pad}: M2.1 logs a warning for every pad op it copies.
      */
     static SDVariable skewedGram(Scope scope, SDVariable e, int fields) {
         var sd = scope.sd();
         long columns = skewedColumns(fields);
-        SDVariable padding = scope.constant("gram_padding", Nd4j.createFromArray(new int[][]{{0, 0}, {0, 1}, {0, 0}}));
-        SDVariable g = sd.linalg().mmul(sd.nn().pad(e, padding, 0.0), e, false, true, false).reshape(-1, fields, fields + 1);
+        SDVariable rows = sd.concat(1, e, e.get(SDIndex.all(), SDIndex.interval(0L, 1L), SDIndex.all()));  // [B, F+1, K]
+        SDVariable g = sd.linalg().mmul(rows, e, false, true, false).reshape(-1, fields, fields + 1);
         return g.get(SDIndex.all(), SDIndex.all(), SDIndex.interval(1L, columns + 1)).reshape(-1, fields * columns);
     }
 
     /**
      * The position in {@link #skewedGram}'s output of each pair i &lt; j, in row-major pair order (the first where the
      * pair occurs), found by reading the layout back: entry (r, c) is flat position r·(F+1) + c + 1 of the
-     * [F+1, F] product, whose row F is zero.
+     * [F+1, F] product, whose row F is not read.
      */
     static int[] skewedPositions(int fields) {
         int columns = skewedColumns(fields);
