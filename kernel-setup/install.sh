@@ -199,8 +199,11 @@ with open(os.path.join(e["SPEC_DIR"], "kernel.json"), "w") as f:
     f.write("\n")
 PY
 echo "wrote $SPEC_DIR/kernel.json (OMP_NUM_THREADS=${KERNEL_OMP_THREADS:-$(nproc)}${tcmalloc:+, LD_PRELOAD=$tcmalloc})"
-JUPYTER_PATH="$SPEC_ROOT" "$JUPYTER" kernelspec list 2>/dev/null | grep -q "^ *java  *$SPEC_DIR\$" \
-  || die "Jupyter ($JUPYTER) does not see the kernelspec under JUPYTER_PATH=$SPEC_ROOT"
+# the listing is read whole before it is searched, and shown when the check fails (once it failed in CI, unexplained)
+specs="$(JUPYTER_PATH="$SPEC_ROOT" "$JUPYTER" kernelspec list 2>&1)" \
+  || die "Jupyter ($JUPYTER) failed to list kernelspecs under JUPYTER_PATH=$SPEC_ROOT: $specs"
+grep -q "^ *java  *$SPEC_DIR\$" <<<"$specs" \
+  || die "Jupyter ($JUPYTER) does not see the kernelspec under JUPYTER_PATH=$SPEC_ROOT; it lists: $specs"
 
 case "$scope" in
   user) "$JUPYTER" kernelspec install --user --name java "$SPEC_DIR" ;;
