@@ -6,6 +6,8 @@ import org.collapselab.nn.Init;
 import org.collapselab.nn.Relu;
 import org.collapselab.nn.Scope;
 import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -71,9 +73,9 @@ public record Cin(int[] layerSizes) implements Interaction {
     }
 
     /** [G·C, C] with a one at (g·C + c, c): the sum over the G groups of a [·, G·C] row laid out group by group. */
-    private static org.nd4j.linalg.api.ndarray.INDArray groupSum(org.nd4j.linalg.api.buffer.DataType type, long groups, long c) {
+    private static INDArray groupSum(DataType type, long groups, long c) {
         var s = Nd4j.zeros(type, groups * c, c);
-        for (long f = 0; f < groups; f++) for (long j = 0; j < c; j++) s.putScalar(new long[]{f * c + j, j}, 1.0);
+        for (long g = 0; g < groups; g++) for (long j = 0; j < c; j++) s.putScalar(new long[]{g * c + j, j}, 1.0);
         return s;
     }
 

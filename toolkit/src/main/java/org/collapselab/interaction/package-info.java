@@ -18,11 +18,13 @@
  * </ul>
  * Regularised variants (Evidence III) return their loss term in {@link org.collapselab.interaction.Interaction.Output}.
  *
- * <p>M2.1 workarounds: {@code tensorMmul}'s backward is broken, so CIN's 1×1 convolution is expandDims products,
- * reshape and mmul; gather's backward is broken, so IPNN's features select the i&lt;j pairs with a constant 0/1
+ * <p>M2.1 workarounds: {@code tensorMmul}'s backward is broken and batched small products run far below the GEMM's
+ * rate, so CIN's 1×1 convolution is matrix products with the weight, a same-shape multiply and a 0/1 sum, without
+ * the F·H products; gather's backward is broken, so IPNN's features select the i&lt;j pairs with a constant 0/1
  * matrix product. In a model the first MLP layer multiplies a skewed Gram matrix, which holds every pair's product at
  * least once in F·⌈F/2⌉ columns, by the weight's pair rows scattered to their places ({@code Output.linearInput}):
- * the selection is paid once per step on the weight rather than once per row. Every module's gradients (parameters and {@code ein}) are checked by finite
- * differences in double precision, and so is the product each hands its MLP readout.
+ * the selection is paid once per step on the weight rather than once per row. Every module's gradients (parameters
+ * and {@code ein}) are checked by finite differences in double precision, and so is the product each hands its MLP
+ * readout.
  */
 package org.collapselab.interaction;
