@@ -40,7 +40,7 @@ public record RunRequest(ModelSpec spec, TrainConfig config, DataRef data) {
      * Bumped when what a run computes changes (training, evaluation or what a {@link RunRecord} holds), so that
      * runs stored before are not mistaken for runs of this version.
      */
-    public static final int FORMAT_VERSION = 2;    // 2: records hold sub-embedding IA
+    public static final int FORMAT_VERSION = 3;    // 2: records hold sub-embedding IA; 3: IPNN and CIN sum in another order (float rounding)
 
     public RunRequest {
         Objects.requireNonNull(spec, "spec");
