@@ -56,13 +56,12 @@ final class Fields {
                 if (left < fields && left != right && at[Math.min(left, right)][Math.max(left, right)] < 0)
                     at[Math.min(left, right)][Math.max(left, right)] = r * columns + c;
             }
-        int[] positions = new int[(int) pairs(fields)];
-        int p = 0;
-        for (int i = 0; i < fields; i++)
-            for (int j = i + 1; j < fields; j++) {
-                if (at[i][j] < 0) throw new IllegalStateException("pair (" + i + ", " + j + ") missing from the skewed Gram of " + fields + " fields");
-                positions[p++] = at[i][j];
-            }
+        int[] positions = pairPositions(fields);     // i·F + j in row-major pair order, replaced by the skewed position
+        for (int p = 0; p < positions.length; p++) {
+            int i = positions[p] / fields, j = positions[p] % fields;
+            if (at[i][j] < 0) throw new IllegalStateException("pair (" + i + ", " + j + ") missing from the skewed Gram of " + fields + " fields");
+            positions[p] = at[i][j];
+        }
         return positions;
     }
 
