@@ -294,7 +294,7 @@ public final class CtrModel {
         feed(batch);
         t = phases.add(Phase.LOOKUP, t);
         graph.prepare(Graph.Mode.EVAL, batch.size());
-        INDArray prob = graph.sd().output(Map.of(), PROB).get(PROB);
+        INDArray prob = graph.output(PROB).get(PROB);
         float[] p = prob.data().asFloat();
         prob.close();
         t = phases.add(Phase.GRAPH, t);

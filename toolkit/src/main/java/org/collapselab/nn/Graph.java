@@ -13,6 +13,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.autodiff.samediff.internal.InferenceSession;
 import org.nd4j.autodiff.samediff.internal.SameDiffOp;
 import org.nd4j.autodiff.samediff.internal.TrainingSession;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -252,7 +253,27 @@ public final class Graph {
         for (Listener l : listeners) l.iterationStart(sd, at, batch, 0);
         session.trainingIteration(config, Map.of(labelNames.get(0), labels), trainable, sd.getUpdaterMap(), batch,
                 sd.getLossVariables(), listeners, at);
+        Leftovers.release(session, sd.getFunction("grad"));
         config.incrementIterationCount();
+    }
+
+    /**
+     * The named outputs of an inference pass on the fed inputs ({@link #prepare} first), owned by the caller: the same as
+     * {@code sd().output(Map.of(), names)}, then the pass's leftover arrays go back to the session's cache.
+     */
+    public Map<String, INDArray> output(String... names) {
+        Map<String, INDArray> out = sd.output(Map.of(), names);
+        Map<String, INDArray> owned = new LinkedHashMap<>();
+        // the caller may keep these past the next pass: copies of their own, the session's arrays returned with the rest
+        out.forEach((name, a) -> owned.put(name, a.dup()));
+        InferenceSession session = sd.getSessions().get(Thread.currentThread().getId());
+        if (session != null) Leftovers.release(session, sd);
+        return owned;
+    }
+
+    /** The session of {@link #fit}, null before the first step. */
+    TrainingSession trainingSession() {
+        return session;
     }
 
     private void startTraining(TrainingConfig config) {

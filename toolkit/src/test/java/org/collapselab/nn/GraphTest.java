@@ -23,8 +23,10 @@ import org.nd4j.linalg.learning.config.Adam;
 /** The graph runtime: gradient capture inside fit, BatchNorm modes and running statistics, dropout masks, seeding. */
 class GraphTest {
     static final int IN = 4, HIDDEN = 3;
+    /** The EVAL pass's logit. */
+    static final String EVAL_LOGIT = "eval_logit";
 
-    /** ein [B,4] → Linear(4,3) → BN → ReLU → Dropout(p) → Linear(3,1) → BCE, built in the TRAIN pass, then the EVAL pass. */
+    /** ein [B,4] → Linear(4,3) → BN → ReLU → Dropout(p) → Linear(3,1) → BCE, built in the TRAIN pass, then the EVAL pass ({@link #EVAL_LOGIT}). */
     static Graph model(long seed, double p) {
         Graph g = Graph.create(DataType.FLOAT, seed);
         Scope root = g.root();
@@ -32,7 +34,7 @@ class GraphTest {
         java.util.function.Supplier<SDVariable> network = () -> Linear.create(root.child("out"), HIDDEN, 1)
                 .apply(MlpBlock.create(root.child("mlp"), IN, HIDDEN, p).apply(ein));
         SDVariable logits = g.build(Graph.Mode.TRAIN, network);
-        g.build(Graph.Mode.EVAL, network);
+        g.sd().identity(EVAL_LOGIT, g.build(Graph.Mode.EVAL, network));
         SDVariable label = g.sd().placeHolder("label", DataType.FLOAT, -1, 1);
         g.sd().setLossVariables(g.sd().loss.sigmoidCrossEntropy("loss", label, logits, null, LossReduce.MEAN_BY_NONZERO_WEIGHT_COUNT, 0.0));
         g.sd().setTrainingConfig(new TrainingConfig.Builder().updater(new Adam(1e-2)).dataSetFeatureMapping(new ArrayList<>())
