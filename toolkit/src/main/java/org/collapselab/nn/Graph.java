@@ -36,7 +36,7 @@ import org.nd4j.linalg.learning.config.NoOp;
  * statistics, masks) and training none of inference's; a graph built in one pass is a TRAIN graph.
  *
  * <p>Protocol per step: {@link #feed} each embedding input, {@link #prepare} the mode and batch size, then
- * {@link #fit} (training) or {@code sd().output(...)} (inference). A listener installed at creation
+ * {@link #fit} (training) or {@link #output} (inference). A listener installed at creation
  * captures each {@code ein} gradient as it is produced inside {@code fit} (before SameDiff's updater touches it)
  * and updates BatchNorm running statistics from the batch statistics of the same forward pass.
  */

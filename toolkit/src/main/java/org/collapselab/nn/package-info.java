@@ -23,6 +23,10 @@
  *       before SameDiff's updater rewrites it in place; the input's own updater is then replaced by a stateless zero
  *       one, because M2.1's Adam state is sized for the first batch (any other batch size throws) and would
  *       otherwise subtract from the caller's rows.</li>
+ *   <li>A session neither caches nor closes the outputs it hands back or whose readers it did not run: after every
+ *       {@link org.collapselab.nn.Graph#fit} and {@link org.collapselab.nn.Graph#output} pass,
+ *       {@code Leftovers} gives them back to the session's array cache, so a step at steady state allocates nothing
+ *       new and leaves nothing for the garbage collector.</li>
  * </ul>
  */
 package org.collapselab.nn;
