@@ -32,12 +32,9 @@ final class Leftovers {
     private Leftovers() {
     }
 
-    /** Releases the pass's leftover outputs of {@code session} (whose graph is {@code sd}) into its cache; returns how many. */
-    static int release(InferenceSession session, SameDiff sd) {
-        if (!(session.getMmgr() instanceof ArrayCacheMemoryMgr cache)) return 0;
-        List<INDArray> left = find(session, sd);
-        for (INDArray a : left) cache.release(a);
-        return left.size();
+    /** Releases the pass's leftover outputs of {@code session} (whose graph is {@code sd}) into its cache. */
+    static void release(InferenceSession session, SameDiff sd) {
+        if (session.getMmgr() instanceof ArrayCacheMemoryMgr cache) for (INDArray a : find(session, sd)) cache.release(a);
     }
 
     /** The op outputs {@code session} holds that are neither in its cache nor closed (each once), as {@link #release} sees them. */
