@@ -78,28 +78,19 @@ def build(kind, mode, scale, released_code):
     from torchfm.model.pnn import MultiPNNModel, ProductNeuralNetworkModel
     from torchfm.model.xdfm import MultiXDeepFM, XDeepFM
 
-    fd = CRITEO_FIELD_DIMS
-    k = BASE_K.get(kind, 10)
     mlp = (400, 400)
+    se, me, kwargs = {   # per kind: main.py's SE class, its ME class, the arguments they share
+        "DNN": (DNNModel, MultiDNNModel, dict(mlp_dims=mlp, dropout=0.2)),
+        "IPNN": (ProductNeuralNetworkModel, MultiPNNModel, dict(mlp_dims=mlp, method="inner", dropout=0.2)),
+        "NFWFM": (NFwFMModel, MultiNFwFMModel, dict(mlp_dims=mlp, dropouts=(0.2, 0.2))),
+        "XDEEPFM": (XDeepFM, MultiXDeepFM, dict(mlp_dims=mlp, dropout=0.2, cross_layer_sizes=(16, 16))),
+        "DCNV2": (CrossNetworkV2Model, MultiDCNnew2, dict(num_layers=4, mlp_dims=mlp, dropout=0.2)),
+        "FINALMLP": (FinalMLP, MultiFinalMLP, dict(mlp_dims=mlp, fs_mlp_dims=(800,), dropout=0.2)),
+    }[kind]
+    k = BASE_K.get(kind, 10)
     if mode == "SE":
-        k *= scale
-        return {
-            "DNN": lambda: DNNModel(fd, embed_dim=k, mlp_dims=mlp, dropout=0.2),
-            "IPNN": lambda: ProductNeuralNetworkModel(fd, embed_dim=k, mlp_dims=mlp, method="inner", dropout=0.2),
-            "NFWFM": lambda: NFwFMModel(fd, embed_dim=k, mlp_dims=mlp, dropouts=(0.2, 0.2)),
-            "XDEEPFM": lambda: XDeepFM(fd, embed_dim=k, mlp_dims=mlp, dropout=0.2, cross_layer_sizes=(16, 16)),
-            "DCNV2": lambda: CrossNetworkV2Model(fd, embed_dim=k, num_layers=4, mlp_dims=mlp, dropout=0.2),
-            "FINALMLP": lambda: FinalMLP(fd, embed_dim=k, mlp_dims=mlp, fs_mlp_dims=(800,), dropout=0.2),
-        }[kind]()
-    ks = [k] * scale
-    return {
-        "DNN": lambda: MultiDNNModel(fd, embed_dims=ks, mlp_dims=mlp, dropout=0.2),
-        "IPNN": lambda: MultiPNNModel(fd, embed_dims=ks, mlp_dims=mlp, method="inner", dropout=0.2),
-        "NFWFM": lambda: MultiNFwFMModel(fd, embed_dims=ks, mlp_dims=mlp, dropouts=(0.2, 0.2)),
-        "XDEEPFM": lambda: MultiXDeepFM(fd, embed_dims=ks, mlp_dims=mlp, dropout=0.2, cross_layer_sizes=(16, 16)),
-        "DCNV2": lambda: MultiDCNnew2(fd, embed_dims=ks, num_layers=4, mlp_dims=mlp, dropout=0.2),
-        "FINALMLP": lambda: MultiFinalMLP(fd, embed_dims=ks, mlp_dims=mlp, fs_mlp_dims=(800,), dropout=0.2),
-    }[kind]()
+        return se(CRITEO_FIELD_DIMS, embed_dim=k * scale, **kwargs)
+    return me(CRITEO_FIELD_DIMS, embed_dims=[k] * scale, **kwargs)
 
 
 def batches(count, seed):
