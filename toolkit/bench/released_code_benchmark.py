@@ -94,7 +94,8 @@ def build(kind, mode, scale, released_code):
 
 
 def batches(count, seed):
-    """ModelBenchmark's batches: per field a Zipf(1.1) rank spread over the field's rows; labels 0/1 at random."""
+    """Batches drawn as ModelBenchmark draws its own (the same distribution, another generator): per field a Zipf(1.1)
+    rank spread over the field's rows by the same multiplier; labels 0/1 at random."""
     import numpy as np
     import torch
     rnd = np.random.default_rng(seed)
@@ -248,7 +249,7 @@ def med(ms, key):
 def report(vs, results, rounds):
     ref = {side: med(results[vs[0]][side], "train") for side in ("toolkit", "pytorch")}
     print()
-    print(f"Medians over {rounds} rounds; 'toolkit / PyTorch' is the per-round ratio (median, min-max over rounds whose"
+    print(f"Medians over {rounds} round(s); 'toolkit / PyTorch' is the per-round ratio (median, min-max over rounds whose"
           " both sides ran); '× ref' is a rate over the same side's DCNv2 SE 1x training median"
           f" (toolkit {ref['toolkit']:,.0f}/s, PyTorch {ref['pytorch']:,.0f}/s)")
     print("| variant | toolkit train/s | PyTorch train/s | toolkit / PyTorch | × ref toolkit / PyTorch | toolkit infer/s"
