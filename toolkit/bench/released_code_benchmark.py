@@ -198,18 +198,20 @@ def run(cmd, timeout):
     return result[len(RESULT):], None
 
 
-def pytorch_child(v, o):
-    cmd = [sys.executable, os.path.abspath(__file__), "--released-code", o.released_code, "--child", *map(str, v)]
-    cmd += ["--windows", str(o.windows), "--steps-per-window", str(o.steps), "--heavy-steps", str(o.heavy_steps),
+def protocol(o):
+    """The windows, steps and warm-up, as both sides' command lines take them."""
+    return ["--windows", str(o.windows), "--steps-per-window", str(o.steps), "--heavy-steps", str(o.heavy_steps),
             "--infer-steps", str(o.infer_steps), "--warmup", str(o.warmup)]
+
+
+def pytorch_child(v, o):
+    cmd = [sys.executable, os.path.abspath(__file__), "--released-code", o.released_code, "--child", *map(str, v)] + protocol(o)
     payload, err = run(cmd, o.timeout)
     return (json.loads(payload), None) if payload else (None, err)
 
 
 def toolkit_child(v, o):
-    cmd = shlex.split(o.java) + ["org.collapselab.bench.ModelBenchmark", "--windows", str(o.windows),
-                                 "--steps-per-window", str(o.steps), "--heavy-steps", str(o.heavy_steps),
-                                 "--infer-steps", str(o.infer_steps), "--warmup", str(o.warmup), "--only", *map(str, v)]
+    cmd = shlex.split(o.java) + ["org.collapselab.bench.ModelBenchmark"] + protocol(o) + ["--only", *map(str, v)]
     payload, err = run(cmd, o.timeout)
     if not payload:
         return None, err
@@ -223,7 +225,7 @@ def drive(o):
           f" warm-up {o.warmup}, {o.windows} windows of {o.steps} (1x) / {o.heavy_steps} (4x) training steps and"
           f" {o.infer_steps} inference steps; OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS')}"
           f" LD_PRELOAD={os.environ.get('LD_PRELOAD')}", flush=True)
-    results = {v: {"toolkit": [], "pytorch": []} for v in vs}
+    results = {v: {"toolkit": {}, "pytorch": {}} for v in vs}   # per variant and side: round -> measurement
     start = time.time()
     for r in range(o.rounds):
         for v in vs:
@@ -234,7 +236,7 @@ def drive(o):
                 if err:
                     print(f"  round {r + 1} {label(v):14} {side:8} FAILED: {err}", flush=True)
                     continue
-                results[v][side].append(m)
+                results[v][side][r] = m
                 print(f"  round {r + 1} {label(v):14} {side:8} train {m['train']:9,.0f}/s  infer {m['infer']:10,.0f}/s"
                       f"  peak RSS {m['hwm'] / 1e6:6,.0f} MB  ({time.time() - t0:.0f} s)"
                       + (f"  torch {m['threads']} threads, {m['blas']}" if side == "pytorch" else ""), flush=True)
@@ -243,7 +245,7 @@ def drive(o):
 
 
 def med(ms, key):
-    return statistics.median(m[key] for m in ms) if ms else float("nan")
+    return statistics.median(m[key] for m in ms.values()) if ms else float("nan")
 
 
 def report(vs, results, rounds):
@@ -259,12 +261,12 @@ def report(vs, results, rounds):
         t, p = results[v]["toolkit"], results[v]["pytorch"]
         cells = [label(v).replace("x", "×")]
         for key in ("train", "infer"):
-            ratios = [a[key] / b[key] for a, b in zip(t, p)]
+            ratios = [t[r][key] / p[r][key] for r in t.keys() & p.keys()]
             r = (f"{statistics.median(ratios):.2f} ({min(ratios):.2f}–{max(ratios):.2f})" + (" ✓" if statistics.median(ratios) >= 1 else " ✗")
                  if ratios else "n/a")
             cells += [f"{med(t, key):,.0f}", f"{med(p, key):,.0f}", r,
                       f"{med(t, key) / ref['toolkit']:.2f} / {med(p, key) / ref['pytorch']:.2f}"]
-        cells.append(f"{max((m['hwm'] for m in t), default=0) / 1e6:,.0f} / {max((m['hwm'] for m in p), default=0) / 1e6:,.0f}")
+        cells.append(f"{max((m['hwm'] for m in t.values()), default=0) / 1e6:,.0f} / {max((m['hwm'] for m in p.values()), default=0) / 1e6:,.0f}")
         print("| " + " | ".join(cells) + " |")
 
 
