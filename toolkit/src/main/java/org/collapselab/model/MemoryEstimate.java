@@ -19,8 +19,10 @@ import org.collapselab.nn.MlpBlock;
  *   <li>activations: S, what one training step allocates, batch × 4 bytes × (sets × the per-set floats of
  *       {@link #activationFloatsPerRow} + the once-per-model {@link Interaction#transientFloatsPerRow} +
  *       {@link MlpBlock#ACTIVATION_FLOATS} per unit of the MLP blocks outside the modules), plus min(S, half of
- *       {@link Pointer#maxBytes()}): SameDiff's training and inference sessions each keep released arrays for reuse,
- *       up to a quarter of maxBytes (ArrayCacheMemoryMgr; maxBytes defaults to -Xmx).
+ *       {@link Pointer#maxBytes()}): the graph's array pool keeps a step's arrays for reuse, and up to a quarter of
+ *       maxBytes more for other passes' shapes (inference, a last smaller batch; maxBytes defaults to -Xmx). The
+ *       calibration below is from when SameDiff's training and inference sessions each had a cache of their own, of
+ *       up to a quarter of maxBytes: the pool holds less than those two did.
  * </ul>
  * It holds only because {@link CtrModel} collects garbage after its steps (ND4J frees a buffer when the GC collects
  * its array; left to itself the GC let xDeepFM SE 1× peak anywhere from 7 to 12 GB) and evaluates in slices of the
@@ -72,7 +74,7 @@ public record MemoryEstimate(long embeddingBytes, long denseBytes, long activati
         return 8L * fields * width + m.activationFloatsPerRow(fields, k);
     }
 
-    /** As above, with SameDiff's two array caches holding at most {@code cacheLimit} bytes together. */
+    /** As above, with the array pool holding at most {@code cacheLimit} bytes beyond one step's arrays. */
     static MemoryEstimate of(ModelSpec spec, Schema schema, long denseParameters, long perSetActivationWidth, int batchSize, long cacheLimit) {
         long embedding = (long) spec.sets() * schema.totalRows() * spec.tableWidth(schema.size()) * Float.BYTES * 3;
         long dense = denseParameters * Float.BYTES * 5;

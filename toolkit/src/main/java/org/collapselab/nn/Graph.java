@@ -60,6 +60,8 @@ public final class Graph {
     private final java.util.Set<String> builtThisPass = new java.util.HashSet<>();
     private SDVariable ones, inverseBatch;
     private TrainingSession session;
+    /** The array cache of every session of this graph. */
+    private final ArrayPool pool = ArrayPool.standard();
     private java.util.Set<String> trainable;
     private boolean dropoutEnabled = true;
     private int preparedBatch = -1;
@@ -254,6 +256,7 @@ public final class Graph {
         session.trainingIteration(config, Map.of(labelNames.get(0), labels), trainable, sd.getUpdaterMap(), batch,
                 sd.getLossVariables(), listeners, at);
         Leftovers.release(session, sd.getFunction("grad"));
+        pool.passDone();
         config.incrementIterationCount();
     }
 
@@ -262,13 +265,21 @@ public final class Graph {
      * {@code sd().output(Map.of(), names)}, then the pass's leftover arrays go back to the session's cache.
      */
     public Map<String, INDArray> output(String... names) {
+        // SameDiff runs this thread's session, created here so that it draws from the graph's pool from the first pass
+        InferenceSession session = sd.getSessions().computeIfAbsent(Thread.currentThread().getId(), id -> new InferenceSession(sd));
+        if (session.getMmgr() != pool) session.setMmgr(pool);
         Map<String, INDArray> out = sd.output(Map.of(), names);
         Map<String, INDArray> owned = new LinkedHashMap<>();
         // the caller may keep these past the next pass: copies of their own, the session's arrays returned with the rest
         out.forEach((name, a) -> owned.put(name, a.dup()));
-        InferenceSession session = sd.getSessions().get(Thread.currentThread().getId());
-        if (session != null) Leftovers.release(session, sd);
+        Leftovers.release(session, sd);
+        pool.passDone();
         return owned;
+    }
+
+    /** The array cache of the graph's sessions. */
+    ArrayPool pool() {
+        return pool;
     }
 
     /** The session of {@link #fit}, null before the first step. */
@@ -284,6 +295,7 @@ public final class Graph {
         trainable = new java.util.LinkedHashSet<>();
         for (SDVariable v : sd.variables()) if (v.getVariableType() == VariableType.VARIABLE) trainable.add(v.name());
         session = new TrainingSession(gradients);
+        session.setMmgr(pool);
     }
 
     /**

@@ -25,8 +25,12 @@
  *       otherwise subtract from the caller's rows.</li>
  *   <li>A session neither caches nor closes the outputs it hands back or whose readers it did not run: after every
  *       {@link org.collapselab.nn.Graph#fit} and {@link org.collapselab.nn.Graph#output} pass,
- *       {@code Leftovers} gives them back to the session's array cache, so a step at steady state allocates nothing
+ *       {@code Leftovers} gives them back to the graph's array pool, so a step at steady state allocates nothing
  *       new and leaves nothing for the garbage collector.</li>
+ *   <li>M2.1's array cache knows arrays by {@code getId()}, which M2.1 gives twice (a reused array gets the id of the
+ *       next new one), and holds a fixed quarter of JavaCPP's limit, less than a large model's training pass; it is one
+ *       per session besides. Every session of a graph draws from one {@code ArrayPool} instead: arrays by identity, sized
+ *       by the passes it serves.</li>
  * </ul>
  */
 package org.collapselab.nn;

@@ -35,7 +35,7 @@ class CtrModelMemoryTest {
     }
 
     @Test
-    void sameDiffsArrayCachesAddAtMostOneMoreStepAndAtMostTheirLimit() {
+    void theArrayPoolAddsAtMostOneMoreStepAndAtMostItsLimit() {
         ModelSpec spec = ModelSpec.builder(ModelKind.DCNV2).embeddingSize(2).hidden(4, 3).build();
         long width = MemoryEstimate.activationFloatsPerRow(spec.kind().interactions(spec).get(0), SCHEMA.size(), 2, 2);
         long step = MemoryEstimate.of(spec, SCHEMA, 0, width, 64, 0).activationBytes();

@@ -2,6 +2,7 @@ package org.collapselab.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -64,6 +65,31 @@ class LeftoversTest {
         // what the release is for: SameDiff's own pass leaves outputs (at least the dense gradients) outside its cache
         assertEquals(5, beforeRelease.size());
         assertTrue(beforeRelease.stream().allMatch(n -> n > 0), "leftovers before the release, per step: " + beforeRelease);
+    }
+
+    /**
+     * Training and inference draw from one pool: after a few steps of each at a batch size, alternating them allocates
+     * nothing new. (With M2.1's cache, a session each and arrays known by id, every xDeepFM SE 4× training step allocated 300 MB
+     * afresh, and every prediction between steps a second set of the training arrays.)
+     */
+    @Test
+    void alternatingTrainingAndInferenceAllocatesNothingNewAfterTheFirstOfEach() {
+        Graph graph = GraphTest.model(5, 0.3);
+        long[] created = new long[12];
+        for (int step = 0; step < created.length; step++) {
+            graph.feed(graph.embeddingInputs().get(0), GraphTest.rows(6, 70 + step));
+            graph.prepare(Graph.Mode.TRAIN, 6);
+            graph.fit(GraphTest.labels(6));
+            graph.gradient(graph.embeddingInputs().get(0));
+            graph.feed(graph.embeddingInputs().get(0), GraphTest.rows(6, 80 + step));
+            graph.prepare(Graph.Mode.EVAL, 6);
+            graph.output(GraphTest.EVAL_LOGIT);
+            created[step] = graph.pool().created();
+        }
+        assertSame(graph.pool(), graph.sd().getSessions().get(Thread.currentThread().getId()).getMmgr());
+        // SameDiff's order of execution varies the most arrays of a shape a pass has out at once: a few steps fill the pool
+        assertTrue(created[0] > 0);
+        assertEquals(created[5], created[11], "arrays created by the end of each step: " + java.util.Arrays.toString(created));
     }
 
     @Test
