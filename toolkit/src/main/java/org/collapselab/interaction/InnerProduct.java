@@ -35,8 +35,7 @@ public record InnerProduct(boolean productsOnly) implements Interaction {
         // The MLP's first layer takes products·W as skewed·W' (Fields.skewedGram, W' = W's pair rows moved to their
         // positions there): the selection moves from every row onto the weight, once per step, and the product has
         // F·⌈F/2⌉ rows (780 at F = 39) where the Gram matrix has F² (1521).
-        LinearInput folded = w -> {
-            long units = w.getShape()[1];       // the slice below has no static shape
+        LinearInput folded = (w, units) -> {
             SDVariable skewed = Fields.skewedGram(scope, e, fields);
             if (productsOnly) return skewed.mmul(Fields.spreadToSkewedGram(scope, w, units, fields));
             long flat = (long) fields * k;

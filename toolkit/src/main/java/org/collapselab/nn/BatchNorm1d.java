@@ -45,14 +45,17 @@ public final class BatchNorm1d {
         return new BatchNorm1d(scope, features);
     }
 
-    /** [B, n] → [B, n]. Call once per layer (one layer, one place in the graph). */
+    /** The evaluation form, {@code y = x·scale + shift}, both [1, n]. */
+    public record Affine(SDVariable scale, SDVariable shift) {
+    }
+
+    /** [B, n] → [B, n]. Call once per layer (one layer, one place in the graph), or {@link #evaluation} instead. */
     public SDVariable apply(SDVariable x) {
-        if (applied) throw new IllegalStateException("BatchNorm1d " + scope + " is already applied");
-        applied = true;
         if (scope.graph().building() == Graph.Mode.EVAL) {
-            SDVariable s = scope.sd().math.rsqrt(runningVar.add(EPS)).mul(gamma);
-            return x.mul(s).add(beta.sub(runningMean.mul(s)));
+            Affine a = evaluation();
+            return x.mul(a.scale()).add(a.shift());
         }
+        markApplied();
         // Column sums as 1ᵀx with the graph's ones column, not x.mean(0): every SameDiff M2.1 reduction along a
         // dimension of size 1 throws a NullPointerException, which would make a batch of one row fail.
         var sd = scope.sd();
@@ -67,6 +70,22 @@ public final class BatchNorm1d {
         // broadcasting multiply is many times slower than a same-shape multiply's plus a rank-1 product's
         SDVariable scale = sd.math.rsqrt(batchVar.add(EPS)).mul(gamma);
         return centred.mul(ones.mmul(scale)).add(beta);
+    }
+
+    /**
+     * The layer in the EVAL pass as an affine map, {@code s = γ/√(σ²_running + eps)} and {@code t = β − μ_running·s}, for
+     * a producer that folds it into its own weights ({@link MlpBlock}); in place of {@link #apply}.
+     */
+    public Affine evaluation() {
+        if (scope.graph().building() != Graph.Mode.EVAL) throw new IllegalStateException("BatchNorm1d " + scope + ": the affine form is the EVAL pass's");
+        markApplied();
+        SDVariable s = scope.sd().math.rsqrt(runningVar.add(EPS)).mul(gamma);
+        return new Affine(s, beta.sub(runningMean.mul(s)));
+    }
+
+    private void markApplied() {
+        if (applied) throw new IllegalStateException("BatchNorm1d " + scope + " is already applied");
+        applied = true;
     }
 
     /** The full name of one of this layer's arrays, e.g. {@code set0/block0/bn/running_mean}. */

@@ -42,6 +42,16 @@ public final class Linear {
         return b == null ? y : y.add(b);
     }
 
+    /**
+     * (x·W + b)·scale + shift for [1, out] scale and shift, as x·(W ⊙ scale) + (b ⊙ scale + shift): an affine map after
+     * the layer folded into its weights, so the batch sees one product and one add (for a layer without gradients:
+     * W ⊙ scale is a broadcasting multiply, whose backward SameDiff M2.1 runs slowly).
+     */
+    public SDVariable apply(LinearInput x, SDVariable scale, SDVariable shift) {
+        SDVariable y = x.times(w.mul(scale), outputs());
+        return y.add(b == null ? shift : b.mul(scale).add(shift));
+    }
+
     public SDVariable weight() {
         return w;
     }

@@ -9,11 +9,16 @@ import org.nd4j.autodiff.samediff.SDVariable;
  */
 @FunctionalInterface
 public interface LinearInput {
-    /** x·w, [B, out], for w [in, out]. */
-    SDVariable times(SDVariable w);
+    /** x·w, [B, out], for w [in, out]; {@code out} given because a w computed in the graph has no static shape. */
+    SDVariable times(SDVariable w, long out);
+
+    /** x·w for a w of static shape (a variable). */
+    default SDVariable times(SDVariable w) {
+        return times(w, w.getShape()[1]);
+    }
 
     /** The input x [B, in] as it is. */
     static LinearInput of(SDVariable x) {
-        return x::mmul;
+        return (w, out) -> x.mmul(w);
     }
 }
