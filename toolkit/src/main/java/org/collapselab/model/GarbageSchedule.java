@@ -8,9 +8,9 @@ import org.bytedeco.javacpp.Pointer;
  * GC collects its INDArray, and a step allocates little on the heap, so collections are rare and a step's native
  * garbage can pile up (xDeepFM SE 1× at batch 2048 peaked at 7.2 GB in one run, 12.4 GB in another, before CIN stopped
  * materialising its products). The model closes the arrays it owns, and the graph gives the arrays SameDiff leaves
- * behind back to its sessions' array pool ({@code nn.Leftovers}, {@code nn.ArrayPool}), so a step at steady state leaves next to nothing; this
- * schedule is the safety net for what is left (e.g. a first step's, or a new batch size's, arrays that the cache
- * cannot hold). It measures instead of
+ * behind back to its sessions' array pool ({@code nn.Leftovers}, {@code nn.ArrayPool}), so a step at steady state
+ * leaves next to nothing; this schedule is the safety net for what is left (e.g. a first step's, or a new batch
+ * size's, arrays that the pool cannot hold). It measures instead of
  * estimating: after a step it reads the process's resident set (JavaCPP's {@link Pointer#physicalBytes}, cheap on
  * every platform it supports) and collects once that grew {@link #COLLECT_ABOVE_BYTES} past its level after the last
  * collection. The peak stays within that much, plus the garbage of the step that crosses it, of the steady state

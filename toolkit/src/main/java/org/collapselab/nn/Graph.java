@@ -262,7 +262,7 @@ public final class Graph {
 
     /**
      * The named outputs of an inference pass on the fed inputs ({@link #prepare} first), owned by the caller: the same as
-     * {@code sd().output(Map.of(), names)}, then the pass's leftover arrays go back to the session's cache.
+     * {@code sd().output(Map.of(), names)}, then the pass's leftover arrays go back to the graph's pool.
      */
     public Map<String, INDArray> output(String... names) {
         // SameDiff runs this thread's session, created here so that it draws from the graph's pool from the first pass

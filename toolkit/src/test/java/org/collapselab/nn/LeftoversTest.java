@@ -50,7 +50,7 @@ class LeftoversTest {
             assertEquals(reference.gradient(reference.embeddingInputs().get(0)), graph.gradient(graph.embeddingInputs().get(0)), at + ": embedding gradient");
             reference.stateArrays().forEach((name, a) -> assertEquals(a, graph.stateArrays().get(name), at + ": " + name));
 
-            // an inference pass between the steps draws from and returns to its own session's cache
+            // an inference pass between the steps draws from and returns to the graph's pool
             INDArray rows = GraphTest.rows(b, 90 + step);
             reference.feed(reference.embeddingInputs().get(0), rows);
             reference.prepare(Graph.Mode.EVAL, b);
