@@ -15,7 +15,7 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.collapselab.data.AtomicFiles;
-import org.nd4j.linalg.api.buffer.DataType;
+import org.collapselab.nn.Floats;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -160,7 +160,7 @@ public record MatrixFile(float[] values, int rows, int cols, String source, Stri
     /** Writes a [rows, cols] array as a NumPy 1.0 {@code .npy} file of {@code <f4} (atomically). */
     public static void writeNpy(INDArray matrix, Path file) {
         if (matrix.rank() != 2) throw new IllegalArgumentException("expected a 2-D matrix, got shape " + java.util.Arrays.toString(matrix.shape()));
-        float[] v = matrix.castTo(DataType.FLOAT).dup('c').data().asFloat();
+        float[] v = Floats.of(matrix);
         writeNpy(v, (int) matrix.rows(), (int) matrix.columns(), file);
     }
 

@@ -11,6 +11,7 @@ import org.collapselab.interaction.BilinearFusion;
 import org.collapselab.interaction.CrossNetV2;
 import org.collapselab.interaction.Interaction;
 import org.collapselab.interaction.TwoStream;
+import org.collapselab.nn.Floats;
 import org.collapselab.nn.Graph;
 import org.collapselab.nn.Init;
 import org.collapselab.nn.Linear;
@@ -295,7 +296,7 @@ public final class CtrModel {
         t = phases.add(Phase.LOOKUP, t);
         graph.prepare(Graph.Mode.EVAL, batch.size());
         INDArray prob = graph.output(PROB).get(PROB);
-        float[] p = prob.data().asFloat();
+        float[] p = Floats.of(prob);
         prob.close();
         t = phases.add(Phase.GRAPH, t);
         garbage.afterStep();

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.CRC32C;
 import org.collapselab.data.AtomicFiles;
+import org.collapselab.nn.Floats;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -37,7 +38,7 @@ final class NamedArrays {
                 out.writeUTF(e.getKey());
                 out.writeInt(a.rank());
                 for (long d : a.shape()) out.writeLong(d);
-                float[] v = a.castTo(DataType.FLOAT).dup('c').data().asFloat();
+                float[] v = Floats.of(a);
                 ByteBuffer b = ByteBuffer.allocate(v.length * 4).order(ByteOrder.LITTLE_ENDIAN);
                 b.asFloatBuffer().put(v);
                 out.write(b.array());

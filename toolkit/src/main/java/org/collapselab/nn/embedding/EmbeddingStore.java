@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import org.collapselab.data.Schema;
+import org.collapselab.nn.Floats;
 import org.collapselab.nn.Init;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -30,6 +31,8 @@ public final class EmbeddingStore {
     private final List<Table> tables;
     private final TableKernel kernel;
     private final int[] offsets;
+    /** Rows of each field, beside {@link #offsets}: the index check reads both arrays, not the schema. */
+    private final int[] cardinalities;
 
     EmbeddingStore(Schema schema, StoreSpec spec, AdamConfig adam, List<Table> tables) {
         this.schema = Objects.requireNonNull(schema, "schema");
@@ -38,6 +41,8 @@ public final class EmbeddingStore {
         this.tables = List.copyOf(tables);
         this.kernel = kernelFor(spec.kernel());
         this.offsets = schema.offsets();
+        this.cardinalities = new int[schema.size()];
+        for (int f = 0; f < cardinalities.length; f++) cardinalities[f] = schema.cardinality(f);
     }
 
     /** New tables initialised from {@code seed} (set m uses its own stream: the same seed gives the same tables). */
@@ -104,12 +109,7 @@ public final class EmbeddingStore {
         long width = (long) schema.size() * spec.width();
         if (einGrad.rank() != 2 || einGrad.size(0) != b || einGrad.size(1) != width)
             throw new IllegalArgumentException("gradient must be [" + b + ", " + width + "], got " + java.util.Arrays.toString(einGrad.shape()));
-        // a whole c-order FLOAT array is read as it is; anything else through one copy, closed at once
-        boolean direct = einGrad.dataType() == DataType.FLOAT && einGrad.ordering() == 'c' && !einGrad.isView();
-        INDArray c = direct ? einGrad : einGrad.castTo(DataType.FLOAT).dup('c');
-        float[] flat = c.data().asFloat();
-        if (!direct) c.close();
-        return RowGradient.of(indices, flat, spec.width());
+        return RowGradient.of(indices, Floats.of(einGrad), spec.width());
     }
 
     /** The whole table of a set [totalRows, width]: a live view (it changes as training proceeds). */
@@ -191,14 +191,19 @@ public final class EmbeddingStore {
         return indices.length / f;
     }
 
+    /**
+     * Every index within its field's rows. Row by row, field by field, one unsigned comparison each: with a modulo
+     * and the schema's bounds per index it took longer than the lookup it guards (DNN SE 1×, 80 K indices a step).
+     */
     private void checkIndices(int[] indices) {
-        int f = schema.size();
-        for (int p = 0; p < indices.length; p++) {
-            int field = p % f, lo = offsets[field], hi = lo + schema.cardinality(field);
-            if (indices[p] < lo || indices[p] >= hi)
-                throw new IllegalArgumentException("index " + indices[p] + " at row " + p / f + ", field " + field + " ('" + schema.field(field).name()
-                        + "') is outside that field's rows [" + lo + ", " + hi + ")");
-        }
+        int f = offsets.length;
+        for (int row = 0; row < indices.length; row += f)
+            for (int field = 0; field < f; field++)
+                if (Integer.compareUnsigned(indices[row + field] - offsets[field], cardinalities[field]) >= 0) {
+                    int lo = offsets[field], hi = lo + cardinalities[field];
+                    throw new IllegalArgumentException("index " + indices[row + field] + " at row " + row / f + ", field " + field + " ('"
+                            + schema.field(field).name() + "') is outside that field's rows [" + lo + ", " + hi + ")");
+                }
     }
 
     private static float[] initialValues(StoreSpec spec, int rows, SplittableRandom r) {

@@ -179,6 +179,13 @@ class EmbeddingStoreTest {
         var e = assertThrows(IllegalArgumentException.class, () -> s.lookup(0, new int[]{0, 5, 5}));
         assertTrue(e.getMessage().contains("index 5 at row 0, field 1 ('b')"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> s.lookup(0, new int[]{0, 2}));
+        // below a field's first row (the previous field's row, a negative index) and one past the last field's end
+        e = assertThrows(IllegalArgumentException.class, () -> s.lookup(0, new int[]{0, 2, 5, 1, 1, 6}));
+        assertTrue(e.getMessage().contains("index 1 at row 1, field 1 ('b') is outside that field's rows [2, 5)"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> s.lookup(0, new int[]{-1, 2, 5}));
+        assertTrue(e.getMessage().contains("index -1 at row 0, field 0 ('a')"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> s.apply(0, new int[]{0, 2, 7}, Nd4j.zeros(DataType.FLOAT, 1, 3 * K)));
+        assertTrue(e.getMessage().contains("index 7 at row 0, field 2 ('c') is outside that field's rows [5, 7)"), e.getMessage());
     }
 
     @Test
