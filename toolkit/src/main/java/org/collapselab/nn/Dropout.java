@@ -19,6 +19,7 @@ public final class Dropout {
     private final double p;
     private final long n;
     private SDVariable mask;
+    private INDArray ones, drawn;
 
     private Dropout(Scope scope, double p, long n) {
         if (!(p >= 0 && p < 1)) throw new IllegalArgumentException("dropout " + scope + ": p must be in [0, 1), got " + p);
@@ -45,15 +46,19 @@ public final class Dropout {
         return p;
     }
 
+    /**
+     * The mask for the next step: drawn into the [B, n] array kept from the last draw of the same B, or the ones kept
+     * from the first call, so that alternating training and evaluation neither allocates nor reduces a mask to check it.
+     */
     void prepare(boolean active, int batch, Random rng) {
-        INDArray current = mask.getArr();
         if (!active) {
-            if (current.size(0) != 1 || current.minNumber().doubleValue() != 1.0) mask.setArray(Nd4j.ones(scope.dataType(), 1, n));
+            if (ones == null) ones = Nd4j.ones(scope.dataType(), 1, n);
+            if (mask.getArr() != ones) mask.setArray(ones);
             return;
         }
-        INDArray m = current.size(0) == batch ? current : Nd4j.create(scope.dataType(), batch, n);
-        Nd4j.getExecutioner().exec(new BernoulliDistribution(m, 1 - p), rng);
-        m.muli(1 / (1 - p));
-        if (m != current) mask.setArray(m);
+        if (drawn == null || drawn.size(0) != batch) drawn = Nd4j.create(scope.dataType(), batch, n);
+        Nd4j.getExecutioner().exec(new BernoulliDistribution(drawn, 1 - p), rng);
+        drawn.muli(1 / (1 - p));
+        if (mask.getArr() != drawn) mask.setArray(drawn);
     }
 }

@@ -152,6 +152,18 @@ class GraphTest {
         a.setDropoutEnabled(false);
         a.prepare(Graph.Mode.TRAIN, 64);
         assertEquals(1.0, a.sd().getVariable("mlp/dropout/mask").getArr().minNumber().doubleValue(), "dropout switched off");
+        // the layer keeps its mask arrays between steps: each step still draws anew, and evaluation's ones stay ones
+        a.setDropoutEnabled(true);
+        a.prepare(Graph.Mode.TRAIN, 64);
+        INDArray first = a.sd().getVariable("mlp/dropout/mask").getArr().dup();
+        a.prepare(Graph.Mode.EVAL, 64);
+        a.prepare(Graph.Mode.TRAIN, 64);
+        INDArray second = a.sd().getVariable("mlp/dropout/mask").getArr();
+        assertEquals(64, second.size(0));
+        assertNotEquals(first, second, "a fresh mask per training step");
+        a.prepare(Graph.Mode.EVAL, 64);
+        assertEquals(1.0, a.sd().getVariable("mlp/dropout/mask").getArr().minNumber().doubleValue(), "ones again in EVAL");
+        assertEquals(1.0, a.sd().getVariable("mlp/dropout/mask").getArr().maxNumber().doubleValue(), "ones again in EVAL");
         assertNotEquals(outs.get(0), outs.get(2), "another seed, other masks and weights");
     }
 
