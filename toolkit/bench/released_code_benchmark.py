@@ -5,8 +5,11 @@ For every variant (6 kinds x SE/ME x 1x/4x, DCNv2 SE 1x first) and every round, 
 `ModelBenchmark --only MODEL MODE SCALE` and the same model of the released code (thuml/Multi-Embedding, MIT; not
 part of this repository: pass a checkout with --released-code) in fresh processes, one after the other, alternating
 which goes first, under the same protocol: Criteo's 39 field sizes (1,086,810 rows), batch 2048, indices Zipf(1.1)
-per field, random labels, 3 warm-up training steps and 6 inference steps, then 5 training windows of 3 steps at 1x
-and 1 step at 4x and 5 inference windows of 2 steps; a variant's rate is its median window. Training is the released
+per field, random labels, W warm-up training steps and 2W inference steps (W = 3 by default; --warmup at 1x,
+--heavy-warmup at 4x), then 5 training windows of 3 steps at 1x and 1 step at 4x and 5 inference windows of 2 steps
+(--infer-steps, --heavy-infer-steps); a variant's rate is its median window. The toolkit's JIT keeps speeding it up
+long after 3 steps, PyTorch's rates do not move with warm-up: a longer warm-up at 1x, where steps are cheap, measures
+both sides as a real training run has them after its first seconds. Training is the released
 code's step: BCE on the sigmoid output, backward, Adam (lr 1e-3, coupled weight decay 1e-6) over every parameter,
 dense gradients of the tables (every row updated). Inference is model.eval() under torch.no_grad().
 
@@ -156,12 +159,12 @@ def measure(v, o):
         with torch.no_grad():
             return model(batch[0])
 
-    steps = o.heavy_steps if v[2] > 1 else o.steps
+    steps, infer_steps, warmup = (o.heavy_steps, o.heavy_infer_steps, o.heavy_warmup) if v[2] > 1 else (o.steps, o.infer_steps, o.warmup)
     nxt = 0
-    for _ in range(o.warmup):
+    for _ in range(warmup):
         fit(pool[nxt % POOL])
         nxt += 1
-    for i in range(max(1, o.warmup) * o.infer_steps):
+    for i in range(max(1, warmup) * infer_steps):
         predict(pool[i % POOL])
     train, infer = [], []
     for _ in range(o.windows):
@@ -172,11 +175,11 @@ def measure(v, o):
         train.append(steps * BATCH / (time.perf_counter() - s))
     for w in range(o.windows):
         s = time.perf_counter()
-        for i in range(o.infer_steps):
-            p = predict(pool[(w * o.infer_steps + i) % POOL])
+        for i in range(infer_steps):
+            p = predict(pool[(w * infer_steps + i) % POOL])
             if not bool(((p >= 0) & (p <= 1)).all()):
                 raise SystemExit(f"{label(v)}: a prediction is not a probability")
-        infer.append(o.infer_steps * BATCH / (time.perf_counter() - s))
+        infer.append(infer_steps * BATCH / (time.perf_counter() - s))
     return {"train": statistics.median(train), "train_windows": train, "infer": statistics.median(infer),
             "infer_windows": infer, "hwm": vm_hwm(), "threads": torch.get_num_threads(), "blas": openblas_core(), "last_loss": loss,
             "parameters": sum(p.numel() for p in model.parameters())}
@@ -201,7 +204,8 @@ def run(cmd, timeout):
 def protocol(o):
     """The windows, steps and warm-up, as both sides' command lines take them."""
     return ["--windows", str(o.windows), "--steps-per-window", str(o.steps), "--heavy-steps", str(o.heavy_steps),
-            "--infer-steps", str(o.infer_steps), "--warmup", str(o.warmup)]
+            "--infer-steps", str(o.infer_steps), "--heavy-infer-steps", str(o.heavy_infer_steps),
+            "--warmup", str(o.warmup), "--heavy-warmup", str(o.heavy_warmup)]
 
 
 def pytorch_child(v, o):
@@ -222,8 +226,8 @@ def toolkit_child(v, o):
 def drive(o):
     vs = variants(o.only)
     print(f"released-code benchmark: {len(vs)} variants x {o.rounds} rounds, toolkit and PyTorch alternating; batch {BATCH},"
-          f" warm-up {o.warmup}, {o.windows} windows of {o.steps} (1x) / {o.heavy_steps} (4x) training steps and"
-          f" {o.infer_steps} inference steps; OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS')}"
+          f" warm-up {o.warmup} (1x) / {o.heavy_warmup} (4x), {o.windows} windows of {o.steps} (1x) / {o.heavy_steps} (4x) training steps and"
+          f" {o.infer_steps} (1x) / {o.heavy_infer_steps} (4x) inference steps; OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS')}"
           f" LD_PRELOAD={os.environ.get('LD_PRELOAD')}", flush=True)
     results = {v: {"toolkit": {}, "pytorch": {}} for v in vs}   # per variant and side: round -> measurement
     start = time.time()
@@ -280,7 +284,9 @@ def main():
     ap.add_argument("--steps-per-window", dest="steps", type=int, default=3)
     ap.add_argument("--heavy-steps", type=int, default=1)
     ap.add_argument("--infer-steps", type=int, default=2)
+    ap.add_argument("--heavy-infer-steps", type=int, help="inference steps per window at 4x (default: --infer-steps)")
     ap.add_argument("--warmup", type=int, default=3)
+    ap.add_argument("--heavy-warmup", type=int, help="warm-up training steps at 4x (default: --warmup)")
     ap.add_argument("--timeout", type=int, default=600, help="seconds per child process")
     ap.add_argument("--only", nargs=3, action="append", metavar=("MODEL", "MODE", "SCALE"),
                     help="a variant to run (repeatable); DCNv2 SE 1x, the reference, always runs first")
@@ -293,7 +299,9 @@ def main():
         if v[0] not in KINDS or v[1] not in ("SE", "ME") or not v[2].isdigit() or int(v[2]) < 1:
             ap.error(f"MODEL MODE SCALE must be one of {KINDS}, SE or ME, and a positive integer; got {' '.join(v)}")
         v[2] = int(v[2])
-    if min(o.rounds, o.windows, o.steps, o.heavy_steps, o.infer_steps) < 1 or o.warmup < 0:
+    o.heavy_infer_steps = o.infer_steps if o.heavy_infer_steps is None else o.heavy_infer_steps
+    o.heavy_warmup = o.warmup if o.heavy_warmup is None else o.heavy_warmup
+    if min(o.rounds, o.windows, o.steps, o.heavy_steps, o.infer_steps, o.heavy_infer_steps) < 1 or min(o.warmup, o.heavy_warmup) < 0:
         ap.error("rounds, windows and steps must be >= 1, warmup >= 0")
     if o.child:
         print(RESULT + json.dumps(measure(tuple(o.child), o)), flush=True)

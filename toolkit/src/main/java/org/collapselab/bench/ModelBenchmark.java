@@ -35,10 +35,14 @@ import org.collapselab.nn.OpProfile;
  * <p>A training step is {@link CtrModel#fit} (lookup, forward, backward, dense Adam, and the faithful dense Adam
  * update of every table row); an inference step is {@link CtrModel#predict}. After warm-up, each variant runs
  * {@code windows} timed training windows of {@code --steps-per-window} steps (1×; {@code --heavy-steps} at 4×), then
- * as many inference windows of {@code --infer-steps} steps; a window's rate is steps·batch / its wall time, and the
+ * as many inference windows of {@code --infer-steps} steps ({@code --heavy-infer-steps} at 4×); a window's rate is steps·batch / its wall time, and the
  * variant's rate is the median window (every window is printed too). Defaults: 5 windows, 1 training step per window
  * (a step takes 1–20 s here), 2 inference steps per window, 1 warm-up training step (SameDiff builds its updaters
- * in the first fit) and 2 warm-up inference steps: a full run takes about 15 minutes on 2 cores.
+ * in the first fit) and 2 warm-up inference steps: a full run takes about 15 minutes on 2 cores. The JIT keeps speeding
+ * the toolkit up well past a few steps (DNN SE 1×: inference 175 K rows/s over its first 300 steps, 250 K over steps
+ * 900–1200; training 23 K/s after 3 warm-up steps, 36 K/s after 30), while PyTorch's rates do not move with warm-up;
+ * {@code --warmup} (1×) and {@code --heavy-warmup} (4×) set the warm-up per scale, so that the cheap 1× steps can
+ * warm up as long as a real training run has by then without making the 4× runs minutes longer.
  *
  * <p>Memory: ND4J keeps arrays off-heap, so the process's peak resident set (VmHWM in /proc/self/status) is the
  * real figure; it is a process-wide high-water mark, so by default every variant runs in a fresh JVM (same JVM
@@ -59,11 +63,11 @@ import org.collapselab.nn.OpProfile;
  * mvn -o -q -pl toolkit dependency:build-classpath -Dmdep.outputFile=/tmp/cp-zoo.txt
  * OMP_NUM_THREADS=2 LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4 java -Xmx6g \
  *     -cp toolkit/target/classes:$(cat /tmp/cp-zoo.txt) org.collapselab.bench.ModelBenchmark \
- *     [--windows N] [--steps-per-window S] [--heavy-steps S4] [--infer-steps I] [--warmup W] [--timeout SECONDS]
- *     [--memory-budget-gb G] [--profile] [--only MODEL MODE SCALE]
+ *     [--windows N] [--steps-per-window S] [--heavy-steps S4] [--infer-steps I] [--heavy-infer-steps I4] [--warmup W]
+ *     [--heavy-warmup W4] [--timeout SECONDS] [--memory-budget-gb G] [--profile] [--only MODEL MODE SCALE]
  * </pre>
- * MODEL is a {@link ModelKind} name (e.g. DCNV2), MODE is SE or ME, SCALE is the "n×" factor. {@code --steps-per-window}
- * applies at 1×, {@code --heavy-steps} at 4× (default: the same). {@code --timeout} bounds each variant's JVM (400 s).
+ * MODEL is a {@link ModelKind} name (e.g. DCNV2), MODE is SE or ME, SCALE is the "n×" factor. {@code --steps-per-window},
+ * {@code --infer-steps} and {@code --warmup} apply at 1×, their {@code --heavy-} forms at 4× (default: the same). {@code --timeout} bounds each variant's JVM (400 s).
  * {@code --memory-budget-gb} is passed to {@link CtrModel.Builder#memoryBudget}; by default there is none, so that
  * every variant builds; {@link org.collapselab.model.MemoryEstimate}'s estimate is printed next to the measured peak
  * (it was calibrated against this benchmark's peaks, and lists them: 1.06–1.37× the measured peak at -Xmx6g, collecting
@@ -94,9 +98,13 @@ public final class ModelBenchmark {
 
     private ModelBenchmark() {}
 
-    record Options(int windows, int steps, int heavySteps, int inferSteps, int warmup, int timeoutSeconds, long memoryBudget, boolean profile, String[] only) {
+    record Options(int windows, int steps, int heavySteps, int inferSteps, int heavyInferSteps, int warmup, int heavyWarmup, int timeoutSeconds,
+                   long memoryBudget, boolean profile, String[] only) {
+        static final String USAGE = "[--windows N] [--steps-per-window S] [--heavy-steps S4] [--infer-steps I] [--heavy-infer-steps I4] [--warmup W]"
+                + " [--heavy-warmup W4] [--timeout SECONDS] [--memory-budget-gb G] [--profile] [--only MODEL MODE SCALE]";
+
         static Options parse(String[] args) {
-            int windows = 5, steps = 1, heavy = -1, infer = 2, warmup = 1, timeout = 400;
+            int windows = 5, steps = 1, heavy = -1, infer = 2, heavyInfer = -1, warmup = 1, heavyWarmup = -1, timeout = 400;
             boolean profile = false;
             long budget = Long.MAX_VALUE;
             String[] only = null;
@@ -106,7 +114,9 @@ public final class ModelBenchmark {
                     case "--steps-per-window" -> steps = Integer.parseInt(args[++i]);
                     case "--heavy-steps" -> heavy = Integer.parseInt(args[++i]);
                     case "--infer-steps" -> infer = Integer.parseInt(args[++i]);
+                    case "--heavy-infer-steps" -> heavyInfer = Integer.parseInt(args[++i]);
                     case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                    case "--heavy-warmup" -> heavyWarmup = Integer.parseInt(args[++i]);
                     case "--timeout" -> timeout = Integer.parseInt(args[++i]);
                     case "--memory-budget-gb" -> budget = (long) (Double.parseDouble(args[++i]) * 1e9);
                     case "--profile" -> profile = true;
@@ -114,21 +124,30 @@ public final class ModelBenchmark {
                         if (i + 3 >= args.length) throw new IllegalArgumentException("--only needs MODEL MODE SCALE");
                         only = new String[]{args[++i], args[++i], args[++i]};
                     }
-                    default -> throw new IllegalArgumentException("unknown argument '" + args[i]
-                            + "'; usage: [--windows N] [--steps-per-window S] [--heavy-steps S4] [--infer-steps I] [--warmup W] [--timeout SECONDS] [--memory-budget-gb G] [--profile] [--only MODEL MODE SCALE]");
+                    default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'; usage: " + USAGE);
                 }
             }
             if (windows < 1 || steps < 1 || infer < 1 || warmup < 0) throw new IllegalArgumentException("windows and steps must be >= 1, warmup >= 0");
-            return new Options(windows, steps, heavy < 1 ? steps : heavy, infer, warmup, timeout, budget, profile, only);
+            return new Options(windows, steps, heavy < 1 ? steps : heavy, infer, heavyInfer < 1 ? infer : heavyInfer, warmup,
+                    heavyWarmup < 0 ? warmup : heavyWarmup, timeout, budget, profile, only);
         }
 
         int stepsAt(int scale) {
             return scale > 1 ? heavySteps : steps;
         }
 
+        int inferStepsAt(int scale) {
+            return scale > 1 ? heavyInferSteps : inferSteps;
+        }
+
+        int warmupAt(int scale) {
+            return scale > 1 ? heavyWarmup : warmup;
+        }
+
         List<String> passOn() {
             List<String> a = new ArrayList<>(List.of("--windows", "" + windows, "--steps-per-window", "" + steps, "--heavy-steps", "" + heavySteps,
-                    "--infer-steps", "" + inferSteps, "--warmup", "" + warmup, "--memory-budget-gb", "" + (memoryBudget == Long.MAX_VALUE ? "1e12" : memoryBudget / 1e9)));
+                    "--infer-steps", "" + inferSteps, "--heavy-infer-steps", "" + heavyInferSteps, "--warmup", "" + warmup, "--heavy-warmup", "" + heavyWarmup,
+                    "--memory-budget-gb", "" + (memoryBudget == Long.MAX_VALUE ? "1e12" : memoryBudget / 1e9)));
             if (profile) a.add("--profile");
             return a;
         }
@@ -226,10 +245,10 @@ public final class ModelBenchmark {
                     Variant v = new Variant(kind, mode, scale);
                     if (!variants.contains(v)) variants.add(v);
                 }
-        System.out.printf("ModelBenchmark: %d variants, batch %d, %d fields (%,d table rows), %d windows of %d training steps (1x) / %d (4x) and %d"
-                        + " inference steps, after %d warm-up training steps (and as many inference windows' worth); every variant in a fresh JVM; OMP_NUM_THREADS=%s, LD_PRELOAD=%s, JVM %s%n",
+        System.out.printf("ModelBenchmark: %d variants, batch %d, %d fields (%,d table rows), %d windows of %d training steps (1x) / %d (4x) and %d / %d"
+                        + " inference steps, after %d / %d warm-up training steps (and as many inference windows' worth); every variant in a fresh JVM; OMP_NUM_THREADS=%s, LD_PRELOAD=%s, JVM %s%n",
                 variants.size(), BATCH, SyntheticCriteo.CRITEO_FIELD_DIMS.length, Arrays.stream(SyntheticCriteo.CRITEO_FIELD_DIMS).sum(),
-                o.windows(), o.steps(), o.heavySteps(), o.inferSteps(), o.warmup(), System.getenv("OMP_NUM_THREADS"), System.getenv("LD_PRELOAD"),
+                o.windows(), o.steps(), o.heavySteps(), o.inferSteps(), o.heavyInferSteps(), o.warmup(), o.heavyWarmup(), System.getenv("OMP_NUM_THREADS"), System.getenv("LD_PRELOAD"),
                 ManagementFactory.getRuntimeMXBean().getInputArguments());
         long start = System.nanoTime();
         Map<Variant, Measured> results = new LinkedHashMap<>();
@@ -333,14 +352,14 @@ public final class ModelBenchmark {
         System.out.printf(Locale.ROOT, "%s: %s, %,d parameters, built in %.1f s, VmHWM before build %.0f MB, JIT: %s%n", v, spec.label(), parameters,
                 (System.nanoTime() - t0) / 1e9, hwmBaseline / 1e6, org.collapselab.nn.Compilation.state());
 
-        int steps = o.stepsAt(v.scale());
+        int steps = o.stepsAt(v.scale()), inferSteps = o.inferStepsAt(v.scale()), warmup = o.warmupAt(v.scale());
         int next = 0;
         double lastLoss = Double.NaN;
-        for (int i = 0; i < o.warmup(); i++) {
+        for (int i = 0; i < warmup; i++) {
             lastLoss = model.fit(pool.get(next++ % pool.size()));
             heap.sample();
         }
-        for (int i = 0; i < Math.max(1, o.warmup()) * o.inferSteps(); i++) {
+        for (int i = 0; i < Math.max(1, warmup) * inferSteps; i++) {
             model.predict(pool.get(i % pool.size()));
             heap.sample();
         }
@@ -356,13 +375,13 @@ public final class ModelBenchmark {
         double sink = 0;
         for (int w = 0; w < o.windows(); w++) {
             long s = System.nanoTime();
-            for (int i = 0; i < o.inferSteps(); i++) {
-                float[] p = model.predict(pool.get((w * o.inferSteps() + i) % pool.size()));
+            for (int i = 0; i < inferSteps; i++) {
+                float[] p = model.predict(pool.get((w * inferSteps + i) % pool.size()));
                 for (float x : p) if (!(x >= 0 && x <= 1)) throw new IllegalStateException(v + ": prediction " + x + " is not a probability");
                 sink += p[0];
                 heap.sample();
             }
-            infer[w] = (double) o.inferSteps() * BATCH / ((System.nanoTime() - s) / 1e9);
+            infer[w] = (double) inferSteps * BATCH / ((System.nanoTime() - s) / 1e9);
         }
         long hwm = status("VmHWM");
         double gemm = Gemm.flopsPerSecond();
