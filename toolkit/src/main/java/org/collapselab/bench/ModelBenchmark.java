@@ -47,9 +47,9 @@ import org.collapselab.nn.OpProfile;
  * <p>Memory: ND4J keeps arrays off-heap, so the process's peak resident set (VmHWM in /proc/self/status) is the
  * real figure; it is a process-wide high-water mark, so by default every variant runs in a fresh JVM (same JVM
  * options, classpath and environment) through {@code --only}, and the driver collects the results. It depends on
- * the JVM options: SameDiff's training and inference sessions each cache released arrays up to a quarter of
- * JavaCPP's maxBytes (by default -Xmx), so -Xmx6g lets a large model hold up to 2 GB more than -Xmx2g. It settles
- * after the first training step that follows an inference step (warm-up does both), so a few windows suffice. The
+ * the JVM options: a graph's array pool keeps the most any pass had out at once plus a margin of a quarter of
+ * JavaCPP's maxBytes (by default -Xmx) for other shapes, so -Xmx6g lets a model hold up to 1 GB more than -Xmx2g. It
+ * settles after the first training step that follows an inference step (warm-up does both), so a few windows suffice. The
  * JVM heap peak is the largest heap use seen by the MemoryMXBean, sampled after building and after every step.
  *
  * <p>The JIT: building the model applies {@link org.collapselab.nn.Compilation} (ND4J's Java code by C1 only), and each
