@@ -37,7 +37,8 @@ public final class Dropout {
     public SDVariable apply(SDVariable x) {
         if (p == 0 || scope.graph().building() == Graph.Mode.EVAL) return x;
         if (mask != null) throw new IllegalStateException("dropout " + scope + " is already applied");
-        mask = scope.sd().constant(scope.name("mask"), Nd4j.ones(scope.dataType(), 1, n));
+        ones = Nd4j.ones(scope.dataType(), 1, n);
+        mask = scope.sd().constant(scope.name("mask"), ones);
         scope.graph().register(this);
         return x.mul(mask);
     }
@@ -47,12 +48,11 @@ public final class Dropout {
     }
 
     /**
-     * The mask for the next step: drawn into the [B, n] array kept from the last draw of the same B, or the ones kept
-     * from the first call, so that alternating training and evaluation neither allocates nor reduces a mask to check it.
+     * The mask for the next step: drawn into the [B, n] array kept from the last draw of the same B, or the ones the
+     * mask started with, so that alternating training and evaluation neither allocates nor reduces a mask to check it.
      */
     void prepare(boolean active, int batch, Random rng) {
         if (!active) {
-            if (ones == null) ones = Nd4j.ones(scope.dataType(), 1, n);
             if (mask.getArr() != ones) mask.setArray(ones);
             return;
         }
