@@ -204,12 +204,13 @@ public final class CtrModel {
             graph.fit(labels);
         }
         t = phases.add(Phase.GRAPH, t);
-        for (int m = 0; m < inputs.size(); m++) {
-            INDArray g = graph.gradient(inputs.get(m));
-            if (g == null) throw new IllegalStateException("no embedding gradient was captured for set " + m);
-            store.apply(m, batch.indices(), g);
-            g.close();
+        INDArray[] grads = new INDArray[inputs.size()];
+        for (int m = 0; m < grads.length; m++) {
+            grads[m] = graph.gradient(inputs.get(m));
+            if (grads[m] == null) throw new IllegalStateException("no embedding gradient was captured for set " + m);
         }
+        store.apply(batch.indices(), grads);
+        for (INDArray g : grads) g.close();
         t = phases.add(Phase.STORE, t);
         INDArray watched = graph.watched(logit);
         double bce = binaryCrossEntropy(watched.data().asDouble(), batch.labels());
@@ -307,13 +308,11 @@ public final class CtrModel {
     private void feed(Batch batch) {
         if (batch.fields() != schema.size())
             throw new IllegalArgumentException("batch has " + batch.fields() + " fields, the model " + schema.size());
-        for (int m = 0; m < inputs.size(); m++) {
-            INDArray buf = buffers[m];
-            long width = (long) schema.size() * spec.tableWidth(schema.size());
-            if (buf == null || buf.size(0) != batch.size()) buffers[m] = buf = Nd4j.create(DataType.FLOAT, batch.size(), width);
-            store.lookupInto(m, batch.indices(), buf);
-            graph.feed(inputs.get(m), buf);
-        }
+        long width = (long) schema.size() * spec.tableWidth(schema.size());
+        for (int m = 0; m < buffers.length; m++)
+            if (buffers[m] == null || buffers[m].size(0) != batch.size()) buffers[m] = Nd4j.create(DataType.FLOAT, batch.size(), width);
+        store.lookupInto(batch.indices(), buffers);
+        for (int m = 0; m < buffers.length; m++) graph.feed(inputs.get(m), buffers[m]);
     }
 
     private INDArray labels(Batch batch) {
@@ -373,9 +372,7 @@ public final class CtrModel {
      * table of the same total size (Fig. 9a). For SE it is the one table. A copy.
      */
     public INDArray concatenatedTables() {
-        INDArray[] ts = new INDArray[spec.sets()];
-        for (int m = 0; m < ts.length; m++) ts[m] = store.table(m);
-        return ts.length == 1 ? ts[0].dup() : Nd4j.hstack(ts);
+        return store.concatenated().dup();
     }
 
     /** The graph, for advanced inspection (variables are named by scope, e.g. {@code set0/interaction/layer0/w}). */

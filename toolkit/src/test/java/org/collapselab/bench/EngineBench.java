@@ -74,18 +74,18 @@ public final class EngineBench {
         for (int s = -2; s < steps; s++) {
             int[] idx = batch.get();
             long t0 = System.nanoTime();
-            dense.lookupInto(0, idx, buf);
+            dense.lookupInto(idx, buf);
             g.feed(ein, buf);
             long t1 = System.nanoTime();
             g.prepare(Graph.Mode.TRAIN, b);
             g.sd().fit(new MultiDataSet(new INDArray[0], new INDArray[]{y}));
             INDArray grad = g.gradient(ein);
             long t2 = System.nanoTime();
-            dense.apply(0, idx, grad);
+            dense.apply(idx, grad);
             long t3 = System.nanoTime();
-            lazy.apply(0, idx, grad);
+            lazy.apply(idx, grad);
             long t4 = System.nanoTime();
-            nd.apply(0, idx, grad);
+            nd.apply(idx, grad);
             long t5 = System.nanoTime();
             g.feed(ein, buf);
             Map<String, INDArray> all = g.sd().calculateGradients(Map.of("label", y), params);

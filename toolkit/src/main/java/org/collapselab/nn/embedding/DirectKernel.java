@@ -7,12 +7,27 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Java loops over the tables' host buffers (CPU backend: ND4J arrays are direct buffers in host memory). */
 final class DirectKernel implements TableKernel {
+    /** Positions per parallel piece of a lookup (a Criteo batch of 2048 rows has ten). */
+    static final int LOOKUP_CHUNK = 1 << 13;
+
+    /**
+     * Each index's row of the interleaved table, one set's part into each target, in pieces over the common
+     * fork-join pool: the copies wait on memory, and two cores keep twice as many reads in flight (DNN ME 4×, all
+     * four sets: 4.3-4.9 ms a step against 5-8 ms on one core).
+     */
     @Override
-    public void lookup(Table t, int[] indices, INDArray out) {
+    public void lookup(Table t, int[] indices, INDArray[] out) {
         FloatBuffer src = t.values.data().asNioFloat();
-        FloatBuffer dst = out.data().asNioFloat();
-        int w = (int) t.values.size(1);
-        for (int p = 0; p < indices.length; p++) dst.put(p * w, src, indices[p] * w, w);
+        FloatBuffer[] dst = new FloatBuffer[out.length];
+        for (int m = 0; m < dst.length; m++) dst[m] = out[m].data().asNioFloat();
+        int all = (int) t.values.size(1), w = all / dst.length;
+        IntStream.range(0, (indices.length + LOOKUP_CHUNK - 1) / LOOKUP_CHUNK).parallel().forEach(piece -> {
+            int to = Math.min(indices.length, (piece + 1) * LOOKUP_CHUNK);
+            for (int p = piece * LOOKUP_CHUNK; p < to; p++) {
+                int row = indices[p] * all;
+                for (int m = 0; m < dst.length; m++) dst[m].put(p * w, src, row + m * w, w);
+            }
+        });
     }
 
     /** Rows per parallel chunk of the dense update: large enough that a chunk's work dwarfs the scheduling. */

@@ -4,14 +4,17 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** ND4J array operations only, so the tables can live in device memory (CUDA backend). */
 final class NdArrayKernel implements TableKernel {
     @Override
-    public void lookup(Table t, int[] indices, INDArray out) {
+    public void lookup(Table t, int[] indices, INDArray[] out) {
         INDArray rows = Nd4j.pullRows(t.values, 1, indices);
-        out.assign(rows.reshape(out.shape()));
+        long w = rows.size(1) / out.length;
+        for (int m = 0; m < out.length; m++)
+            out[m].assign(rows.get(NDArrayIndex.all(), NDArrayIndex.interval(m * w, (m + 1) * w)).dup('c').reshape(out[m].shape()));
     }
 
     @Override

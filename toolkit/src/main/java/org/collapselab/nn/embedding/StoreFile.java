@@ -28,7 +28,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The store's file: magic, version, header (schema, spec, Adam config, per-set step), then per set the table and
+ * The store's file: magic, version, header (schema, spec, Adam config, per-set step), then per set its table and
  * both moments as little-endian floats, then a CRC32 of everything before it. Written to a temporary file in the
  * target's directory, forced to disk, then renamed over the target.
  */
@@ -49,10 +49,10 @@ final class StoreFile {
                 OutputStream raw = java.nio.channels.Channels.newOutputStream(ch);
                 DataOutputStream out = new DataOutputStream(new CheckedOutputStream(new BufferedOutputStream(raw, CHUNK), crc));
                 writeHeader(out, store);
-                for (Table t : store.tables()) {
-                    writeFloats(out, t.values);
-                    writeFloats(out, t.m);
-                    writeFloats(out, t.v);
+                for (int s = 0; s < store.sets(); s++) {
+                    writeFloats(out, store.table(s));
+                    writeFloats(out, store.firstMoments(s));
+                    writeFloats(out, store.secondMoments(s));
                 }
                 out.flush();
                 new DataOutputStream(raw).writeLong(crc.getValue());
@@ -78,17 +78,18 @@ final class StoreFile {
             Schema schema = readSchema(in, file);
             StoreSpec spec = new StoreSpec(in.readInt(), in.readInt(), in.readInt(), StoreSpec.TableInit.valueOf(in.readUTF()), StoreSpec.Kernel.valueOf(in.readUTF()));
             AdamConfig adam = new AdamConfig(in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), Optimizer.valueOf(in.readUTF()));
-            long[] steps = new long[spec.sets()];
-            for (int s = 0; s < steps.length; s++) steps[s] = in.readLong();
+            long step = in.readLong();
+            for (int s = 1; s < spec.sets(); s++)
+                if (in.readLong() != step) throw new IOException(file + " has an invalid header: its embedding sets have taken different numbers of steps");
             long rows = schema.totalRows();
-            List<Table> tables = new ArrayList<>();
-            for (int s = 0; s < spec.sets(); s++) {
-                INDArray t = readFloats(in, rows, spec.width()), m = readFloats(in, rows, spec.width()), v = readFloats(in, rows, spec.width());
-                tables.add(new Table(t, m, v, steps[s]));
-            }
+            Table table = Table.zeros(rows, spec);
+            table.step = step;
+            for (int s = 0; s < spec.sets(); s++)
+                for (INDArray target : new INDArray[]{table.values, table.m, table.v})
+                    Table.columns(target, s, spec).assign(readFloats(in, rows, spec.width()));
             in.readLong();    // the checksum, verified
             if (raw.read() != -1) throw new IOException(file + " has an invalid header: it describes fewer bytes than the file has");
-            return new EmbeddingStore(schema, spec, adam, tables);
+            return new EmbeddingStore(schema, spec, adam, table);
         } catch (EOFException e) {
             throw new IOException(file + " has an invalid header: it describes more bytes than the file has", e);
         } catch (IllegalArgumentException | ArithmeticException e) {
@@ -145,7 +146,8 @@ final class StoreFile {
         out.writeDouble(a.eps());
         out.writeDouble(a.weightDecay());
         out.writeUTF(a.optimizer().name());
-        for (int s = 0; s < store.sets(); s++) out.writeLong(store.step(s));
+        // one count per set, as version 1 has it: the sets step together, so they are equal
+        for (int s = 0; s < store.sets(); s++) out.writeLong(store.step());
     }
 
     private static Schema readSchema(DataInputStream in, Path file) throws IOException {

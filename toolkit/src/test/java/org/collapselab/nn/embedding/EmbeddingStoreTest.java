@@ -75,17 +75,19 @@ class EmbeddingStoreTest {
     @EnumSource(value = StoreSpec.Kernel.class, names = {"DIRECT", "NDARRAY"})
     void denseAdamStepsEqualTheReference(StoreSpec.Kernel kernel) {
         EmbeddingStore s = store(Optimizer.DENSE_ADAM, kernel);
-        double[][] p = toDouble(s.table(1)), m = new double[7][K], v = new double[7][K];
+        double[][][] p = {toDouble(s.table(0)), toDouble(s.table(1))}, m = new double[2][7][K], v = new double[2][7][K];
         for (int t = 1; t <= 3; t++) {
-            INDArray g = grad(t);
-            s.apply(1, IDX, g);
-            referenceAdamStep(p, m, v, denseGradient(g, 7), t, false, null);
+            INDArray g0 = grad(t), g1 = grad(10 + t);
+            s.apply(IDX, g0, g1);
+            referenceAdamStep(p[0], m[0], v[0], denseGradient(g0, 7), t, false, null);
+            referenceAdamStep(p[1], m[1], v[1], denseGradient(g1, 7), t, false, null);
         }
-        assertClose(p, s.table(1), 1e-6, "table");
-        assertClose(m, s.firstMoments(1), 1e-6, "m");
-        assertClose(v, s.secondMoments(1), 1e-9, "v");
-        assertEquals(3, s.step(1));
-        assertEquals(0, s.step(0), "set 0 untouched");
+        for (int set = 0; set < 2; set++) {
+            assertClose(p[set], s.table(set), 1e-6, "set " + set + " table");
+            assertClose(m[set], s.firstMoments(set), 1e-6, "set " + set + " m");
+            assertClose(v[set], s.secondMoments(set), 1e-9, "set " + set + " v");
+        }
+        assertEquals(3, s.step());
         // every row moves under dense Adam with weight decay, including rows 3 and 4 that no index used
         assertNotEquals(toDouble(store(Optimizer.DENSE_ADAM, kernel).table(1))[3][0], toDouble(s.table(1))[3][0]);
     }
@@ -126,8 +128,8 @@ class EmbeddingStoreTest {
         EmbeddingStore direct = EmbeddingStore.create(one, StoreSpec.of(1, width).withKernel(StoreSpec.Kernel.DIRECT), ADAM, 5);
         EmbeddingStore ndarray = EmbeddingStore.create(one, StoreSpec.of(1, width).withKernel(StoreSpec.Kernel.NDARRAY), ADAM, 5);
         for (int t = 0; t < 2; t++) {
-            direct.apply(0, idx, g);
-            ndarray.apply(0, idx, g);
+            direct.apply(idx, g);
+            ndarray.apply(idx, g);
         }
         assertClose(toDouble(ndarray.table(0)), direct.table(0), 1e-6, "table");
         assertClose(toDouble(ndarray.firstMoments(0)), direct.firstMoments(0), 1e-7, "m");
@@ -142,12 +144,15 @@ class EmbeddingStoreTest {
         double[][] p = toDouble(before), m = new double[7][K], v = new double[7][K];
         boolean[] touched = new boolean[7];
         for (int i : IDX) touched[i] = true;
+        double[][] p1 = toDouble(s.table(1)), m1 = new double[7][K], v1 = new double[7][K];
         for (int t = 1; t <= 2; t++) {
-            INDArray g = grad(t);
-            s.apply(0, IDX, g);
+            INDArray g = grad(t), g1 = grad(10 + t);
+            s.apply(IDX, g, g1);
             referenceAdamStep(p, m, v, denseGradient(g, 7), t, true, touched);
+            referenceAdamStep(p1, m1, v1, denseGradient(g1, 7), t, true, touched);
         }
         assertClose(p, s.table(0), 1e-6, "table");
+        assertClose(p1, s.table(1), 1e-6, "set 1 table");
         for (int r = 0; r < 7; r++) {
             if (touched[r]) {
                 assertNotEquals(before.getFloat(r, 0), s.table(0).getFloat(r, 0), "row " + r + " was used");
@@ -161,7 +166,7 @@ class EmbeddingStoreTest {
     @Test
     void rowGradientSumsDuplicates() {
         INDArray g = grad(0);
-        RowGradient rg = RowGradient.of(IDX, g.dup('c').data().asFloat(), K);
+        RowGradient rg = RowGradient.of(IDX, K, g.dup('c').data().asFloat());
         assertArrayEquals(new int[]{0, 1, 2, 5, 6}, rg.rows());
         double[][] dense = denseGradient(g, 7);
         for (int i = 0; i < rg.rows().length; i++)
@@ -171,20 +176,23 @@ class EmbeddingStoreTest {
     @Test
     void lookupCopiesTheRowsAndRejectsIndicesOutsideTheirField() {
         EmbeddingStore s = store(Optimizer.DENSE_ADAM, StoreSpec.Kernel.AUTO);
-        INDArray ein = s.lookup(1, IDX);
-        for (int p = 0; p < IDX.length; p++)
-            for (int d = 0; d < K; d++) assertEquals(s.table(1).getFloat(IDX[p], d), ein.getFloat(p / 3, (long) (p % 3) * K + d));
-        INDArray viaNd = store(Optimizer.DENSE_ADAM, StoreSpec.Kernel.NDARRAY).lookup(1, IDX);
-        assertEquals(ein, viaNd);
-        var e = assertThrows(IllegalArgumentException.class, () -> s.lookup(0, new int[]{0, 5, 5}));
+        INDArray[] ein = s.lookup(IDX);
+        for (int set = 0; set < 2; set++)
+            for (int p = 0; p < IDX.length; p++)
+                for (int d = 0; d < K; d++) assertEquals(s.table(set).getFloat(IDX[p], d), ein[set].getFloat(p / 3, (long) (p % 3) * K + d));
+        INDArray[] viaNd = store(Optimizer.DENSE_ADAM, StoreSpec.Kernel.NDARRAY).lookup(IDX);
+        assertEquals(ein[0], viaNd[0]);
+        assertEquals(ein[1], viaNd[1]);
+        var e = assertThrows(IllegalArgumentException.class, () -> s.lookup(new int[]{0, 5, 5}));
         assertTrue(e.getMessage().contains("index 5 at row 0, field 1 ('b')"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> s.lookup(0, new int[]{0, 2}));
+        assertThrows(IllegalArgumentException.class, () -> s.lookup(new int[]{0, 2}));
         // below a field's first row (the previous field's row, a negative index) and one past the last field's end
-        e = assertThrows(IllegalArgumentException.class, () -> s.lookup(0, new int[]{0, 2, 5, 1, 1, 6}));
+        e = assertThrows(IllegalArgumentException.class, () -> s.lookup(new int[]{0, 2, 5, 1, 1, 6}));
         assertTrue(e.getMessage().contains("index 1 at row 1, field 1 ('b') is outside that field's rows [2, 5)"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> s.lookup(0, new int[]{-1, 2, 5}));
+        e = assertThrows(IllegalArgumentException.class, () -> s.lookup(new int[]{-1, 2, 5}));
         assertTrue(e.getMessage().contains("index -1 at row 0, field 0 ('a')"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> s.apply(0, new int[]{0, 2, 7}, Nd4j.zeros(DataType.FLOAT, 1, 3 * K)));
+        INDArray zeros = Nd4j.zeros(DataType.FLOAT, 1, 3 * K);
+        e = assertThrows(IllegalArgumentException.class, () -> s.apply(new int[]{0, 2, 7}, zeros, zeros));
         assertTrue(e.getMessage().contains("index 7 at row 0, field 2 ('c') is outside that field's rows [5, 7)"), e.getMessage());
     }
 
@@ -208,8 +216,7 @@ class EmbeddingStoreTest {
     @Test
     void saveLoadRoundTripsAndTrainingContinuesIdentically(@TempDir Path dir) throws IOException {
         EmbeddingStore s = store(Optimizer.DENSE_ADAM, StoreSpec.Kernel.AUTO);
-        s.apply(0, IDX, grad(1));
-        s.apply(1, IDX, grad(2));
+        s.apply(IDX, grad(1), grad(2));
         Path f = dir.resolve("emb.store");
         s.save(f);
         s.save(f); // overwriting is atomic too
@@ -224,11 +231,12 @@ class EmbeddingStoreTest {
             assertEquals(s.table(set), r.table(set));
             assertEquals(s.firstMoments(set), r.firstMoments(set));
             assertEquals(s.secondMoments(set), r.secondMoments(set));
-            assertEquals(s.step(set), r.step(set));
         }
-        s.apply(0, IDX, grad(3));
-        r.apply(0, IDX, grad(3));
+        assertEquals(s.step(), r.step());
+        s.apply(IDX, grad(3), grad(4));
+        r.apply(IDX, grad(3), grad(4));
         assertEquals(s.table(0), r.table(0));
+        assertEquals(s.table(1), r.table(1));
     }
 
     @Test

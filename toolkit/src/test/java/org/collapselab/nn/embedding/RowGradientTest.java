@@ -1,10 +1,12 @@
 package org.collapselab.nn.embedding;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,11 +27,31 @@ class RowGradientTest {
             float[] sum = expected.computeIfAbsent(indices[p], k -> new float[width]);
             for (int d = 0; d < width; d++) sum[d] += grad[p * width + d];
         }
-        RowGradient g = RowGradient.of(indices, grad, width);
+        RowGradient g = RowGradient.of(indices, width, grad);
         assertArrayEquals(expected.keySet().stream().mapToInt(Integer::intValue).toArray(), g.rows());
         float[] sums = new float[expected.size() * width];
         int i = 0;
         for (Map.Entry<Integer, float[]> e : expected.entrySet()) System.arraycopy(e.getValue(), 0, sums, width * i++, width);
         assertArrayEquals(sums, g.sums());
+    }
+
+    /** Several sets' gradients: each set's sums, computed alone, side by side in each row as the store interleaves them. */
+    @Test
+    void setsSumSideBySide() {
+        SplittableRandom r = new SplittableRandom(3);
+        int n = 2_000, width = 4, sets = 3;
+        int[] indices = new int[n];
+        for (int p = 0; p < n; p++) indices[p] = r.nextInt(300);
+        float[][] grads = new float[sets][n * width];
+        for (float[] g : grads) for (int i = 0; i < g.length; i++) g[i] = (float) r.nextGaussian();
+        RowGradient all = RowGradient.of(indices, width, grads);
+        assertEquals(sets * width, all.width());
+        for (int m = 0; m < sets; m++) {
+            RowGradient alone = RowGradient.of(indices, width, grads[m]);
+            assertArrayEquals(alone.rows(), all.rows());
+            for (int i = 0; i < alone.rows().length; i++)
+                for (int d = 0; d < width; d++)
+                    assertEquals(alone.sums()[i * width + d], all.sums()[i * sets * width + m * width + d], "set " + m + ", row " + alone.rows()[i]);
+        }
     }
 }

@@ -37,7 +37,7 @@ class StoreGradientTest {
         SDVariable proj = set.constant("proj", Init.uniform(1).create(new SplittableRandom(1), DataType.DOUBLE, B, (long) F * K));
         SDVariable loss = out.features().mul(proj).sum().rename("loss");
         g.sd().setLossVariables(loss);
-        INDArray rows = store.lookup(0, IDX).castTo(DataType.DOUBLE);
+        INDArray rows = store.lookup(IDX)[0].castTo(DataType.DOUBLE);
         g.feed(ein, rows);
         g.prepare(Graph.Mode.TRAIN, B);
         INDArray einGrad = g.sd().calculateGradients(Map.of(), ein.name()).get(ein.name());
