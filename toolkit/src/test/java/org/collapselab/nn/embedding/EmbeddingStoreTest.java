@@ -275,4 +275,60 @@ class EmbeddingStoreTest {
         assertTrue(e.getMessage().startsWith(f + " is corrupt: checksum mismatch (stored "), e.getMessage());
         assertTrue(e.getMessage().endsWith(" over its " + b.length + " bytes: damaged or truncated); nothing of it was used"), e.getMessage());
     }
+
+    /**
+     * A batch of several of the direct kernel's lookup pieces, three sets: every position of every set holds its row of
+     * that set's table, as the NDARRAY kernel reads it (it fails when a piece writes another piece's positions).
+     */
+    @Test
+    void lookupInPiecesCopiesEverySetsRows() {
+        Schema wide = Schema.categorical(List.of("x", "y", "z"), 50, 7, 1_000);
+        int rows = 2 * DirectKernel.LOOKUP_CHUNK / 3 + 11, f = 3;
+        int[] idx = new int[rows * f];
+        java.util.SplittableRandom r = new java.util.SplittableRandom(9);
+        for (int p = 0; p < idx.length; p++) idx[p] = wide.offsets()[p % f] + r.nextInt(wide.cardinality(p % f));
+        EmbeddingStore direct = EmbeddingStore.create(wide, StoreSpec.of(3, K).withKernel(StoreSpec.Kernel.DIRECT), ADAM, 4);
+        EmbeddingStore ndarray = EmbeddingStore.create(wide, StoreSpec.of(3, K).withKernel(StoreSpec.Kernel.NDARRAY), ADAM, 4);
+        INDArray[] got = direct.lookup(idx), expected = ndarray.lookup(idx);
+        for (int set = 0; set < 3; set++) {
+            assertEquals(expected[set], got[set], "set " + set);
+            assertEquals(direct.table(set).getRow(idx[idx.length - 1]), got[set].getRow(rows - 1).get(org.nd4j.linalg.indexing.NDArrayIndex.interval(2 * K, 3 * K)),
+                    "set " + set + ": the last position");
+        }
+    }
+
+    @Test
+    void everySetNeedsItsTargetAndItsGradient() {
+        EmbeddingStore s = store(Optimizer.DENSE_ADAM, StoreSpec.Kernel.AUTO);
+        INDArray one = Nd4j.create(DataType.FLOAT, 2, 3L * K);
+        var e = assertThrows(IllegalArgumentException.class, () -> s.lookupInto(IDX, one));
+        assertEquals("lookup needs one target per embedding set (2), got 1", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> s.apply(IDX, grad(1)));
+        assertEquals("one gradient per embedding set (2) is needed, got 1", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> s.apply(IDX, grad(1), Nd4j.create(DataType.FLOAT, 2, 2L * K)));
+        assertEquals("set 1's gradient must be [2, 9], got [2, 6]", e.getMessage());
+        assertEquals(0, s.step(), "nothing was applied");
+    }
+
+    /** The file keeps one step count per set (version 1); sets that disagree cannot be one interleaved store. */
+    @Test
+    void aFileWhoseSetsTookDifferentStepsIsRefused(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("emb.store");
+        EmbeddingStore s = store(Optimizer.DENSE_ADAM, StoreSpec.Kernel.AUTO);
+        s.apply(IDX, grad(1), grad(2));
+        s.save(f);
+        byte[] b = Files.readAllBytes(f);
+        // the steps are the header's last longs: before the 2 sets' 3 arrays of 7 × K floats and the trailing checksum
+        int secondStep = b.length - Long.BYTES - 2 * 3 * 7 * K * Float.BYTES - Long.BYTES;
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b);
+        assertEquals(1, buf.getLong(secondStep - Long.BYTES), "set 0's step");
+        assertEquals(1, buf.getLong(secondStep), "set 1's step");
+        buf.putLong(secondStep, 2);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(b, 0, b.length - Long.BYTES);
+        buf.putLong(b.length - Long.BYTES, crc.getValue());
+        Files.write(f, b);
+        IOException e = assertThrows(IOException.class, () -> EmbeddingStore.load(f));
+        assertEquals(f + " has an invalid header: its embedding sets have taken different numbers of steps", e.getMessage());
+    }
 }
