@@ -13,7 +13,7 @@ final class DirectKernel implements TableKernel {
     /**
      * Each index's row of the interleaved table, one set's part into each target, in pieces over the common
      * fork-join pool: the copies wait on memory, and two cores keep twice as many reads in flight (DNN ME 4×, all
-     * four sets: 4.3-4.9 ms a step against 5-8 ms on one core).
+     * four sets: 4.3-5.5 ms a step against 4.6-8.1 ms on one core).
      */
     @Override
     public void lookup(Table t, int[] indices, INDArray[] out) {
