@@ -2,6 +2,7 @@ package org.collapselab.nn.embedding;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -53,5 +54,14 @@ class RowGradientTest {
                 for (int d = 0; d < width; d++)
                     assertEquals(alone.sums()[i * width + d], all.sums()[i * sets * width + m * width + d], "set " + m + ", row " + alone.rows()[i]);
         }
+    }
+
+    @Test
+    void missingOrMisSizedGradientsAreRefused() {
+        int[] indices = {0, 4, 4};
+        var e = assertThrows(IllegalArgumentException.class, () -> RowGradient.of(indices, 2));
+        assertEquals("no gradients: one per embedding set is needed", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> RowGradient.of(indices, 2, new float[6], new float[5]));
+        assertEquals("gradient 1 has 5 values; 3 positions of width 2 need 6", e.getMessage());
     }
 }
