@@ -7,6 +7,7 @@ import org.collapselab.data.EncodedDataset;
 import org.collapselab.experiment.RunRecord;
 import org.collapselab.experiment.RunRequest;
 import org.collapselab.experiment.RunStore;
+import org.collapselab.experiment.RunTrainer;
 import org.collapselab.model.ModelTooLargeException;
 
 /**
@@ -37,7 +38,7 @@ final class RunTask implements Function<String, RunTask.Outcome> {
         RunStore store = new RunStore(Path.of(storeDir));
         if (store.contains(request.id())) return new Outcome(request.id(), null);
         EncodedDataset data = request.data().open();
-        RunRecord record;
+        RunTrainer.Trained record;
         try {
             record = trainer.train(request, data);
         } catch (ModelTooLargeException e) {

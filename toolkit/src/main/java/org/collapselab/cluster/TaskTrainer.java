@@ -2,8 +2,8 @@ package org.collapselab.cluster;
 
 import java.io.Serializable;
 import org.collapselab.data.EncodedDataset;
-import org.collapselab.experiment.RunRecord;
 import org.collapselab.experiment.RunRequest;
+import org.collapselab.experiment.RunTrainer;
 
 /**
  * What a Spark task runs for one request: the experiment layer's pure "train one run". Serializable, since Spark
@@ -11,5 +11,5 @@ import org.collapselab.experiment.RunRequest;
  */
 @FunctionalInterface
 public interface TaskTrainer extends Serializable {
-    RunRecord train(RunRequest request, EncodedDataset data);
+    RunTrainer.Trained train(RunRequest request, EncodedDataset data);
 }

@@ -134,9 +134,9 @@ public record CollapseDynamics(ModelSpec base, int scale, TrainConfig config, lo
             return out.subList(0, Math.min(n, out.size()));
         }
     
-        /** Beyond the paper: ME's mean IA above SE's after every epoch. */
+        /** Beyond the paper: ME's IA above SE's after every epoch. */
         public Claim meAboveSeEveryEpoch() {
-            return DynamicsClaims.meAboveSeEveryEpoch(perEpoch("mean IA", "SE"), perEpoch("mean IA", "ME"));
+            return DynamicsClaims.meAboveSeEveryEpoch(iaPerEpoch("SE"), iaPerEpoch("ME"));
         }
 }
 }

@@ -3,7 +3,6 @@ package org.collapselab.experiment;
 import java.util.List;
 import org.collapselab.experiment.claim.Claim;
 import org.collapselab.experiment.claim.EvidenceIIIClaims;
-import org.collapselab.experiment.claim.PerScale;
 import org.collapselab.model.EmbeddingMode;
 import org.collapselab.model.ModelKind;
 import org.collapselab.model.ModelSpec;
@@ -30,23 +29,21 @@ public record EvidenceIII(List<Integer> scales, TrainConfig config, List<Long> s
                 new SizeSweep.Variant(REGULARISED, base.toBuilder().regularizedCross().build())), scales, EmbeddingMode.SINGLE, config, seeds);
     }
 
-    /** Claim 1: the regulariser raises mean IA at every size. */
+    /** Claim 1: the regulariser raises IA at every size. */
     public static Claim regularisationRaisesIa(SizeSweep.Result r) {
-        return EvidenceIIIClaims.regularisationRaisesIa(PerScale.of(r.runs(), DCNV2, "mean IA"), PerScale.of(r.runs(), REGULARISED, "mean IA"));
+        return EvidenceIIIClaims.regularisationRaisesIa(r.ia(DCNV2), r.ia(REGULARISED));
     }
 
     /** Claim 2: the regularised model's test AUC does not improve with size. */
     public static Claim aucDoesNotImproveWithSize(SizeSweep.Result r) {
-        return EvidenceIIIClaims.aucDoesNotImproveWithSize(PerScale.of(r.runs(), REGULARISED, "test AUC"), PerScale.of(r.runs(), DCNV2, "test AUC"));
+        return EvidenceIIIClaims.aucDoesNotImproveWithSize(r.testPredictions(REGULARISED), r.testPredictions(DCNV2));
     }
 
     /** Claim 3: the regularised model overfits (training loss falls while validation AUC drops), on the runs of {@code seed}. */
     public static Claim regularisedModelOverfits(SizeSweep.Result r, long seed) {
-        java.util.SortedMap<Integer, double[]> loss = new java.util.TreeMap<>(), validAuc = new java.util.TreeMap<>();
-        for (int s : r.scales()) {
-            loss.put(s, r.perEpoch("train loss", REGULARISED, s, seed));
-            validAuc.put(s, r.perEpoch("valid AUC", REGULARISED, s, seed));
-        }
-        return EvidenceIIIClaims.regularisedModelOverfits(loss, validAuc);
+        java.util.SortedMap<Integer, EvidenceIIIClaims.Course> runs = new java.util.TreeMap<>();
+        r.runs(REGULARISED, seed).forEach((n, run) -> runs.put(n, new EvidenceIIIClaims.Course(run.trainLosses(), run.result().validBest(),
+                run.result().validLast())));
+        return EvidenceIIIClaims.regularisedModelOverfits(runs);
     }
 }

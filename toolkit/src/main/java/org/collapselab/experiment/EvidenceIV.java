@@ -3,7 +3,6 @@ package org.collapselab.experiment;
 import java.util.List;
 import org.collapselab.experiment.claim.Claim;
 import org.collapselab.experiment.claim.EvidenceIVClaims;
-import org.collapselab.experiment.claim.PerScale;
 import org.collapselab.model.EmbeddingMode;
 import org.collapselab.model.ModelKind;
 import org.collapselab.model.ModelSpec;
@@ -27,13 +26,13 @@ public record EvidenceIV(List<Integer> scales, TrainConfig config, List<Long> se
                 new SizeSweep.Variant(DCNV2, ModelSpec.of(ModelKind.DCNV2))), scales, EmbeddingMode.SINGLE, config, seeds);
     }
 
-    /** Claim 1: DNN has the higher mean IA at every size. */
+    /** Claim 1: DNN has the higher IA at every size. */
     public static Claim dnnHasHigherIa(SizeSweep.Result r) {
-        return EvidenceIVClaims.dnnHasHigherIa(PerScale.of(r.runs(), DNN, "mean IA"), PerScale.of(r.runs(), DCNV2, "mean IA"));
+        return EvidenceIVClaims.dnnHasHigherIa(r.ia(DNN), r.ia(DCNV2));
     }
 
     /** Claim 2: DNN's test AUC drops with size while DCNv2's holds. */
     public static Claim dnnDropsWhileDcnv2Holds(SizeSweep.Result r) {
-        return EvidenceIVClaims.dnnDropsWhileDcnv2Holds(PerScale.of(r.runs(), DNN, "test AUC"), PerScale.of(r.runs(), DCNV2, "test AUC"));
+        return EvidenceIVClaims.dnnDropsWhileDcnv2Holds(r.testPredictions(DNN), r.testPredictions(DCNV2));
     }
 }

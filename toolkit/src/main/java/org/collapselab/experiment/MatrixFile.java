@@ -86,7 +86,11 @@ public record MatrixFile(float[] values, int rows, int cols, String source, Stri
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
         }
-        String src = file.toString();
+        return readNpy(b, file.toString());
+    }
+
+    /** Parses the bytes of a {@code .npy} file; {@code src} names it in messages. */
+    static MatrixFile readNpy(byte[] b, String src) {
         if (b.length < 10 || !java.util.Arrays.equals(java.util.Arrays.copyOf(b, 6), MAGIC))
             throw new IllegalArgumentException(src + ": not a NumPy .npy file (it does not start with \\x93NUMPY)");
         int major = b[6] & 0xff, minor = b[7] & 0xff;
@@ -166,7 +170,13 @@ public record MatrixFile(float[] values, int rows, int cols, String source, Stri
 
     /** Writes a row-major {@code rows × cols} float array as a NumPy 1.0 {@code .npy} file of {@code <f4} (atomically). */
     public static void writeNpy(float[] values, int rows, int cols, Path file) {
-        new MatrixFile(values, rows, cols, file.toString());    // validates the shape
+        byte[] bytes = npyBytes(values, rows, cols, file.toString());
+        AtomicFiles.write(file, out -> out.write(bytes));
+    }
+
+    /** The bytes of a NumPy 1.0 {@code .npy} file of {@code <f4} holding a row-major {@code rows × cols} array. */
+    static byte[] npyBytes(float[] values, int rows, int cols, String what) {
+        new MatrixFile(values, rows, cols, what);    // validates the shape
         String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + rows + ", " + cols + "), }";
         int total = 10 + dict.length() + 1;                     // preamble + dict + '\n', padded to a multiple of 64
         int pad = (64 - total % 64) % 64;
@@ -174,8 +184,7 @@ public record MatrixFile(float[] values, int rows, int cols, String source, Stri
         ByteBuffer bb = ByteBuffer.allocate(10 + header.length() + 4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
         bb.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) header.length()).put(header.getBytes(StandardCharsets.ISO_8859_1));
         for (float f : values) bb.putFloat(f);
-        byte[] bytes = bb.array();
-        AtomicFiles.write(file, out -> out.write(bytes));
+        return bb.array();
     }
 
     // ------------------------------------------------------------------ CSV

@@ -35,7 +35,7 @@ public final class MeAnalysisClaims {
     /** Fig. 9d's claim at the largest scale: restricting the divergence takes away ME's gains. */
     public static Claim restrictionTakesAwayGains(MeAnalysis.Result a) {
         int n = a.recipe().largest();
-        return MultiEmbeddingClaims.restrictionTakesAwayGains(n, new double[] {a.run(a.recipe().me(n)).testAuc()},
-                new double[] {a.run(a.recipe().restricted(n)).testAuc()});
+        return MultiEmbeddingClaims.restrictionTakesAwayGains(n, java.util.List.of(a.run(a.recipe().me(n)).result().test()),
+                java.util.List.of(a.run(a.recipe().restricted(n)).result().test()));
     }
 }

@@ -26,9 +26,23 @@ import org.collapselab.train.TrainResult;
  * @param crossNorms  per set, {@code [i][j] = ||W_{i→j}||_F} of the first cross layer (DCNv2; empty otherwise)
  * @param subEmbeddings IA of the sub-embeddings of the kept weights, where {@link #hasSubEmbeddings} says the
  *                    model has them (empty otherwise)
+ * @param weights     the SHA-256 of the kept weights' files ({@link KeptWeights}, kept by the store beside the record),
+ *                    so that only this run's weights are ever read as its own
  */
 public record RunRecord(RunRequest request, TrainResult result, FieldIA kept, double[][] iaPerEpoch, double[][] setIa,
-                        List<double[][]> crossNorms, Optional<SubEmbeddingIA> subEmbeddings) {
+                        List<double[][]> crossNorms, Optional<SubEmbeddingIA> subEmbeddings, WeightDigests weights) {
+    /**
+     * The SHA-256 of the {@code .npy} files of a run's kept weights: the tables, and the cross layers where the model
+     * has them.
+     */
+    public record WeightDigests(String tables, Optional<String> cross) {
+        public WeightDigests {
+            if (!tables.matches("[0-9a-f]{64}")) throw new IllegalArgumentException("not a SHA-256: '" + tables + "'");
+            cross.ifPresent(c -> {
+                if (!c.matches("[0-9a-f]{64}")) throw new IllegalArgumentException("not a SHA-256: '" + c + "'");
+            });
+        }
+    }
 
     public RunRecord {
         Objects.requireNonNull(request, "request");
@@ -44,6 +58,9 @@ public record RunRecord(RunRequest request, TrainResult result, FieldIA kept, do
         if (!crossNorms.isEmpty() && crossNorms.size() != request.spec().sets())
             throw new IllegalArgumentException(request.spec().sets() + " sets but cross norms of " + crossNorms.size());
         Objects.requireNonNull(subEmbeddings, "subEmbeddings");
+        Objects.requireNonNull(weights, "weights");
+        if (weights.cross().isPresent() != (request.spec().kind() == ModelKind.DCNV2))
+            throw new IllegalArgumentException(request.spec().label() + (weights.cross().isPresent() ? " has no" : " needs its") + " cross layers' digest");
         if (subEmbeddings.isPresent() != hasSubEmbeddings(request.spec()))
             throw new IllegalArgumentException(request.spec().label() + (subEmbeddings.isPresent() ? " has no" : " needs") + " sub-embedding IA");
     }

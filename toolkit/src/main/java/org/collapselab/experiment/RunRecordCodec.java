@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -15,17 +18,23 @@ import org.collapselab.analysis.Spectrum;
 import org.collapselab.analysis.SpectrumOptions;
 import org.collapselab.analysis.SubEmbeddingIA;
 import org.collapselab.train.EpochResult;
+import org.collapselab.train.Predictions;
 import org.collapselab.train.TrainResult;
 
 /**
  * The text form of a {@link RunRecord}: properties, the request under {@code request.}, doubles written exactly
- * ({@link Double#toString}) so that a record read back equals the one written.
+ * ({@link Double#toString}) so that a record read back equals the one written; predictions as Base64 of their
+ * little-endian bytes (row ids int32, scores float32, labels one byte). Records of another {@link #FORMAT} are refused.
  */
 final class RunRecordCodec {
+    /** 2: records keep their test and validation predictions and the digests of their kept weights. */
+    static final int FORMAT = 2;
+
     private RunRecordCodec() {}
 
     static String encode(RunRecord r) {
         Properties p = new Properties();
+        p.setProperty("format", String.valueOf(FORMAT));
         p.setProperty("request", r.request().encode());
         TrainResult t = r.result();
         p.setProperty("result.bestEpoch", String.valueOf(t.bestEpoch()));
@@ -34,6 +43,9 @@ final class RunRecordCodec {
         p.setProperty("result.testLogloss", String.valueOf(t.testLogloss()));
         p.setProperty("result.seconds", String.valueOf(t.seconds()));
         p.setProperty("epochs", String.valueOf(t.epochs()));
+        putPredictions(p, "test", t.test());
+        putPredictions(p, "validBest", t.validBest());
+        putPredictions(p, "validLast", t.validLast());
         for (EpochResult e : t.history())
             p.setProperty("history." + e.epoch(), join(new double[] {e.trainLoss(), e.validAuc(), e.validLogloss(), e.seconds()}));
         FieldIA k = r.kept();
@@ -62,6 +74,8 @@ final class RunRecordCodec {
             double[][] ia = s.ia();
             for (int i = 0; i < ia.length; i++) p.setProperty("sub.ia." + i, join(ia[i]));
         });
+        p.setProperty("weights.tables", r.weights().tables());
+        r.weights().cross().ifPresent(c -> p.setProperty("weights.cross", c));
         StringWriter w = new StringWriter();
         try {
             p.store(w, null);
@@ -79,6 +93,10 @@ final class RunRecordCodec {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        String format = p.getProperty("format", "1");
+        if (!format.equals(String.valueOf(FORMAT)))
+            throw new IllegalArgumentException("the run record is of format " + format + ", this toolkit reads format " + FORMAT
+                    + " (records that keep their test predictions); the run is trained again");
         RunRequest request = RunRequest.decode(get(p, "request"));
         int epochs = Integer.parseInt(get(p, "epochs"));
         List<EpochResult> history = new ArrayList<>();
@@ -90,7 +108,8 @@ final class RunRecordCodec {
         }
         TrainResult result = new TrainResult(request.spec(), request.seed(), history, Integer.parseInt(get(p, "result.bestEpoch")),
                 Double.parseDouble(get(p, "result.validAuc")), Double.parseDouble(get(p, "result.testAuc")),
-                Double.parseDouble(get(p, "result.testLogloss")), Double.parseDouble(get(p, "result.seconds")));
+                Double.parseDouble(get(p, "result.testLogloss")), Double.parseDouble(get(p, "result.seconds")), predictions(p, "test"),
+                predictions(p, "validBest"), predictions(p, "validLast"));
         int fields = Integer.parseInt(get(p, "fields"));
         List<String> names = new ArrayList<>();
         int[] cards = new int[fields];
@@ -116,13 +135,42 @@ final class RunRecordCodec {
             sub = Optional.of(new SubEmbeddingIA(get(p, "sub.model"), names, cards, doubles(get(p, "sub.rawIa")), ia,
                     Boolean.parseBoolean(get(p, "sub.diagonalUsed")), Integer.parseInt(get(p, "sub.k")), SpectrumOptions.DEFAULT));
         }
-        return new RunRecord(request, result, kept, perEpoch, setIa, cross, sub);
+        return new RunRecord(request, result, kept, perEpoch, setIa, cross, sub,
+                new RunRecord.WeightDigests(get(p, "weights.tables"), Optional.ofNullable(p.getProperty("weights.cross"))));
     }
 
     private static String get(Properties p, String key) {
         String v = p.getProperty(key);
         if (v == null) throw new IllegalArgumentException("the run record has no '" + key + "' entry");
         return v;
+    }
+
+    private static void putPredictions(Properties p, String name, Predictions x) {
+        int n = x.size();
+        ByteBuffer rows = ByteBuffer.allocate(4 * n).order(ByteOrder.LITTLE_ENDIAN), scores = ByteBuffer.allocate(4 * n).order(ByteOrder.LITTLE_ENDIAN);
+        rows.asIntBuffer().put(x.rows());
+        scores.asFloatBuffer().put(x.scores());
+        byte[] labels = new byte[n];
+        float[] y = x.labels();
+        for (int i = 0; i < n; i++) labels[i] = (byte) y[i];
+        p.setProperty(name + ".rows", Base64.getEncoder().encodeToString(rows.array()));
+        p.setProperty(name + ".scores", Base64.getEncoder().encodeToString(scores.array()));
+        p.setProperty(name + ".labels", Base64.getEncoder().encodeToString(labels));
+    }
+
+    private static Predictions predictions(Properties p, String name) {
+        byte[] rows = Base64.getDecoder().decode(get(p, name + ".rows")), scores = Base64.getDecoder().decode(get(p, name + ".scores")),
+                labels = Base64.getDecoder().decode(get(p, name + ".labels"));
+        if (rows.length % 4 != 0 || scores.length != rows.length || labels.length * 4 != rows.length)
+            throw new IllegalArgumentException("the run record's " + name + " predictions have " + rows.length + " bytes of row ids, " + scores.length
+                    + " of scores and " + labels.length + " of labels: they do not describe the same rows");
+        int n = labels.length;
+        int[] r = new int[n];
+        float[] s = new float[n], y = new float[n];
+        ByteBuffer.wrap(rows).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(r);
+        ByteBuffer.wrap(scores).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(s);
+        for (int i = 0; i < n; i++) y[i] = labels[i];
+        return new Predictions(r, s, y);
     }
 
     private static String join(double[] v) {

@@ -1,16 +1,26 @@
 package org.collapselab.experiment;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.collapselab.data.AtomicFiles;
+import org.collapselab.data.Schema;
 import org.collapselab.data.SealedText;
+import org.collapselab.data.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Trained runs on disk, one file {@code ID.run} per {@link RunRecord} in a folder (local or shared by several
- * machines). A file is written to a temporary sibling and renamed into place, sealed with its checksum, and read
+ * machines), with the run's kept weights beside it ({@code ID.tables.npy}, for DCNv2 {@code ID.cross.npy}; NumPy files
+ * a user can load too) and the measures computed from them ({@link #measure}). A file is written to a temporary sibling and renamed into place, sealed with its checksum, and read
  * back only after the checksum verifies and its request has the file's id; a damaged or foreign file is reported
  * and treated as absent (the run is trained again and the file replaced). Several JVMs may put runs into the same
  * folder at once: each writes only its own temporary file, and a run already stored is kept as it is.
@@ -18,6 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class RunStore {
     private static final Logger LOG = LoggerFactory.getLogger(RunStore.class);
     static final String EXTENSION = ".run";
+    private static final String TABLES = ".tables.npy", CROSS = ".cross.npy";
     private final Path dir;
 
     public RunStore(Path dir) {
@@ -52,11 +63,98 @@ public final class RunStore {
         return find(id).isPresent();
     }
 
-    /** Stores {@code record} unless a verified run of its id is already stored (then that one is kept); returns the stored one. */
-    public RunRecord put(RunRecord record) {
+    /**
+     * Stores a trained run, its kept weights first and its record last (the record names the weights' digests, so a
+     * run is there once its record is), unless a verified run of its id is already stored (then that one is kept);
+     * returns the stored record.
+     */
+    public RunRecord put(RunTrainer.Trained run) {
+        RunRecord record = run.record();
         Optional<RunRecord> there = find(record.id());
         if (there.isPresent()) return there.get();
+        byte[] tables = tablesNpy(run.weights());
+        AtomicFiles.write(weightsFile(record.id(), TABLES), out -> out.write(tables));
+        crossNpy(run.weights()).ifPresent(b -> AtomicFiles.write(weightsFile(record.id(), CROSS), out -> out.write(b)));
         SealedText.write(file(record.id()), RunRecordCodec.encode(record));
         return record;
+    }
+
+    /** The digests a record names for these weights. */
+    static RunRecord.WeightDigests digests(KeptWeights w) {
+        return new RunRecord.WeightDigests(Sha256.hex(tablesNpy(w)), crossNpy(w).map(Sha256::hex));
+    }
+
+    private static byte[] tablesNpy(KeptWeights w) {
+        return MatrixFile.npyBytes(w.tables(), w.rows(), w.sets() * w.k(), "the kept tables");
+    }
+
+    /** The sets' first cross layers stacked by rows, {@code [sets·F·K, F·K]}. */
+    private static Optional<byte[]> crossNpy(KeptWeights w) {
+        if (w.cross().isEmpty()) return Optional.empty();
+        int fk = w.schema().size() * w.k();
+        float[] all = new float[w.sets() * fk * fk];
+        for (int m = 0; m < w.sets(); m++) System.arraycopy(w.cross().get(m), 0, all, m * fk * fk, fk * fk);
+        return Optional.of(MatrixFile.npyBytes(all, w.sets() * fk, fk, "the kept cross layers"));
+    }
+
+    private Path weightsFile(String id, String part) {
+        return dir.resolve(id + part);
+    }
+
+    /**
+     * The kept weights of a stored run, read only after each file's SHA-256 matches the one its record names: a file
+     * of another run, an edited or a truncated one is refused, naming the file.
+     */
+    public KeptWeights weights(RunRecord run) {
+        Schema schema = Schema.categorical(run.fields(), run.fieldIA().cardinalities());
+        int sets = run.spec().sets(), k = run.spec().embeddingSize();
+        MatrixFile tables = verifiedNpy(weightsFile(run.id(), TABLES), run.weights().tables(), run);
+        List<float[]> cross = new ArrayList<>();
+        if (run.weights().cross().isPresent()) {
+            MatrixFile all = verifiedNpy(weightsFile(run.id(), CROSS), run.weights().cross().get(), run);
+            int per = (int) ((long) all.rows() * all.cols() / sets);
+            float[] v = all.values();
+            for (int m = 0; m < sets; m++) cross.add(Arrays.copyOfRange(v, m * per, (m + 1) * per));
+        }
+        return new KeptWeights(schema, sets, k, tables.values(), cross);
+    }
+
+    private static MatrixFile verifiedNpy(Path file, String sha256, RunRecord run) {
+        byte[] b;
+        try {
+            b = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new IllegalStateException(file + " is missing: run " + run.description() + " keeps its weights there");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        String got = Sha256.hex(b);
+        if (!got.equals(sha256))
+            throw new IllegalStateException(file + " is not the kept weights of run " + run.description() + ": its SHA-256 is " + got
+                    + ", the record names " + sha256 + " (edited, truncated, or another run's)");
+        return MatrixFile.readNpy(b, file.toString());
+    }
+
+    /**
+     * {@code measure} of a stored run: read from its cache ({@code ID.measure.KEY}, sealed, naming the run and the
+     * measure) when there, else computed from the run's record and kept weights and cached. Never trains.
+     */
+    public <T> T measure(RunRecord run, Measure<T> measure) {
+        String key = measure.key();
+        if (!key.matches("[A-Za-z0-9_.-]+")) throw new IllegalArgumentException("measure key '" + key + "' must be letters, digits, '-', '_' or '.'");
+        Path cache = dir.resolve(run.id() + ".measure." + key);
+        String head = "run=" + run.id() + "\nmeasure=" + key + "\n";
+        if (Files.isRegularFile(cache)) {
+            try {
+                String body = SealedText.read(cache);
+                if (body.startsWith(head)) return measure.decode(body.substring(head.length(), body.length() - 1));
+                LOG.warn("{} is of another run or measure; it is computed again", cache);
+            } catch (RuntimeException e) {
+                LOG.warn("cached measure {} not used: {}; it is computed again", cache, e.getMessage());
+            }
+        }
+        T value = measure.compute(run, weights(run));
+        SealedText.write(cache, head + measure.encode(value) + "\n");
+        return value;
     }
 }

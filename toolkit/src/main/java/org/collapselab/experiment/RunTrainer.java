@@ -15,7 +15,7 @@ import org.collapselab.train.Trainer;
 import org.collapselab.train.TrainingListener;
 
 /**
- * Trains one {@link RunRequest} and measures it into a {@link RunRecord}, with no caching: what both the
+ * Trains one {@link RunRequest} and measures it into a {@link RunRecord} with its {@link KeptWeights}, with no caching: what both the
  * sequential executor and a remote (Spark) task call. Per-field IA is taken after every epoch (a
  * {@link TrainingListener}) and, with the singular values, per set, the cross-layer norms and the sub-embedding IA
  * ({@link RunRecord#hasSubEmbeddings}), on the kept weights, all with {@link SpectrumOptions#DEFAULT} (part of the run's identity).
@@ -23,8 +23,16 @@ import org.collapselab.train.TrainingListener;
 public final class RunTrainer {
     private RunTrainer() {}
 
+    /** A trained run: its record and its kept weights, which {@link RunStore#put(Trained)} stores together. */
+    public record Trained(RunRecord record, KeptWeights weights) {
+        public Trained {
+            if (!record.weights().equals(RunStore.digests(weights)))
+                throw new IllegalArgumentException("run " + record.description() + ": the weights are not the ones its record names");
+        }
+    }
+
     /** Trains {@code request} on {@code data} (which must be the request's dataset), showing progress and notifying listeners. */
-    public static RunRecord train(RunRequest request, EncodedDataset data, Progress progress, List<TrainingListener> listeners) {
+    public static Trained train(RunRequest request, EncodedDataset data, Progress progress, List<TrainingListener> listeners) {
         if (!data.contentChecksum().equals(request.data().content()))
             throw new IllegalArgumentException("run " + request.description() + " is of dataset " + request.data().content() + ", given "
                     + data.contentChecksum());
@@ -49,11 +57,12 @@ public final class RunTrainer {
             sub = Optional.of(request.spec().kind() == ModelKind.FFM
                     ? SubEmbeddingIA.ffm(model.embeddings().table(0), data.schema(), SpectrumOptions.DEFAULT)
                     : SubEmbeddingIA.dcnv2(model.embeddings().table(0), model.crossWeight(0, 0), data.schema(), SpectrumOptions.DEFAULT));
-        return new RunRecord(request, t.result(), kept, perEpoch.toArray(double[][]::new), setIa, cross, sub);
+        KeptWeights weights = KeptWeights.of(model);
+        return new Trained(new RunRecord(request, t.result(), kept, perEpoch.toArray(double[][]::new), setIa, cross, sub, RunStore.digests(weights)), weights);
     }
 
     /** {@link #train} without progress or listeners. */
-    public static RunRecord train(RunRequest request, EncodedDataset data) {
+    public static Trained train(RunRequest request, EncodedDataset data) {
         return train(request, data, Progress.NONE, List.of());
     }
 }

@@ -1,5 +1,14 @@
 package org.collapselab.experiment;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.collapselab.experiment.claim.Claim;
+import org.collapselab.experiment.claim.ScalingClaims;
+import org.collapselab.train.Predictions;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,7 +34,7 @@ import tech.tablesaw.api.Table;
  *
  * <p>This class enumerates the grid's runs and obtains them as a run table; {@link ScalingStats} summarises that
  * table per cell, {@link ScalingLayout} lays it out as Table 1, {@link ScalingSeries} draws its curves,
- * {@link ScalingGridClaims} checks the paper's claims on it and {@link PaperScaling} holds the paper's own numbers.
+ * {@link Result#claims} checks the paper's claims on its runs and {@link PaperScaling} holds the paper's own numbers.
  *
  * <p>Every run (model × mode × scale × seed) is one run of the {@link RunStore}, shared with the other recipes, so an
  * interrupted grid resumes where it stopped and a finished one is read back without training.
@@ -91,23 +100,29 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
      * as the paper left out NFwFM 10× on Avazu: the cell is printed with the estimate, the table's name lists the cells
      * left out, and {@link ScalingLayout#paperLayout} shows "–" for them. Nothing is stored for it, so a re-run on a larger machine trains it.
      */
-    public Table run(EncodedDataset data, TrainConfig config, RunExecutor executor) {
+    public Result run(EncodedDataset data, TrainConfig config, RunExecutor executor) {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(config, "config");
         List<Cell> cells = cells();
         List<RunRequest> requests = requests(data, config);
         Table all = emptyRuns();
+        Map<Cell, RunRecord> obtained = new LinkedHashMap<>();
         try {
             List<RunRecord> runs = executor.obtain(requests);
-            for (int i = 0; i < cells.size(); i++) append(all, cells.get(i), runs.get(i));
-            return all;
+            for (int i = 0; i < cells.size(); i++) {
+                append(all, cells.get(i), runs.get(i));
+                obtained.put(cells.get(i), runs.get(i));
+            }
+            return new Result(all, obtained);
         } catch (ModelTooLargeException tooLarge) {
             // some cell does not fit: obtain them one by one (those already trained are read back) and leave that one out
         }
         List<String> leftOut = new ArrayList<>();
         for (int i = 0; i < cells.size(); i++) {
             try {
-                append(all, cells.get(i), executor.obtain(requests.get(i)));
+                RunRecord r = executor.obtain(requests.get(i));
+                append(all, cells.get(i), r);
+                obtained.put(cells.get(i), r);
             } catch (ModelTooLargeException e) {
                 System.out.printf(Locale.ROOT, "[%d/%d] %s: left out, it does not fit: %s%n", i + 1, cells.size(), cells.get(i), e.getMessage());
                 leftOut.add(cells.get(i).toString());
@@ -117,7 +132,39 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
             System.out.printf(Locale.ROOT, "%d of %d cells left out (over the memory budget): %s%n", leftOut.size(), cells.size(), leftOut);
             all.setName(all.name() + "; left out, over the memory budget: " + String.join(", ", leftOut));
         }
-        return all;
+        return new Result(all, obtained);
+    }
+
+    /**
+     * The grid's runs: {@link #runs} one row per run (the columns of {@link #run}), {@link #records} the runs themselves
+     * by cell (cells left out are absent), and the paper's claims on them.
+     */
+    public record Result(Table runs, Map<Cell, RunRecord> records) {
+        public Result {
+            Objects.requireNonNull(runs, "runs");
+            records = Collections.unmodifiableMap(new LinkedHashMap<>(records));
+        }
+
+        /** Test predictions of one model and mode per scale, one run per seed in seed order. */
+        public SortedMap<Integer, List<Predictions>> testPredictions(ModelKind kind, EmbeddingMode mode) {
+            SortedMap<Integer, List<Predictions>> out = new TreeMap<>();
+            records.forEach((c, r) -> {
+                if (c.kind() == kind && c.mode() == mode) out.computeIfAbsent(c.scale(), n -> new ArrayList<>()).add(r.result().test());
+            });
+            return out;
+        }
+
+        /** "SE does not scale" and "ME improves with size" for every model of the grid, models in grid order. */
+        public List<Claim> claims() {
+            List<Claim> out = new ArrayList<>();
+            for (ModelKind k : records.keySet().stream().map(Cell::kind).distinct().toList()) {
+                var se = testPredictions(k, EmbeddingMode.SINGLE);
+                var me = testPredictions(k, EmbeddingMode.MULTI);
+                out.add(ScalingClaims.seDoesNotScale(k.displayName(), se, me));
+                out.add(ScalingClaims.meImprovesWithSize(k.displayName(), se, me));
+            }
+            return out;
+        }
     }
 
     private static Table emptyRuns() {

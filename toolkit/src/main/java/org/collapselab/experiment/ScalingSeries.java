@@ -2,34 +2,50 @@ package org.collapselab.experiment;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.collapselab.experiment.ScalingStats.Cellstats;
+import java.util.SortedMap;
+import org.collapselab.analysis.stats.Interval;
+import org.collapselab.experiment.claim.Comparisons;
 import org.collapselab.model.EmbeddingMode;
 import org.collapselab.model.ModelKind;
 import org.collapselab.plot.Series;
-import tech.tablesaw.api.Table;
+import org.collapselab.train.Predictions;
 
-/** The curves of a {@link ScalingGrid} run table for Figs. 1a and 8 (test AUC against scale, SE and ME). */
+/** The curves of a {@link ScalingGrid} result for Figs. 1a and 8 (test AUC against scale, SE and ME). */
 public final class ScalingSeries {
     private ScalingSeries() {}
 
     /**
-     * Figs. 1a and 8: test AUC against scale for one model, SE and ME, mean with ±1 std error bars. The ME curve
-     * starts at the shared 1× base. A point of one run gets an error bar of 0, not its NaN std, and a curve whose
-     * points all have one run gets none.
+     * Figs. 1a and 8: test AUC against scale for one model, SE and ME: the mean over seeds with its 95% interval as the
+     * error bar ({@link Comparisons#meanAuc}: DeLong's with one seed, so a gap inside the bars is noise). The ME curve
+     * starts at the shared 1× base.
      */
-    public static List<Series> series(Table runs, ModelKind kind) {
-        List<Cellstats> stats = ScalingStats.stats(runs);
+    public static List<Series> series(ScalingGrid.Result grid, ModelKind kind) {
+        return curves(grid, kind, List.of(EmbeddingMode.values()));
+    }
+
+    /** Fig. 1a: the SE curve of one model alone. */
+    public static Series single(ScalingGrid.Result grid, ModelKind kind) {
+        List<Series> s = curves(grid, kind, List.of(EmbeddingMode.SINGLE));
+        if (s.isEmpty()) throw new IllegalArgumentException("the grid has no SE run of " + kind.displayName());
+        return s.get(0);
+    }
+
+    private static List<Series> curves(ScalingGrid.Result grid, ModelKind kind, List<EmbeddingMode> modes) {
         List<Series> out = new ArrayList<>();
-        Cellstats base = ScalingStats.find(stats, kind.displayName(), EmbeddingMode.SINGLE.label(), 1);
-        for (EmbeddingMode em : EmbeddingMode.values()) {
-            List<Cellstats> pts = new ArrayList<>();
-            if (em == EmbeddingMode.MULTI && base != null) pts.add(base);
-            stats.stream().filter(s -> s.model().equals(kind.displayName()) && s.mode().equals(em.label())).forEach(pts::add);
+        SortedMap<Integer, List<Predictions>> se = grid.testPredictions(kind, EmbeddingMode.SINGLE);
+        for (EmbeddingMode em : modes) {
+            SortedMap<Integer, List<Predictions>> pts = em == EmbeddingMode.SINGLE ? se : grid.testPredictions(kind, em);
             if (pts.isEmpty()) continue;
-            boolean anyStd = pts.stream().anyMatch(s -> !Double.isNaN(s.stdAuc()));
-            double[] error = anyStd ? pts.stream().mapToDouble(s -> Double.isNaN(s.stdAuc()) ? 0 : s.stdAuc()).toArray() : null;
-            out.add(new Series(kind.displayName() + " " + em.label(), pts.stream().mapToDouble(Cellstats::scale).toArray(),
-                    pts.stream().mapToDouble(Cellstats::meanAuc).toArray(), error));
+            if (em == EmbeddingMode.MULTI && se.containsKey(1)) pts.put(1, se.get(1));
+            double[] x = new double[pts.size()], y = new double[x.length], error = new double[x.length];
+            int i = 0;
+            for (var e : pts.entrySet()) {
+                Interval auc = Comparisons.meanAuc(kind.displayName() + " " + em.label() + " " + e.getKey() + "×", e.getValue());
+                x[i] = e.getKey();
+                y[i] = auc.estimate();
+                error[i++] = auc.halfWidth();
+            }
+            out.add(new Series(kind.displayName() + " " + em.label(), x, y, error));
         }
         return out;
     }

@@ -2,6 +2,7 @@ package org.collapselab.experiment;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.collapselab.analysis.Correlation;
 import org.collapselab.analysis.FieldIA;
 import org.collapselab.model.CtrModel;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -27,8 +28,16 @@ public final class SetPatterns {
      * field, column j the field it interacts with.
      */
     public static double[][] crossNorms(CtrModel model, int set, int layer) {
-        int f = model.schema().size(), k = model.spec().embeddingSize();
-        INDArray w = model.crossWeight(set, layer).castTo(DataType.DOUBLE);
+        return crossNorms(model.crossWeight(set, layer), model.schema().size(), model.spec().embeddingSize());
+    }
+
+    /** {@link #crossNorms(CtrModel, int, int)} of a stored run's first cross layer of set {@code set}. */
+    public static double[][] crossNorms(KeptWeights weights, int set) {
+        return crossNorms(weights.crossWeight(set), weights.schema().size(), weights.k());
+    }
+
+    private static double[][] crossNorms(INDArray weight, int f, int k) {
+        INDArray w = weight.castTo(DataType.DOUBLE);
         INDArray sq = w.mul(w).reshape('c', f, k, f, k).sum(1, 3);    // [j, i]: Σ_{a,b} W[jK+a, iK+b]²
         double[][] n = new double[f][f];
         for (int i = 0; i < f; i++) for (int j = 0; j < f; j++) n[i][j] = Math.sqrt(sq.getDouble(j, i));
@@ -52,13 +61,16 @@ public final class SetPatterns {
         return total / ((double) f * f);
     }
 
-    /** Mean Pearson correlation of the F×F norm matrices over all pairs of sets (1: identical patterns up to scale). */
+    /**
+     * Mean Pearson correlation of the F×F norm matrices over all pairs of sets (1: identical patterns up to scale); NaN
+     * when a pattern is constant.
+     */
     public static double meanPatternCorrelation(List<double[][]> norms) {
         double sum = 0;
         int pairs = 0;
         for (int a = 0; a < norms.size(); a++)
             for (int b = a + 1; b < norms.size(); b++) {
-                sum += correlation(flatten(norms.get(a)), flatten(norms.get(b)));
+                sum += Correlation.pearson(flatten(norms.get(a)), flatten(norms.get(b)));
                 pairs++;
             }
         return pairs == 0 ? Double.NaN : sum / pairs;
@@ -66,19 +78,5 @@ public final class SetPatterns {
 
     private static double[] flatten(double[][] m) {
         return java.util.Arrays.stream(m).flatMapToDouble(java.util.Arrays::stream).toArray();
-    }
-
-    private static double mean(double[] v) {
-        return java.util.Arrays.stream(v).average().orElse(Double.NaN);
-    }
-
-    static double correlation(double[] x, double[] y) {
-        double mx = mean(x), my = mean(y), sxy = 0, sxx = 0, syy = 0;
-        for (int i = 0; i < x.length; i++) {
-            sxy += (x[i] - mx) * (y[i] - my);
-            sxx += (x[i] - mx) * (x[i] - mx);
-            syy += (y[i] - my) * (y[i] - my);
-        }
-        return sxy / Math.sqrt(sxx * syy);
     }
 }

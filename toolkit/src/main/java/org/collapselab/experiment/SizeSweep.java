@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.collapselab.data.EncodedDataset;
+import org.collapselab.experiment.claim.Comparisons;
 import org.collapselab.model.EmbeddingMode;
 import org.collapselab.model.ModelSpec;
 import org.collapselab.plot.Series;
+import org.collapselab.train.Predictions;
 import org.collapselab.train.TrainConfig;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -68,8 +70,13 @@ public record SizeSweep(String recipe, List<Variant> variants, List<Integer> sca
     /** The three tables from the runs of {@link #requests}. */
     @Override
     public Result result(EncodedDataset data, List<RunRecord> runs) {
-        return new Result(runsTable(runs), epochsTable(runs), fieldsTable(runs));
+        List<Run> cells = new ArrayList<>();
+        each(runs, (v, n, s, r) -> cells.add(new Run(v.name(), n, s, r)));
+        return new Result(runsTable(runs), epochsTable(runs), fieldsTable(runs), cells);
     }
+
+    /** One run of the sweep with its place in it. */
+    public record Run(String variant, int scale, long seed, RunRecord record) {}
 
     private interface Row {
         void add(Variant v, int scale, long seed, RunRecord r);
@@ -144,8 +151,42 @@ public record SizeSweep(String recipe, List<Variant> variants, List<Integer> sca
      * @param runs   variant, model, scale, seed, epochs, best epoch, test AUC, test logloss, mean IA
      * @param epochs variant, scale, seed, epoch, train loss, valid AUC, mean IA (after that epoch)
      * @param fields variant, scale, seed, field, cardinality, IA (kept weights)
+     * @param cells  the runs themselves, for what the tables do not hold (predictions)
      */
-    public record Result(Table runs, Table epochs, Table fields) {
+    public record Result(Table runs, Table epochs, Table fields, List<Run> cells) {
+        public Result {
+            cells = List.copyOf(cells);
+        }
+
+        private java.util.SortedMap<Integer, List<RunRecord>> records(String variant) {
+            java.util.SortedMap<Integer, List<RunRecord>> out = new java.util.TreeMap<>();
+            for (Run r : cells) if (r.variant().equals(variant)) out.computeIfAbsent(r.scale(), n -> new ArrayList<>()).add(r.record());
+            if (out.isEmpty()) throw new IllegalArgumentException("no runs of variant '" + variant + "'; the variants are " + variants());
+            return out;
+        }
+
+        /** A variant's test predictions per scale, one run per seed (seed order). */
+        public java.util.SortedMap<Integer, List<Predictions>> testPredictions(String variant) {
+            java.util.SortedMap<Integer, List<Predictions>> out = new java.util.TreeMap<>();
+            records(variant).forEach((n, rs) -> out.put(n, rs.stream().map(r -> r.result().test()).toList()));
+            return out;
+        }
+
+        /** A variant's IA per field of the kept weights per scale, {@code [seed][field]}. */
+        public java.util.SortedMap<Integer, double[][]> ia(String variant) {
+            java.util.SortedMap<Integer, double[][]> out = new java.util.TreeMap<>();
+            records(variant).forEach((n, rs) -> out.put(n, rs.stream().map(r -> r.ia(0)).toArray(double[][]::new)));
+            return out;
+        }
+
+        /** A variant's run of {@code seed} at every scale. */
+        public java.util.SortedMap<Integer, RunRecord> runs(String variant, long seed) {
+            java.util.SortedMap<Integer, RunRecord> out = new java.util.TreeMap<>();
+            for (Run r : cells) if (r.variant().equals(variant) && r.seed() == seed) out.put(r.scale(), r.record());
+            if (out.isEmpty()) throw new IllegalArgumentException("no runs of variant '" + variant + "' with seed " + seed);
+            return out;
+        }
+
         private static boolean is(Table t, int row, String variant, int scale) {
             return t.stringColumn("variant").get(row).equals(variant) && Math.round(t.numberColumn("scale").getDouble(row)) == scale;
         }
@@ -191,6 +232,24 @@ public record SizeSweep(String recipe, List<Variant> variants, List<Integer> sca
                     several |= vals.length > 1;
                 }
                 out.add(new Series(v, x, y, several ? err : null));
+            }
+            return out;
+        }
+
+        /** One series per variant: test AUC against scale, the mean over seeds with its 95% interval ({@link Comparisons#meanAuc}) as the error bar. */
+        public List<Series> aucSeries() {
+            List<Series> out = new ArrayList<>();
+            for (String v : variants()) {
+                var runs = testPredictions(v);
+                double[] x = new double[runs.size()], y = new double[x.length], err = new double[x.length];
+                int i = 0;
+                for (var e : runs.entrySet()) {
+                    var auc = Comparisons.meanAuc(v + " " + e.getKey() + "×", e.getValue());
+                    x[i] = e.getKey();
+                    y[i] = auc.estimate();
+                    err[i++] = auc.halfWidth();
+                }
+                out.add(new Series(v, x, y, err));
             }
             return out;
         }

@@ -8,8 +8,6 @@ import java.util.Objects;
 import org.collapselab.analysis.FieldIA;
 import org.collapselab.experiment.claim.Claim;
 import org.collapselab.experiment.claim.SpectraClaims;
-import org.collapselab.analysis.Spectrum;
-import org.collapselab.analysis.SpectrumOptions;
 import org.collapselab.data.EncodedDataset;
 import org.collapselab.model.ModelSpec;
 import org.collapselab.train.TrainConfig;
@@ -44,11 +42,10 @@ public record SpectraExperiment(ModelSpec spec, TrainConfig config, long seed, l
     public Result result(EncodedDataset data, List<RunRecord> runs) {
         RunRecord run = runs.get(0);
         FieldIA random = FieldIA.randomBaseline(data.schema(), run.width(), randomSeed);
-        return new Result(spec, fieldsTable(run, random), spectraTable(run, random));
+        return new Result(spec, run.fieldIA(), random);
     }
 
-    static Table fieldsTable(RunRecord run, FieldIA random) {
-        FieldIA learned = run.fieldIA();
+    private static Table fieldsTable(ModelSpec spec, FieldIA learned, FieldIA random) {
         Integer[] order = new Integer[learned.size()];
         for (int i = 0; i < order.length; i++) order[i] = i;
         Arrays.sort(order, Comparator.comparingInt(i -> learned.cardinalities()[i]));
@@ -61,11 +58,10 @@ public record SpectraExperiment(ModelSpec spec, TrainConfig config, long seed, l
             l.append(learned.ia()[i]);
             r.append(random.ia()[i]);
         }
-        return Table.create("IA per field, learned vs random, by cardinality: " + run.spec().label(), field, card, l, r);
+        return Table.create("IA per field, learned vs random, by cardinality: " + spec.label(), field, card, l, r);
     }
 
-    static Table spectraTable(RunRecord run, FieldIA random) {
-        FieldIA learned = run.fieldIA();
+    private static Table spectraTable(ModelSpec spec, FieldIA learned, FieldIA random) {
         StringColumn field = StringColumn.create("field");
         IntColumn card = IntColumn.create("cardinality"), k = IntColumn.create("k");
         DoubleColumn l = DoubleColumn.create("learned"), r = DoubleColumn.create("random");
@@ -79,33 +75,42 @@ public record SpectraExperiment(ModelSpec spec, TrainConfig config, long seed, l
                 r.append(b[j]);
             }
         }
-        return Table.create("normalised singular values σ_k/σ_1 per field: " + run.spec().label(), field, card, k, l, r);
+        return Table.create("normalised singular values σ_k/σ_1 per field: " + spec.label(), field, card, k, l, r);
     }
 
     /**
-     * @param fields  field, cardinality, learned IA, random IA; ascending cardinality
-     * @param spectra field, cardinality, k, learned and random σ_k/σ_1; schema order
+     * @param spec    the model
+     * @param learned IA and spectra per field of its kept tables
+     * @param random  the same of a random table of the same shape
      */
-    public record Result(ModelSpec spec, Table fields, Table spectra) {
-        public double[] learnedIa() {
-            return fields.numberColumn("learned IA").asDoubleArray();
+    public record Result(ModelSpec spec, FieldIA learned, FieldIA random) {
+        public Result {
+            Objects.requireNonNull(spec, "spec");
+            Objects.requireNonNull(learned, "learned");
+            Objects.requireNonNull(random, "random");
         }
 
-        public double[] randomIa() {
-            return fields.numberColumn("random IA").asDoubleArray();
+        /** Field, cardinality, learned IA, random IA; ascending cardinality. */
+        public Table fields() {
+            return fieldsTable(spec, learned, random);
+        }
+
+        /** Field, cardinality, k, learned and random σ_k/σ_1; schema order. */
+        public Table spectra() {
+            return spectraTable(spec, learned, random);
         }
 
         public double meanLearnedIa() {
-            return Arrays.stream(learnedIa()).average().orElseThrow();
+            return Arrays.stream(learned.ia()).average().orElseThrow();
         }
 
         public double meanRandomIa() {
-            return Arrays.stream(randomIa()).average().orElseThrow();
+            return Arrays.stream(random.ia()).average().orElseThrow();
         }
 
         /** Fields whose learned IA is below the random table's. */
         public int fieldsBelowRandom() {
-            double[] l = learnedIa(), r = randomIa();
+            double[] l = learned.ia(), r = random.ia();
             int n = 0;
             for (int i = 0; i < l.length; i++) if (l[i] < r[i]) n++;
             return n;
@@ -113,36 +118,26 @@ public record SpectraExperiment(ModelSpec spec, TrainConfig config, long seed, l
 
         /** Fields ordered by cardinality, descending. */
         public List<String> largestFields(int n) {
-            List<String> names = new ArrayList<>(fields.stringColumn("field").asList());
+            List<String> names = new ArrayList<>(fields().stringColumn("field").asList());
             java.util.Collections.reverse(names);
             return names.subList(0, Math.min(n, names.size()));
         }
 
-        /** The learned (or random) side as a {@link FieldIA} for {@code Plots}; its spectra are the normalised ones. */
+        /** The learned (or random) side, for {@code Plots}. */
         public FieldIA fieldIA(boolean learned) {
-            List<String> names = fields.stringColumn("field").asList();
-            int[] cards = new int[names.size()];
-            for (int i = 0; i < cards.length; i++) cards[i] = (int) Math.round(fields.numberColumn("cardinality").getDouble(i));
-            List<Spectrum> spectra = new ArrayList<>();
-            int width = 0;
-            for (String f : names) {
-                Table s = spectra().where(spectra().stringColumn("field").isEqualTo(f));
-                spectra.add(new Spectrum(s.numberColumn(learned ? "learned" : "random").asDoubleArray()));
-            }
-            width = (int) Math.round(spectra().numberColumn("k").max());
-            return new FieldIA(names, cards, learned ? learnedIa() : randomIa(), width, spectra, SpectrumOptions.DEFAULT);
+            return learned ? this.learned : random;
         }
 
         /** Mean IA learned vs random and how many fields lie below random, as a one-row table. */
         public Table summary() {
             return Table.create("learned vs random: " + spec.label(), StringColumn.create("model", spec.label()),
                     DoubleColumn.create("mean IA learned", meanLearnedIa()), DoubleColumn.create("mean IA random", meanRandomIa()),
-                    IntColumn.create("fields below random", new int[]{fieldsBelowRandom()}), IntColumn.create("fields", new int[]{fields.rowCount()}));
+                    IntColumn.create("fields below random", new int[]{fieldsBelowRandom()}), IntColumn.create("fields", new int[]{learned.size()}));
         }
     
         /** Fig. 2's claim on this run: learned IA far below a random table's. */
         public Claim learnedFarBelowRandom() {
-            return SpectraClaims.learnedFarBelowRandom(fieldIA(true), fieldIA(false));
+            return SpectraClaims.learnedFarBelowRandom(learned, random);
         }
 }
 }

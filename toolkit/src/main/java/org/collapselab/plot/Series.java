@@ -3,7 +3,7 @@ package org.collapselab.plot;
 import java.util.Objects;
 
 /**
- * A named line of points with optional error bars (standard deviations), e.g. test AUC of SE DCNv2 against
+ * A named line of points with optional error bars (a standard deviation or an interval's half width, as the maker says), e.g. test AUC of SE DCNv2 against
  * scale factor, or a loss per epoch.
  *
  * @param name   legend entry

@@ -19,14 +19,21 @@ import tech.tablesaw.api.Table;
  * @param testAuc       test AUC of the restored weights
  * @param testLogloss   test log loss of the restored weights
  * @param seconds       wall time of the whole run
+ * @param test          the restored weights' predictions on the test rows (what {@code testAuc} scores)
+ * @param validBest     the restored weights' predictions on the validation rows
+ * @param validLast     the last epoch's predictions on the validation rows (overfitting is read from these two)
  */
 public record TrainResult(ModelSpec spec, long seed, List<EpochResult> history, int bestEpoch, double validAuc, double testAuc,
-                          double testLogloss, double seconds) {
+                          double testLogloss, double seconds, Predictions test, Predictions validBest, Predictions validLast) {
     public TrainResult {
         Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(test, "test predictions");
+        Objects.requireNonNull(validBest, "validation predictions of the best epoch");
+        Objects.requireNonNull(validLast, "validation predictions of the last epoch");
         history = List.copyOf(history);
         if (bestEpoch < 1 || bestEpoch > history.size())
             throw new IllegalArgumentException("best epoch " + bestEpoch + " outside the " + history.size() + " epochs run");
+        validBest.requireSameRows(validLast, spec.label() + " validation");
     }
 
     /** Epochs run (including those after the best, up to early stopping). */

@@ -70,6 +70,7 @@ public final class Trainer {
         Checkpoints checkpoints = config.checkpointDir().map(d -> new Checkpoints(d, config, data, split)).orElse(null);
 
         List<EpochResult> history = new ArrayList<>();
+        Evaluation bestValid = null, lastValid = null;
         ModelState best = null;
         int bestEpoch = 0, epochsWithoutGain = 0;
         double bestAuc = Double.NEGATIVE_INFINITY;
@@ -103,6 +104,7 @@ public final class Trainer {
             }
             config.progress().done(task);
             Evaluation valid = evaluate(model, data, split.valid(), label + " · validation");
+            lastValid = valid;
             EpochResult result = new EpochResult(epoch, lossSum / Math.max(1, rows), valid.auc(), valid.logloss(), (System.nanoTime() - t0) / 1e9);
             history.add(result);
             for (TrainingListener l : listeners) l.onEpoch(result, model);
@@ -110,19 +112,29 @@ public final class Trainer {
                 bestAuc = valid.auc();
                 bestEpoch = epoch;
                 best = model.snapshot();
+                bestValid = valid;
                 epochsWithoutGain = 0;
             } else {
                 epochsWithoutGain++;
             }
             if (checkpoints != null) checkpoints.save(model, history, bestEpoch, step);
         }
+        // a resumed run that trained no further epoch evaluates the restored last and best weights once more
+        if (lastValid == null) lastValid = evaluate(model, data, split.valid(), label + " · validation");
         model.restore(best);
+        if (bestValid == null) bestValid = evaluate(model, data, split.valid(), label + " · validation");
         Evaluation test = evaluate(model, data, split.test(), label + " · test");
-        return new TrainResult(model.spec(), config.seed(), history, bestEpoch, bestAuc, test.auc(), test.logloss(), (System.nanoTime() - start) / 1e9);
+        return new TrainResult(model.spec(), config.seed(), history, bestEpoch, bestAuc, test.auc(), test.logloss(), (System.nanoTime() - start) / 1e9,
+                test.of(split.test()), bestValid.of(split.valid()), lastValid.of(split.valid()));
     }
 
     /** AUC and log loss of a model's predictions on some rows. */
-    public record Evaluation(double auc, double logloss, float[] predictions, float[] labels) {}
+    public record Evaluation(double auc, double logloss, float[] predictions, float[] labels) {
+        /** The predictions with the ids of the rows they were made on. */
+        public Predictions of(Rows rows) {
+            return new Predictions(rows.toArray(), predictions, labels);
+        }
+    }
 
     /** Predicts {@code rows} in evaluation mode and scores them. */
     public Evaluation evaluate(CtrModel model, EncodedDataset data, Rows rows, String task) {

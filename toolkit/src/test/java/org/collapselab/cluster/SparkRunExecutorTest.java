@@ -61,15 +61,17 @@ class SparkRunExecutorTest {
         return SparkRunExecutor.builder().master(master).store(store).trainer(trainer).set("spark.ui.enabled", "false").build();
     }
 
-    /** Every file in the store's folder: records only, no temporary or partial files. */
+    /** Every file in the store's folder: records and their weights only, no temporary or partial files. */
     private static List<String> files(RunStore store) throws IOException {
         try (Stream<Path> s = Files.list(store.dir())) {
             return s.map(p -> p.getFileName().toString()).sorted().toList();
         }
     }
 
+    /** Each run's record and kept weights (DCNv2 keeps its cross layers too). */
     private static List<String> recordFiles(List<RunRequest> requests, RunStore store) {
-        return requests.stream().map(r -> store.file(r.id()).getFileName().toString()).sorted().toList();
+        return requests.stream().flatMap(r -> java.util.stream.Stream.of(store.file(r.id()).getFileName().toString(), r.id() + ".tables.npy",
+                r.spec().kind() == org.collapselab.model.ModelKind.DCNV2 ? r.id() + ".cross.npy" : null)).filter(java.util.Objects::nonNull).sorted().toList();
     }
 
     @Test

@@ -125,7 +125,7 @@ class RecipesTest {
         String big = r.largestFields(1).get(0);
         Table s = r.spectra().where(r.spectra().stringColumn("field").isEqualTo(big));
         assertArrayEquals(learned.spectrum(big).normalized(), s.numberColumn("learned").asDoubleArray(), 1e-9);
-        assertArrayEquals(learned.spectrum(big).normalized(), r.fieldIA(true).spectrum(big).values(), 1e-9);
+        assertArrayEquals(learned.spectrum(big).values(), r.fieldIA(true).spectrum(big).values(), 1e-9);
 
         SpectraExperiment.Result again = recipe.run(data, executor(count));
         assertEquals(1, count.trainings, "the second call reads the store");
@@ -164,12 +164,19 @@ class RecipesTest {
         assertEquals(6, count.trainings, "Evidence IV trains only DNN: its DCNv2 runs are Evidence III's");
         assertEquals(r.mean("test AUC", EvidenceIII.DCNV2, 2), iv.mean("test AUC", EvidenceIV.DCNV2, 2), 1e-12);
         // the recipes' claims are the library's on the recipe's own numbers
-        assertEquals(org.collapselab.experiment.claim.EvidenceIIIClaims.regularisationRaisesIa(
-                org.collapselab.experiment.claim.PerScale.of(r.runs(), EvidenceIII.DCNV2, "mean IA"),
-                org.collapselab.experiment.claim.PerScale.of(r.runs(), EvidenceIII.REGULARISED, "mean IA")), EvidenceIII.regularisationRaisesIa(r));
-        assertEquals(org.collapselab.experiment.claim.EvidenceIVClaims.dnnHasHigherIa(
-                org.collapselab.experiment.claim.PerScale.of(iv.runs(), EvidenceIV.DNN, "mean IA"),
-                org.collapselab.experiment.claim.PerScale.of(iv.runs(), EvidenceIV.DCNV2, "mean IA")), EvidenceIV.dnnHasHigherIa(iv));
+        assertEquals(org.collapselab.experiment.claim.EvidenceIIIClaims.regularisationRaisesIa(Map.of(1, new double[][] {fieldIa(r, EvidenceIII.DCNV2, 1)},
+                2, new double[][] {fieldIa(r, EvidenceIII.DCNV2, 2)}), Map.of(1, new double[][] {fieldIa(r, EvidenceIII.REGULARISED, 1)},
+                2, new double[][] {fieldIa(r, EvidenceIII.REGULARISED, 2)})), EvidenceIII.regularisationRaisesIa(r));
+        assertEquals(r.runs().doubleColumn("test AUC").get(3), r.testPredictions(EvidenceIII.REGULARISED).get(2).get(0).auc(), 1e-12,
+                "the predictions kept are the ones the test AUC scores");
+        assertEquals(org.collapselab.experiment.claim.EvidenceIVClaims.dnnDropsWhileDcnv2Holds(iv.testPredictions(EvidenceIV.DNN),
+                iv.testPredictions(EvidenceIV.DCNV2)), EvidenceIV.dnnDropsWhileDcnv2Holds(iv));
+    }
+
+    /** IA per field of one run, from the sweep's field table (not from the runs the claims read). */
+    private static double[] fieldIa(SizeSweep.Result r, String variant, int scale) {
+        Table f = r.fields();
+        return f.where(f.stringColumn("variant").isEqualTo(variant).and(f.intColumn("scale").isEqualTo(scale))).doubleColumn("IA").asDoubleArray();
     }
 
     @Test

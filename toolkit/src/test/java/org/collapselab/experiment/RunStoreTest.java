@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RunStoreTest {
     static EncodedDataset data;
     static RunRequest dcn, fm;
+    static RunTrainer.Trained run;
     static RunRecord trained;
 
     @BeforeAll
@@ -32,7 +33,8 @@ class RunStoreTest {
         TrainConfig c = TrainConfig.builder().batchSize(100).maxEpochs(2).patience(5).seed(4).build();
         dcn = RunRequest.of(ModelSpec.builder(ModelKind.DCNV2).embeddingSize(3).hidden(6).build().scale(2, EmbeddingMode.MULTI), c, data);
         fm = RunRequest.of(ModelSpec.builder(ModelKind.FM).embeddingSize(3).build(), c, data);
-        trained = RunTrainer.train(dcn, data);
+        run = RunTrainer.train(dcn, data);
+        trained = run.record();
     }
 
     @Test
@@ -45,8 +47,10 @@ class RunStoreTest {
         assertArrayEquals(SetPatterns.setIa(again.model()).get(0).ia(), trained.setIa(0), 0);
 
         RunStore store = new RunStore(tmp);
-        store.put(trained);
+        store.put(run);
         RunRecord back = store.find(dcn.id()).orElseThrow();
+        assertEquals(trained.result().test(), back.result().test(), "the test predictions read back exactly");
+        assertEquals(again.result().testAuc(), back.result().test().auc(), 0);
         assertEquals(RunRecordCodec.encode(trained), RunRecordCodec.encode(back));
         assertEquals(trained.request(), back.request());
         assertArrayEquals(trained.fieldIA().spectra().get(1).values(), back.fieldIA().spectra().get(1).values(), 0);
@@ -56,13 +60,15 @@ class RunStoreTest {
     @Test
     void aSecondPutKeepsTheOneRecordAndADamagedFileIsNotUsed(@TempDir Path tmp) throws Exception {
         RunStore store = new RunStore(tmp);
-        store.put(trained);
+        store.put(run);
         Path file = store.file(dcn.id());
         byte[] first = Files.readAllBytes(file);
-        store.put(RunRecordCodec.decode(RunRecordCodec.encode(trained)));
+        store.put(new RunTrainer.Trained(RunRecordCodec.decode(RunRecordCodec.encode(trained)), run.weights()));
         assertArrayEquals(first, Files.readAllBytes(file));
         try (var s = Files.list(tmp)) {
-            assertEquals(List.of(file), s.toList(), "one file, no temporary left");
+            assertEquals(List.of(file.getFileName().toString(), dcn.id() + ".cross.npy", dcn.id() + ".tables.npy"),
+                    s.map(f -> f.getFileName().toString()).sorted(java.util.Comparator.comparing((String n) -> !n.endsWith(".run")).thenComparing(n -> n)).toList(),
+                    "the record and its weights, no temporary left");
         }
         Files.writeString(file, new String(first).replace("result.testAuc=0.", "result.testAuc=0.9"));
         assertFalse(store.contains(dcn.id()), "an edited record is not used");
@@ -71,7 +77,7 @@ class RunStoreTest {
     @Test
     void theExecutorTrainsWhatIsMissingOnceAndReusesTheRest(@TempDir Path tmp) {
         RunStore store = new RunStore(tmp);
-        store.put(trained);
+        store.put(run);
         SequentialExecutor ex = new SequentialExecutor(store, data);
         List<RunRecord> got = ex.obtain(List.of(fm, dcn, fm));
         assertEquals(List.of(fm.id(), dcn.id(), fm.id()), got.stream().map(RunRecord::id).toList(), "request order");
@@ -88,10 +94,11 @@ class RunStoreTest {
     @Test
     void threadsPuttingTheSameAndOtherRunsLeaveOneVerifiedRecordEach(@TempDir Path tmp) throws Exception {
         RunStore store = new RunStore(tmp);
-        RunRecord other = new RunRecord(dcn.withSeed(5), trained.result(), trained.kept(), trained.iaPerEpoch(), trained.setIa(), trained.crossNorms(), trained.subEmbeddings());
+        RunRecord other = new RunRecord(dcn.withSeed(5), trained.result(), trained.kept(), trained.iaPerEpoch(), trained.setIa(), trained.crossNorms(),
+                trained.subEmbeddings(), trained.weights());
         List<Thread> ts = new java.util.ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            RunRecord r = i % 2 == 0 ? trained : other;
+            RunTrainer.Trained r = i % 2 == 0 ? run : new RunTrainer.Trained(other, run.weights());
             Thread t = new Thread(() -> new RunStore(tmp).put(r));
             t.start();
             ts.add(t);
@@ -99,7 +106,95 @@ class RunStoreTest {
         for (Thread t : ts) t.join();
         assertTrue(store.contains(trained.id()) && store.contains(other.id()));
         try (var s = Files.list(tmp)) {
-            assertEquals(2, s.count());
+            assertEquals(2, s.filter(f -> f.toString().endsWith(".run")).count());
         }
+    }
+
+    /** A measure no record holds: the squared Frobenius norm of each set's table, counting its computations. */
+    static final class SquaredNorms implements Measure<double[]> {
+        int computed;
+
+        @Override
+        public String key() {
+            return "squared-norm-per-set";
+        }
+
+        @Override
+        public double[] compute(RunRecord r, KeptWeights w) {
+            computed++;
+            double[] out = new double[w.sets()];
+            for (int m = 0; m < out.length; m++) out[m] = w.table(m).castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).norm2Number().doubleValue();
+            for (int m = 0; m < out.length; m++) out[m] *= out[m];
+            return out;
+        }
+
+        @Override
+        public String encode(double[] v) {
+            return java.util.Arrays.toString(v);
+        }
+
+        @Override
+        public double[] decode(String text) {
+            String t = text.strip();
+            return java.util.Arrays.stream(t.substring(1, t.length() - 1).split(", ")).mapToDouble(Double::parseDouble).toArray();
+        }
+    }
+
+    @Test
+    void aNewMeasureOfAStoredRunIsComputedFromItsKeptWeightsWithoutTraining(@TempDir Path tmp) {
+        new RunStore(tmp).put(run);
+        // a later session: a fresh store over the folder and an executor that would train what is missing
+        RunStore store = new RunStore(tmp);
+        int[] epochs = {0};
+        SequentialExecutor ex = new SequentialExecutor(store, List.of(data), org.collapselab.data.Progress.NONE, List.of(new org.collapselab.train.TrainingListener() {
+            @Override
+            public void onEpoch(org.collapselab.train.EpochResult r, org.collapselab.model.CtrModel model) {
+                epochs[0]++;
+            }
+        }));
+        RunRecord back = ex.obtain(dcn);
+        SquaredNorms measure = new SquaredNorms();
+        double[] norms = store.measure(back, measure);
+        double[] again = store.measure(back, measure);
+        assertEquals(0, ex.trained());
+        assertEquals(0, epochs[0], "nothing was trained");
+        assertEquals(1, measure.computed, "the second call reads the cache");
+        assertArrayEquals(norms, again, 0);
+        // the kept weights are the restored best epoch's: the same tables the record's IA was measured on, and the
+        // norm agrees with one computed independently from those tables
+        KeptWeights w = store.weights(back);
+        assertEquals(run.weights(), w);
+        assertArrayEquals(trained.fieldIA().ia(), org.collapselab.analysis.FieldIA.of(w.concatenatedTables(), w.schema()).ia(), 0);
+        double sq = 0;
+        for (int r = 0; r < w.rows(); r++) for (int c = 0; c < w.k(); c++) sq += Math.pow(w.tables()[r * w.sets() * w.k() + w.k() + c], 2);
+        assertEquals(sq, norms[1], 1e-9 * sq);
+        assertArrayEquals(trained.crossNorms(1)[2], SetPatterns.crossNorms(w, 1)[2], 1e-12);
+    }
+
+    @Test
+    void weightsThatAreNotTheRunsOwnAreRefusedNamingTheFile(@TempDir Path tmp) throws Exception {
+        RunStore store = new RunStore(tmp);
+        store.put(run);
+        Path tables = tmp.resolve(dcn.id() + ".tables.npy");
+        byte[] b = Files.readAllBytes(tables);
+        b[b.length - 1] ^= 1;
+        Files.write(tables, b);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> store.weights(trained));
+        assertTrue(e.getMessage().startsWith(tables + " is not the kept weights of run ") && e.getMessage().contains("another run's"), e.getMessage());
+        Files.delete(tables);
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> store.measure(trained, new SquaredNorms()));
+        assertTrue(e.getMessage().startsWith(tables + " is missing"), e.getMessage());
+    }
+
+    @Test
+    void aRecordOfTheOlderFormatIsNotUsed(@TempDir Path tmp) {
+        RunStore store = new RunStore(tmp);
+        store.put(run);
+        String body = org.collapselab.data.SealedText.read(store.file(dcn.id()));
+        org.collapselab.data.SealedText.write(store.file(dcn.id()), body.replace("format=2", "format=1"));
+        assertFalse(store.contains(dcn.id()), "a record without predictions is trained again");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> RunRecordCodec.decode(body.replace("format=2\n", "")));
+        assertTrue(e.getMessage().contains("format 1") && e.getMessage().contains("trained again"), e.getMessage());
     }
 }

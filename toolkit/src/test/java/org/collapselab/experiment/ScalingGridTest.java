@@ -1,5 +1,7 @@
 package org.collapselab.experiment;
 
+import org.collapselab.experiment.claim.Claim;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -90,20 +92,11 @@ class ScalingGridTest {
         assertEquals(3, summary.doubleColumn(ScalingStats.STD_TEST_AUC).countMissing());
         assertEquals(3, summary.doubleColumn("std test logloss").countMissing());
         assertEquals(0.70096, summary.doubleColumn(ScalingStats.MEAN_TEST_AUC).get(0), 0);
-
-        List<Series> s = ScalingSeries.series(runs, ModelKind.DNN);
-        assertEquals(null, s.get(0).error(), "no error bars when no point has a std");
-        assertEquals(null, s.get(1).error());
-        assertEquals(0.69824 - 0.70096, ScalingGridClaims.claims(runs).doubleColumn("SE: largest − 1×").get(0), 1e-12);
     }
 
     @Test
-    void aCurveMixingOneAndSeveralRunsGetsAZeroErrorBarWhereThereIsOneRun() {
+    void aCellOfOneRunHasNoStd() {
         Table runs = runs(new Object[][]{{"DNN", "SE", 1, 0.70}, {"DNN", "SE", 1, 0.72}, {"DNN", "SE", 2, 0.71}, {"DNN", "ME", 2, 0.73}});
-        List<Series> s = ScalingSeries.series(runs, ModelKind.DNN);
-        // 1×: two runs 0.70, 0.72 → s = sqrt(2·0.01²/1); 2×: one run → 0
-        assertArrayEquals(new double[]{Math.sqrt(2) * 0.01, 0}, s.get(0).error(), 1e-12);
-        assertArrayEquals(new double[]{Math.sqrt(2) * 0.01, 0}, s.get(1).error(), 1e-12);
         Table summary = ScalingStats.summary(runs);
         assertEquals(Math.sqrt(2) * 0.01, summary.doubleColumn(ScalingStats.STD_TEST_AUC).get(0), 1e-12);
         assertTrue(summary.doubleColumn(ScalingStats.STD_TEST_AUC).isMissing(1), "one run: no std");
@@ -116,24 +109,6 @@ class ScalingGridTest {
         assertTrue(t.name().contains("mean ± std over 2 runs"), t.name());
         assertEquals(List.of("DNN", "SE", "0.70500 ± 0.00707", "_0.72000 ± 0.00000_"), row(t, 0));   // two equal runs: a measured 0
         assertEquals(List.of("DNN", "ME", "(= SE)", "**0.72000 ± 0.02828**"), row(t, 1));
-    }
-
-    @Test
-    void seriesAndClaimsComeFromTheMeans() {
-        Table runs = runs(ROWS);
-        List<Series> s = ScalingSeries.series(runs, ModelKind.DNN);
-        assertEquals(2, s.size());
-        assertEquals("DNN ME", s.get(1).name());
-        assertEquals(1.0, s.get(1).x()[0]);                         // ME starts at the shared base
-        assertEquals(0.71, s.get(1).y()[0], 1e-12);
-        assertEquals(0.735, s.get(1).y()[1], 1e-12);
-        assertEquals(Math.sqrt(2 * 0.002 * 0.002), s.get(0).error()[1], 1e-12);
-        Table c = ScalingGridClaims.claims(runs);
-        assertEquals(0.702 - 0.71, c.doubleColumn("SE: largest − 1×").get(0), 1e-12);
-        assertEquals("yes", c.stringColumn("SE does not scale").get(0));
-        assertEquals("yes", c.stringColumn("ME improves with size").get(0));
-        assertEquals("no", c.stringColumn("SE does not scale").get(1));    // DCNv2 SE gains 0.01 ≥ 0.001
-        assertEquals("no", c.stringColumn("ME improves with size").get(1)); // ME 0.755 < SE 0.76
     }
 
     private static List<String> row(Table t, int r) {
@@ -154,10 +129,10 @@ class ScalingGridTest {
             }
         };
         RunStore store = new RunStore(tmp.resolve("runs"));
-        Table first = grid.run(data, config, new SequentialExecutor(store, List.of(data), Progress.NONE, List.of(counter)));
+        Table first = grid.run(data, config, new SequentialExecutor(store, List.of(data), Progress.NONE, List.of(counter))).runs();
         assertEquals(3, trainings.get());
         assertEquals(3, first.rowCount());
-        Table second = grid.run(data, config, new SequentialExecutor(store, List.of(data), Progress.NONE, List.of(counter)));
+        Table second = grid.run(data, config, new SequentialExecutor(store, List.of(data), Progress.NONE, List.of(counter))).runs();
         assertEquals(3, trainings.get(), "the second run must read every result from the store");
         assertEquals(first.print(100), second.print(100));
         // a larger grid trains only its new cells
@@ -178,25 +153,37 @@ class ScalingGridTest {
                 new Trainer(config).newModel(ModelSpec.of(ModelKind.DNN).scale(2, EmbeddingMode.MULTI), data.schema()).memory().total());
         assertTrue(at1 < at2, at1 + " vs " + at2);
         RunExecutor cache = new SequentialExecutor(new RunStore(tmp.resolve("runs")), data);
-        Table runs = grid.run(data, config.toBuilder().memoryBudget((at1 + at2) / 2).build(), cache);
+        ScalingGrid.Result small = grid.run(data, config.toBuilder().memoryBudget((at1 + at2) / 2).build(), cache);
+        Table runs = small.runs();
         assertEquals(List.of(1), runs.intColumn(ScalingGrid.SCALE).asList(), "only the 1× cell fits");
         assertTrue(runs.name().contains("left out, over the memory budget: DNN SE K20 (2×, seed 0), DNN ME 2×K10 (2×, seed 0)"), runs.name());
         // the layout has a column per scale that ran; a model's cell left out where others ran shows "–" (see the Avazu test)
         assertEquals(List.of("DNN", "SE", "_" + SeedRuns.meanStd(runs.doubleColumn(ScalingGrid.TEST_AUC).get(0), Double.NaN) + "_"),
                 row(ScalingLayout.paperLayout(runs), 0));
-        assertEquals(0, ScalingGridClaims.claims(runs).rowCount(), "no scale with both modes beyond 1×: nothing to claim");
+        assertTrue(small.claims().stream().allMatch(c -> c.evidence().isEmpty()), "no scale with both modes beyond 1×: nothing to test");
         // not stored as runs: with room, the same grid trains them
-        Table all = grid.run(data, config, cache);
+        Table all = grid.run(data, config, cache).runs();
         assertEquals(3, all.rowCount());
         assertTrue(!all.name().contains("left out"), all.name());
     }
 
     @Test
-    void claimsUseTheLargestScaleWithBothModes() {
-        Table runs = runs(new Object[][]{{"DNN", "SE", 1, 0.70}, {"DNN", "SE", 2, 0.69}, {"DNN", "ME", 2, 0.72}, {"DNN", "ME", 4, 0.73}});
-        Table c = ScalingGridClaims.claims(runs);    // SE 4× left out (too large): compare at 2×
-        assertEquals(2, c.intColumn("largest scale").get(0));
-        assertEquals(0.72 - 0.69, c.doubleColumn("ME − SE at largest").get(0), 1e-12);
+    void theResultKeepsEachCellsPredictionsForItsClaimsAndCurves() {
+        EncodedDataset data = ToyData.generate(30, 30, 3, 1);
+        TrainConfig config = TrainConfig.builder().maxEpochs(1).patience(1).batchSize(128).progress(Progress.NONE).build();
+        ScalingGrid.Result r = new ScalingGrid(List.of(ModelKind.DNN), List.of(1, 2), List.of(0L)).run(data, config,
+                new SequentialExecutor(new RunStore(tmp.resolve("runs")), data));
+        var se = r.testPredictions(ModelKind.DNN, EmbeddingMode.SINGLE);
+        assertEquals(List.of(1, 2), List.copyOf(se.keySet()));
+        assertEquals(r.runs().doubleColumn(ScalingGrid.TEST_AUC).get(1), se.get(2).get(0).auc(), 1e-12);
+        List<Claim> claims = r.claims();
+        assertEquals(2, claims.size());
+        assertTrue(claims.get(0).reason().contains("DeLong, paired on"), claims.get(0).reason());
+        List<Series> s = ScalingSeries.series(r, ModelKind.DNN);
+        assertEquals("DNN ME", s.get(1).name());
+        assertEquals(1.0, s.get(1).x()[0]);                         // ME starts at the shared base
+        assertEquals(se.get(1).get(0).auc(), s.get(1).y()[0], 1e-12);
+        assertTrue(s.get(0).error()[0] > 0, "each point carries its interval");
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.collapselab.experiment.claim;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /** Beyond the paper: how collapse develops during training, SE against ME at the same width (Fig. 9a over epochs). */
@@ -8,27 +10,22 @@ public final class DynamicsClaims {
     }
 
     /**
-     * Held when ME's mean IA over fields is above SE's after every epoch both ran (a run stopped early has fewer).
-     * Inconclusive when either has no epoch.
+     * Held when ME's IA is above SE's after every epoch both ran (a run stopped early has fewer): per epoch, the mean
+     * over fields of ME − SE with a paired t-interval over fields above 0. Inconclusive when either has no epoch.
      *
-     * @param seMeanIa SE's mean IA over fields after each epoch
-     * @param meMeanIa ME's, its sets side by side
+     * @param seIa {@code [epoch][field]}: SE's IA per field after each epoch
+     * @param meIa the same for ME, its sets side by side
      */
-    public static Claim meAboveSeEveryEpoch(double[] seMeanIa, double[] meMeanIa) {
-        Objects.requireNonNull(seMeanIa, "seMeanIa");
-        Objects.requireNonNull(meMeanIa, "meMeanIa");
-        int epochs = Math.min(seMeanIa.length, meMeanIa.length);
-        String statement = "Fig. 9a over training: ME keeps a higher mean IA than SE after every epoch",
-                statistic = "smallest gap in mean IA over epochs (ME − SE)", rule = "> 0 after every epoch";
-        if (epochs == 0) return Claim.inconclusive(statement, statistic, Double.NaN, rule, "no epoch recorded");
-        double smallest = Double.POSITIVE_INFINITY;
-        int above = 0;
-        for (int e = 0; e < epochs; e++) {
-            if (!Double.isFinite(seMeanIa[e]) || !Double.isFinite(meMeanIa[e]))
-                throw new IllegalArgumentException("epoch " + (e + 1) + ": mean IA SE " + seMeanIa[e] + ", ME " + meMeanIa[e] + " must be finite");
-            smallest = Math.min(smallest, meMeanIa[e] - seMeanIa[e]);
-            if (meMeanIa[e] > seMeanIa[e]) above++;
-        }
-        return Claim.decided(statement, statistic, smallest, rule, above == epochs, "ME above SE after " + above + " of " + epochs + " epochs");
+    public static Claim meAboveSeEveryEpoch(double[][] seIa, double[][] meIa) {
+        Objects.requireNonNull(seIa, "seIa");
+        Objects.requireNonNull(meIa, "meIa");
+        int epochs = Math.min(seIa.length, meIa.length);
+        String statement = "Fig. 9a over training: ME keeps a higher IA than SE after every epoch";
+        if (epochs == 0) return Claim.undecidable(statement, "IA after each epoch: ME − SE, mean over fields", "> 0 after every epoch", "no epoch recorded");
+        List<Evidence> parts = new ArrayList<>();
+        for (int e = 0; e < epochs; e++)
+            parts.add(new Evidence("IA after epoch " + (e + 1) + ": ME − SE, mean over fields",
+                    Comparisons.fields("epoch " + (e + 1), new double[][] {meIa[e]}, new double[][] {seIa[e]}), Rule.above(0)));
+        return Claim.judge(statement, parts, "");
     }
 }

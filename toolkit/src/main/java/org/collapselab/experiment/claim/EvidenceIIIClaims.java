@@ -4,98 +4,96 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import org.collapselab.analysis.stats.DeLong;
+import org.collapselab.analysis.stats.Interval;
+import org.collapselab.train.Predictions;
 
 /**
  * Fig. 5 (Section 4.2, Evidence III): DCNv2 with the cross-weight regulariser against plain DCNv2 across sizes. Inputs
- * map each scale factor n to one value per seed ({@link PerScale#of} reads them from a size sweep's run table).
+ * map each scale factor n to one entry per seed: IA per field {@code [seed][field]}, or a run's test predictions.
  */
 public final class EvidenceIIIClaims {
-    /** A gain in test AUC of this much is the paper's "significant" improvement in CTR prediction. */
-    public static final double SIGNIFICANT_AUC = 0.001;
-    /** A relative IA gain below this at some size is reported as marginal (the paper's gap is clear). */
-    public static final double MARGINAL = 0.01;
-
     private EvidenceIIIClaims() {
     }
 
     /**
-     * Held when the regularised model's mean IA over fields is above plain DCNv2's at every size (means over seeds);
-     * the reason notes when the smallest relative gain is below {@link #MARGINAL}.
-     *
-     * @param plainIa       plain DCNv2's mean IA over fields, per scale and seed
-     * @param regularisedIa the regularised model's, at the same scales
+     * Held when the regularised model's IA is above plain DCNv2's at every size: at each size the mean over fields of
+     * the per-field difference, with a paired t-interval over fields, must be above 0.
      */
-    public static Claim regularisationRaisesIa(Map<Integer, double[]> plainIa, Map<Integer, double[]> regularisedIa) {
-        SortedMap<Integer, double[]> plain = PerScale.checked("DCNv2 mean IA", plainIa), reg = PerScale.checked("regularised DCNv2 mean IA", regularisedIa);
+    public static Claim regularisationRaisesIa(Map<Integer, double[][]> plainIa, Map<Integer, double[][]> regularisedIa) {
+        SortedMap<Integer, double[][]> plain = PerScale.ia("DCNv2 IA", plainIa), reg = PerScale.ia("regularised DCNv2 IA", regularisedIa);
         PerScale.sameScales("DCNv2", plain, "regularised DCNv2", reg);
-        double smallest = Double.POSITIVE_INFINITY;
-        int higher = 0;
-        List<String> sizes = new ArrayList<>();
-        for (int n : plain.keySet()) {
-            double p = PerScale.mean(plain.get(n)), r = PerScale.mean(reg.get(n)), gain = r / p - 1;
-            smallest = Math.min(smallest, gain);
-            if (r > p) higher++;
-            sizes.add(n + "× " + Claim.number(p) + " → " + Claim.number(r));
-        }
-        boolean held = higher == plain.size();
-        return Claim.decided("Fig. 5: the regulariser raises IA", "smallest relative IA gain over sizes (regularised / plain − 1)", smallest,
-                "> 0 at every size", held, "higher at " + higher + " of " + plain.size() + " sizes (" + String.join(", ", sizes) + "); "
-                        + (held && smallest < MARGINAL ? "only marginally: below " + Claim.number(100 * MARGINAL) + "% at some size; " : "")
-                        + PerScale.seeds(PerScale.fewestSeeds(plain, reg)));
+        List<Evidence> parts = new ArrayList<>();
+        for (int n : plain.keySet())
+            parts.add(new Evidence("IA at " + n + "×: regularised − plain, mean over fields", Comparisons.fields("IA at " + n + "×", reg.get(n), plain.get(n)),
+                    Rule.above(0)));
+        return Claim.judge("Fig. 5: the regulariser raises IA", parts, "");
     }
 
     /**
-     * Held when the regularised model's mean test AUC at the largest size is at most {@link #SIGNIFICANT_AUC} above its
-     * AUC at the smallest. Inconclusive with one size.
+     * Held when the regularised model's test AUC at the largest size is less than {@link Thresholds#SIGNIFICANT_AUC}
+     * above its AUC at the smallest, the whole interval below. Inconclusive with one size.
      *
-     * @param regularisedAuc the regularised model's test AUC per scale and seed
-     * @param plainAuc       plain DCNv2's, for the reason (its change is shown, not judged)
+     * @param regularised the regularised model's test predictions per scale and seed
+     * @param plain       plain DCNv2's, for the reason (its change is shown, not judged)
      */
-    public static Claim aucDoesNotImproveWithSize(Map<Integer, double[]> regularisedAuc, Map<Integer, double[]> plainAuc) {
-        SortedMap<Integer, double[]> reg = PerScale.checked("regularised DCNv2 test AUC", regularisedAuc), plain = PerScale.checked("DCNv2 test AUC", plainAuc);
-        PerScale.sameScales("regularised DCNv2", reg, "DCNv2", plain);
-        String statement = "Fig. 5: yet the regularised model's test AUC does not improve with size",
-                statistic = "regularised test AUC: largest − smallest size", rule = "≤ +" + Claim.number(SIGNIFICANT_AUC);
-        if (reg.size() < 2) return Claim.inconclusive(statement, statistic, Double.NaN, rule, "one size (" + reg.firstKey() + "×): no change with size");
+    public static Claim aucDoesNotImproveWithSize(Map<Integer, List<Predictions>> regularised, Map<Integer, List<Predictions>> plain) {
+        SortedMap<Integer, List<Predictions>> reg = PerScale.runs("regularised DCNv2", regularised), dcn = PerScale.runs("DCNv2", plain);
+        PerScale.sameScales("regularised DCNv2", reg, "DCNv2", dcn);
+        String statement = "Fig. 5: yet the regularised model's test AUC does not improve with size";
+        Rule rule = Rule.below(Thresholds.SIGNIFICANT_AUC);
+        if (reg.size() < 2)
+            return Claim.undecidable(statement, "regularised test AUC: largest − smallest size", rule.toString(), "one size (" + reg.firstKey() + "×): no change with size");
         int first = reg.firstKey(), last = reg.lastKey();
-        double gain = PerScale.mean(reg.get(last)) - PerScale.mean(reg.get(first));
-        double plainGain = PerScale.mean(plain.get(last)) - PerScale.mean(plain.get(first));
-        return Claim.decided(statement, statistic, gain, rule, gain <= SIGNIFICANT_AUC, first + "× → " + last + "×: regularised "
-                + Claim.number(PerScale.mean(reg.get(first))) + " → " + Claim.number(PerScale.mean(reg.get(last))) + ", plain DCNv2 "
-                + Claim.signed(plainGain) + "; " + PerScale.seeds(PerScale.fewestSeeds(reg, plain)));
+        Interval plainChange = Comparisons.auc("DCNv2", dcn.get(last), dcn.get(first));
+        return Claim.judge(statement, List.of(new Evidence("regularised test AUC: " + last + "× − " + first + "×",
+                        Comparisons.auc("regularised DCNv2", reg.get(last), reg.get(first)), rule)),
+                "regularised " + Claim.number(PerScale.meanAuc(reg.get(first))) + " → " + Claim.number(PerScale.meanAuc(reg.get(last))) + "; plain DCNv2 "
+                        + plainChange.signed(plainChange.estimate()) + " " + plainChange.range() + "; " + PerScale.seeds(reg.get(first).size()));
     }
 
     /**
-     * Held when the regularised model overfits at every size: its training loss falls from its first to its last epoch
-     * while its validation AUC at the last epoch is below its best. A run of one epoch shows no trend; inconclusive when
-     * every run that can decide overfits but some cannot (or none can).
+     * One run's course for {@link #regularisedModelOverfits}.
      *
-     * @param trainLoss training loss per epoch, per scale (one seed's run)
-     * @param validAuc  validation AUC per epoch, per scale, the same runs
+     * @param trainLoss training loss per epoch
+     * @param validBest validation predictions of the best epoch (the weights kept)
+     * @param validLast validation predictions of the last epoch
      */
-    public static Claim regularisedModelOverfits(Map<Integer, double[]> trainLoss, Map<Integer, double[]> validAuc) {
-        SortedMap<Integer, double[]> loss = PerScale.checked("training loss per epoch", trainLoss), auc = PerScale.checked("validation AUC per epoch", validAuc);
-        PerScale.sameScales("training loss", loss, "validation AUC", auc);
-        int overfit = 0, undecided = 0;
-        List<String> runs = new ArrayList<>();
-        for (int n : loss.keySet()) {
-            double[] l = loss.get(n), a = auc.get(n);
-            if (l.length != a.length) throw new IllegalArgumentException(n + "×: " + l.length + " training losses but " + a.length + " validation AUCs");
-            if (l.length < 2) {
-                undecided++;
-                runs.add(n + "× one epoch");
+    public record Course(double[] trainLoss, Predictions validBest, Predictions validLast) {
+        public Course {
+            trainLoss = trainLoss.clone();
+            validBest.requireSameRows(validLast, "validation");
+        }
+    }
+
+    /**
+     * Held when the regularised model overfits at every size: its training loss falls from its first to its last
+     * epoch while its validation AUC at the last epoch is below the best epoch's (DeLong, paired on the validation
+     * rows; the best epoch is chosen on these rows, so its AUC is biased up a little and the test leans towards a drop).
+     * Inconclusive when a run has one epoch (no trend).
+     *
+     * @param runs one seed's run per scale
+     */
+    public static Claim regularisedModelOverfits(Map<Integer, Course> runs) {
+        String statement = "Fig. 5: the regularised model overfits (training loss falls while validation AUC drops)";
+        if (runs.isEmpty()) throw new IllegalArgumentException("regularised DCNv2: no sizes");
+        List<Evidence> parts = new ArrayList<>();
+        List<String> oneEpoch = new ArrayList<>();
+        for (var e : new java.util.TreeMap<>(runs).entrySet()) {
+            Course c = e.getValue();
+            int n = e.getKey(), epochs = c.trainLoss().length;
+            if (epochs < 2) {
+                oneEpoch.add(n + "×");
                 continue;
             }
-            double best = java.util.Arrays.stream(a).max().orElseThrow();
-            boolean falls = l[l.length - 1] < l[0], drops = a[a.length - 1] < best;
-            if (falls && drops) overfit++;
-            runs.add(n + "× " + (falls && drops ? "overfits" : falls ? "valid AUC at its best in the last epoch" : "train loss did not fall"));
+            parts.add(new Evidence("train loss at " + n + "×: last − first epoch", Interval.exact(c.trainLoss()[epochs - 1] - c.trainLoss()[0],
+                    "exact: mean loss over all training rows"), Rule.below(0)));
+            parts.add(new Evidence("valid AUC at " + n + "×: last − best epoch", DeLong.difference(c.validLast().scores(), c.validBest().scores(),
+                    c.validBest().labels(), Thresholds.LEVEL), Rule.below(0)));
         }
-        String statement = "Fig. 5: the regularised model overfits (training loss falls while validation AUC drops)",
-                statistic = "sizes where the regularised model overfits", rule = "every size (" + loss.size() + ")",
-                reason = String.join(", ", runs);
-        if (overfit + undecided == loss.size() && undecided > 0)
-            return Claim.inconclusive(statement, statistic, overfit, rule, reason + "; a run of one epoch has no trend to judge");
-        return Claim.decided(statement, statistic, overfit, rule, overfit == loss.size(), reason);
+        if (!oneEpoch.isEmpty())
+            return Claim.undecidable(statement, "train loss and valid AUC: last epoch against first and best", "< 0 both, at every size",
+                    "runs of one epoch at " + String.join(", ", oneEpoch) + ": a run of one epoch has no trend to judge");
+        return Claim.judge(statement, parts, "");
     }
 }

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.collapselab.analysis.Correlation;
+import org.collapselab.analysis.stats.Intervals;
+import org.collapselab.train.Predictions;
 
 /** Fig. 9a–d (Section 5.3): why multi-embedding (ME) works, on DCNv2 at the largest scale N. */
 public final class MultiEmbeddingClaims {
@@ -11,18 +13,19 @@ public final class MultiEmbeddingClaims {
     }
 
     /**
-     * (a) Held when ME's mean IA over fields is above SE's at the same total width (ME's sets side by side).
+     * (a) Held when ME's IA is above SE's at the same total width (ME's sets side by side): the mean over fields of
+     * ME − SE with a paired t-interval over fields above 0.
      *
      * @param seIa IA per field of SE at N×
      * @param meIa IA per field of ME at N×, its sets side by side; the same fields in the same order
      */
     public static Claim meHasHigherIa(double[] seIa, double[] meIa) {
         checkFields("SE IA", seIa, "ME IA", meIa);
-        double se = mean(seIa), me = mean(meIa);
         int higher = 0;
         for (int f = 0; f < seIa.length; f++) if (meIa[f] > seIa[f]) higher++;
-        return Claim.decided("Fig. 9a: multi-embedding has higher IA than single-embedding (less collapse)", "mean IA over fields: ME − SE", me - se, "> 0",
-                me > se, "SE " + Claim.number(se) + ", ME " + Claim.number(me) + "; ME higher on " + higher + " of " + seIa.length + " fields");
+        return Claim.judge("Fig. 9a: multi-embedding has higher IA than single-embedding (less collapse)", List.of(new Evidence(
+                "IA: ME − SE, mean over fields", Comparisons.fields("ME vs SE IA", new double[][] {meIa}, new double[][] {seIa}), Rule.above(0))),
+                "SE " + Claim.number(mean(seIa)) + ", ME " + Claim.number(mean(meIa)) + "; ME higher on " + higher + " of " + seIa.length + " fields");
     }
 
     /**
@@ -43,63 +46,58 @@ public final class MultiEmbeddingClaims {
             checkFields("set " + m + " IA", setIa[m], "set 0 IA", setIa[0]);
             checkFields("random table " + m + " IA", randomSetIa[m], "set 0 IA", setIa[0]);
         }
-        String statement = "Fig. 9b: the embedding sets vary in IA", statistic = "mean over fields of the std of IA across sets";
-        if (setIa.length < 2) {
-            return Claim.inconclusive(statement, statistic, Double.NaN, "> the same for random tables", setIa.length + " set(s): nothing varies across sets");
-        }
-        double learned = meanSpread(setIa), random = meanSpread(randomSetIa);
+        String statement = "Fig. 9b: the embedding sets vary in IA", statistic = "std of IA across sets: learned − random, mean over fields";
+        if (setIa.length < 2) return Claim.undecidable(statement, statistic, "> 0", setIa.length + " set(s): nothing varies across sets");
         double[] setMeans = Arrays.stream(setIa).mapToDouble(MultiEmbeddingClaims::mean).toArray();
-        return Claim.decided(statement, statistic, learned, "> the same for " + setIa.length + " random tables (" + Claim.number(random) + ")", learned > random,
-                "mean IA per set " + String.join(", ", Arrays.stream(setMeans).mapToObj(Claim::number).toList()) + " (" + setIa[0].length + " fields)");
+        return Claim.judge(statement, List.of(new Evidence(statistic, Intervals.pairedMean(spreads(setIa), spreads(randomSetIa), Thresholds.LEVEL, "fields"),
+                Rule.above(0))), "mean IA per set " + String.join(", ", Arrays.stream(setMeans).mapToObj(Claim::number).toList()) + " against "
+                + setIa.length + " random tables of the same shape");
     }
 
-    private static double meanSpread(double[][] ia) {
-        double sum = 0;
-        int fields = ia[0].length;
-        for (int f = 0; f < fields; f++) {
+    /** Per field, the sample standard deviation of IA across sets. */
+    private static double[] spreads(double[][] ia) {
+        double[] out = new double[ia[0].length];
+        for (int f = 0; f < out.length; f++) {
             double[] across = new double[ia.length];
             for (int m = 0; m < ia.length; m++) across[m] = ia[m][f];
             double mu = mean(across), ss = 0;
             for (double v : across) ss += (v - mu) * (v - mu);
-            sum += Math.sqrt(ss / (across.length - 1));
+            out[f] = Math.sqrt(ss / (across.length - 1));
         }
-        return sum / fields;
+        return out;
     }
 
     /**
-     * (c) Held when ME's sets learn different interaction patterns: the mean Pearson correlation over pairs of sets of
-     * their F×F matrices ||W^(m)_{i→j}||_F (first cross layer) is below that of the divergence-restricted model, whose
-     * penalty pulls the patterns together. Inconclusive with fewer than two sets, or when a pattern is constant.
+     * (c) Held when ME's sets learn different interaction patterns: the Pearson correlations over pairs of sets of their
+     * F×F matrices ||W^(m)_{i→j}||_F (first cross layer) are lower, on average, than those of the divergence-restricted
+     * model, whose penalty pulls the patterns together: Welch's interval of the difference of the mean correlations
+     * below 0 (pairs share sets, so it is approximate). Inconclusive with fewer than three sets (one pair has no spread),
+     * or when a pattern is constant.
      *
      * @param meNorms         per set of ME at N×, {@code [i][j]} = ||W_{i→j}||_F
      * @param restrictedNorms the same for divergence-restricted ME at N×
      */
     public static Claim setsLearnDifferentPatterns(List<double[][]> meNorms, List<double[][]> restrictedNorms) {
         String statement = "Fig. 9c: the sets' interaction layers learn different patterns",
-                statistic = "mean correlation between the sets' ||W_i→j||_F patterns (1: the same)";
-        double me = meanPatternCorrelation("ME", meNorms), restricted = meanPatternCorrelation("restricted ME", restrictedNorms);
-        String rule = "< the divergence-restricted model's (" + Claim.number(restricted) + ")";
-        if (meNorms.size() < 2 || restrictedNorms.size() < 2)
-            return Claim.inconclusive(statement, statistic, Double.NaN, rule, "fewer than two sets: no pair of patterns to compare");
-        if (Double.isNaN(me) || Double.isNaN(restricted))
-            return Claim.inconclusive(statement, statistic, me, rule, "a set's pattern is constant: its correlation is undefined");
-        return Claim.decided(statement, statistic, me, rule, me < restricted, meNorms.size() + " sets; ME " + Claim.number(me) + " vs restricted "
-                + Claim.number(restricted));
+                statistic = "correlation between the sets' ||W_i→j||_F patterns (1: the same): ME − restricted, mean over pairs of sets";
+        double[] me = pairCorrelations("ME", meNorms), restricted = pairCorrelations("restricted ME", restrictedNorms);
+        if (me.length < 2 || restricted.length < 2)
+            return Claim.undecidable(statement, statistic, "< 0", meNorms.size() + " set(s): fewer than two pairs of patterns, so no spread to judge by");
+        if (Arrays.stream(me).anyMatch(Double::isNaN) || Arrays.stream(restricted).anyMatch(Double::isNaN))
+            return Claim.undecidable(statement, statistic, "< 0", "a set's pattern is constant: its correlation is undefined");
+        return Claim.judge(statement, List.of(new Evidence(statistic, Intervals.welch(me, restricted, Thresholds.LEVEL, "pairs of sets"), Rule.below(0))),
+                meNorms.size() + " sets; mean correlation ME " + Claim.number(mean(me)) + ", restricted " + Claim.number(mean(restricted)));
     }
 
-    /** Mean Pearson correlation of the flattened matrices over all pairs; NaN with fewer than two or a constant one. */
-    private static double meanPatternCorrelation(String what, List<double[][]> norms) {
+    /** Pearson correlation of the flattened matrices for every pair of sets. */
+    private static double[] pairCorrelations(String what, List<double[][]> norms) {
         Objects.requireNonNull(norms, what);
-        double sum = 0;
-        int pairs = 0;
+        List<Double> out = new java.util.ArrayList<>();
         for (int a = 0; a < norms.size(); a++) {
             checkSquare(what + " set " + a, norms.get(a), norms.get(0).length);
-            for (int b = a + 1; b < norms.size(); b++) {
-                sum += Correlation.pearson(flatten(norms.get(a)), flatten(norms.get(b)));
-                pairs++;
-            }
+            for (int b = a + 1; b < norms.size(); b++) out.add(Correlation.pearson(flatten(norms.get(a)), flatten(norms.get(b))));
         }
-        return pairs == 0 ? Double.NaN : sum / pairs;
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private static void checkSquare(String what, double[][] m, int f) {
@@ -116,23 +114,17 @@ public final class MultiEmbeddingClaims {
     }
 
     /**
-     * (d) Held when divergence-restricted ME's mean test AUC at N× is below plain ME's: restricting the sets' pattern
-     * divergence takes away ME's gains.
+     * (d) Held when divergence-restricted ME's test AUC at N× is below plain ME's, the paired interval below 0:
+     * restricting the sets' pattern divergence takes away ME's gains.
      *
-     * @param scale         N
-     * @param meAuc         ME's test AUC at N×, one per seed
-     * @param restrictedAuc divergence-restricted ME's, one per seed
+     * @param scale      N
+     * @param me         ME's test predictions at N×, one run per seed
+     * @param restricted divergence-restricted ME's, the same seeds in the same order
      */
-    public static Claim restrictionTakesAwayGains(int scale, double[] meAuc, double[] restrictedAuc) {
-        Objects.requireNonNull(meAuc, "meAuc");
-        Objects.requireNonNull(restrictedAuc, "restrictedAuc");
-        if (meAuc.length == 0 || restrictedAuc.length == 0) throw new IllegalArgumentException("no test AUC of ME or restricted ME at " + scale + "×");
-        checkFinite("ME test AUC", meAuc);
-        checkFinite("restricted ME test AUC", restrictedAuc);
-        double me = mean(meAuc), restricted = mean(restrictedAuc);
-        return Claim.decided("Fig. 9d: restricting the divergence of the sets' patterns takes away ME's gains", "test AUC at " + scale + "×: restricted ME − ME",
-                restricted - me, "< 0", restricted < me, "ME " + Claim.number(me) + ", restricted " + Claim.number(restricted) + "; "
-                        + PerScale.seeds(Math.min(meAuc.length, restrictedAuc.length)));
+    public static Claim restrictionTakesAwayGains(int scale, List<Predictions> me, List<Predictions> restricted) {
+        return Claim.judge("Fig. 9d: restricting the divergence of the sets' patterns takes away ME's gains", List.of(new Evidence(
+                "test AUC at " + scale + "×: restricted ME − ME", Comparisons.auc("restricted ME vs ME", restricted, me), Rule.below(0))),
+                "ME " + Claim.number(PerScale.meanAuc(me)) + ", restricted " + Claim.number(PerScale.meanAuc(restricted)) + "; " + PerScale.seeds(me.size()));
     }
 
     private static void checkFields(String a, double[] x, String b, double[] y) {

@@ -5,21 +5,20 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.collapselab.analysis.FieldIA;
+import org.collapselab.analysis.stats.Intervals;
 
 /** Figs. 1b and 2 (Section 3): learned embedding tables against random ones of the same shape. */
 public final class SpectraClaims {
     static final String STATEMENT = "Fig. 2: the learned tables' IA is far below random ones' (embedding collapse)";
-    /** "Far below": the learned mean at most this share of the random mean. */
-    public static final double FAR_BELOW = 0.5;
 
     private SpectraClaims() {
     }
 
     /**
-     * Held when, over the fields with more rows than K, the learned IA is below the random table's in every field and
-     * the mean learned IA is at most {@link #FAR_BELOW} of the mean random IA. A table of at most K rows has IA at most
-     * its row count, collapsed or not, so narrower fields cannot show collapse and are only listed in the reason.
-     * Inconclusive when no field has more rows than K.
+     * Held when, over the fields with more rows than K, the mean ratio learned IA / random IA is below
+     * {@link Thresholds#BELOW_RANDOM} with its t-interval over those fields. A table of at most K rows has IA at most its
+     * row count, collapsed or not, so narrower fields cannot show collapse and are only listed in the reason.
+     * Inconclusive with fewer than two such fields.
      *
      * @param learned IA per field of the trained table
      * @param random  IA per field of a random (Xavier) table of the same shape: same fields, rows and K
@@ -33,27 +32,24 @@ public final class SpectraClaims {
         int k = learned.k();
         int[] card = learned.cardinalities();
         double[] l = learned.ia(), r = random.ia();
-        double sumL = 0, sumR = 0;
-        int wide = 0, wideBelow = 0;
+        List<Double> ratios = new ArrayList<>();
         List<String> notBelow = new ArrayList<>();
+        int wideBelow = 0;
         for (int f = 0; f < l.length; f++) {
             if (card[f] > k) {
-                wide++;
-                sumL += l[f];
-                sumR += r[f];
+                ratios.add(l[f] / r[f]);
                 if (l[f] < r[f]) wideBelow++;
             }
             if (l[f] >= r[f]) notBelow.add(learned.fields().get(f) + " (" + card[f] + " rows)");
         }
-        String statistic = "mean learned IA / mean random IA over the fields with more than K = " + k + " rows",
-                rule = "≤ " + Claim.number(FAR_BELOW) + ", and learned below random in every such field";
-        if (wide == 0)
-            return Claim.inconclusive(STATEMENT, statistic, Double.NaN, rule, "no field has more than K = " + k
-                    + " rows: a table of at most K rows has IA at most its row count, collapsed or not");
-        double ratio = sumL / sumR;
-        return Claim.decided(STATEMENT, statistic, ratio, rule, wideBelow == wide && ratio <= FAR_BELOW,
-                "learned below random in " + wideBelow + " of " + wide + " fields wider than K; mean learned " + Claim.number(sumL / wide)
-                        + " vs random " + Claim.number(sumR / wide) + "; fields not below random (any width): "
+        String statistic = "mean over the fields with more than K = " + k + " rows of learned IA / random IA";
+        Rule rule = Rule.below(Thresholds.BELOW_RANDOM);
+        if (ratios.size() < 2)
+            return Claim.undecidable(STATEMENT, statistic, rule.toString(), ratios.size() + " field(s) with more than K = " + k
+                    + " rows: a table of at most K rows has IA at most its row count, collapsed or not, and one field has no spread");
+        double[] x = ratios.stream().mapToDouble(Double::doubleValue).toArray();
+        return Claim.judge(STATEMENT, List.of(new Evidence(statistic, Intervals.mean(x, Thresholds.LEVEL, "fields"), rule)),
+                "learned below random in " + wideBelow + " of " + x.length + " fields wider than K; fields not below random (any width): "
                         + (notBelow.isEmpty() ? "none" : String.join(", ", notBelow)));
     }
 }

@@ -1,6 +1,8 @@
 package org.collapselab.experiment.claim;
 
+import java.util.List;
 import java.util.Objects;
+import org.collapselab.analysis.stats.Interval;
 
 /** Fig. 4 (Section 4.1, Appendix A): the toy experiment's claim, from its IA(E1) trajectories. */
 public final class ToyClaims {
@@ -11,7 +13,8 @@ public final class ToyClaims {
 
     /**
      * Held when, after training, IA(E1) with D3 = 3 ("Small") is below IA(E1) with D3 = 100 ("Large") and below its own
-     * start. Inconclusive with fewer than two recorded points (nothing trained).
+     * start. The toy is full-batch training on a fixed table: nothing is sampled from a test set, so each value is exact
+     * for its seed (the spread over seeds is not measured). Inconclusive with fewer than two recorded points.
      *
      * @param small IA(E1) per recorded iteration with D3 = 3, the first before training
      * @param large the same with D3 = 100, at the same iterations
@@ -24,14 +27,14 @@ public final class ToyClaims {
         for (int i = 0; i < small.length; i++)
             if (!Double.isFinite(small[i]) || !Double.isFinite(large[i]))
                 throw new IllegalArgumentException("point " + i + ": IA(E1) " + small[i] + " (D3 = 3), " + large[i] + " (D3 = 100) must be finite");
-        String statistic = "IA(E1) after training: D3 = 3 minus D3 = 100", rule = "< 0, and IA(E1) with D3 = 3 below its start";
         if (small.length < 2)
-            return Claim.inconclusive(STATEMENT, statistic, Double.NaN, rule, small.length + " recorded point(s): no training to judge");
+            return Claim.undecidable(STATEMENT, "IA(E1) after training: D3 = 3 minus D3 = 100", "< 0", small.length + " recorded point(s): no training to judge");
         int last = small.length - 1;
-        double gap = small[last] - large[last];
-        boolean lower = gap < 0, fell = small[last] < small[0];
-        return Claim.decided(STATEMENT, statistic, gap, rule, lower && fell, "IA(E1) " + Claim.number(small[0]) + " → " + Claim.number(small[last])
-                + " with D3 = 3, " + Claim.number(large[0]) + " → " + Claim.number(large[last]) + " with D3 = 100; Small "
-                + (lower ? "ends below" : "does not end below") + " Large and " + (fell ? "fell" : "did not fall"));
+        String exact = "exact: one full-batch trajectory, seed-to-seed spread not measured";
+        return Claim.judge(STATEMENT, List.of(
+                new Evidence("IA(E1) after training: D3 = 3 minus D3 = 100", Interval.exact(small[last] - large[last], exact), Rule.below(0)),
+                new Evidence("IA(E1) with D3 = 3: end − start", Interval.exact(small[last] - small[0], exact), Rule.below(0))),
+                "IA(E1) " + Claim.number(small[0]) + " → " + Claim.number(small[last]) + " with D3 = 3, " + Claim.number(large[0]) + " → "
+                        + Claim.number(large[last]) + " with D3 = 100");
     }
 }

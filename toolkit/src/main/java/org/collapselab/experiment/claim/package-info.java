@@ -1,15 +1,14 @@
 /**
- * The paper's claims as tested code: one function per claim a notebook states, over plain typed inputs (arrays, maps
- * from scale factor to per-seed values, {@link org.collapselab.analysis.FieldIA},
- * {@link org.collapselab.analysis.SubEmbeddingIA}, run tables with documented columns), each returning a
- * {@link org.collapselab.experiment.claim.Claim}: statement, statistic, rule, a
- * {@link org.collapselab.experiment.claim.Verdict} (held, not held, inconclusive) and the reason.
- * {@link org.collapselab.experiment.claim.ClaimTable} shows a list of them. One class per part of the paper:
- * {@link org.collapselab.experiment.claim.SpectraClaims} (Fig. 2), {@link org.collapselab.experiment.claim.InteractionClaims}
- * (Fig. 3), {@link org.collapselab.experiment.claim.ToyClaims} (Fig. 4), {@link org.collapselab.experiment.claim.EvidenceIIIClaims}
- * (Fig. 5), {@link org.collapselab.experiment.claim.EvidenceIVClaims} (Fig. 6), {@link org.collapselab.experiment.claim.ScalingClaims}
- * (Table 1), {@link org.collapselab.experiment.claim.MultiEmbeddingClaims} (Fig. 9) and
- * {@link org.collapselab.experiment.claim.DynamicsClaims} (beyond the paper). Nothing here trains: the recipes
- * produce the inputs. Uses {@code org.collapselab.analysis} and Tablesaw only.
+ * The paper's claims as tested code: one function per claim a notebook states, over plain typed inputs (runs' test
+ * predictions per scale and seed, IA per field, {@link org.collapselab.analysis.FieldIA},
+ * {@link org.collapselab.analysis.SubEmbeddingIA}), each returning a {@link org.collapselab.experiment.claim.Claim}
+ * whose parts ({@link org.collapselab.experiment.claim.Evidence}) carry an effect, its interval at
+ * {@link org.collapselab.experiment.claim.Thresholds#LEVEL}, the test that made it and a
+ * {@link org.collapselab.experiment.claim.Rule}; a part is held or not held only when its interval excludes the
+ * rule's threshold, and inconclusive otherwise. {@link org.collapselab.experiment.claim.Comparisons} makes the two
+ * comparisons the claims are built from (test AUC paired on the same rows, IA paired over fields), and
+ * {@link org.collapselab.experiment.claim.Thresholds} holds every threshold once with the paper's words.
+ * {@link org.collapselab.experiment.claim.ClaimTable} shows a list of claims. Nothing here trains: the recipes produce
+ * the inputs. Uses {@code org.collapselab.analysis}, {@code org.collapselab.train}'s predictions and Tablesaw only.
  */
 package org.collapselab.experiment.claim;

@@ -2,45 +2,32 @@ package org.collapselab.experiment.claim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import java.util.Map;
+import org.collapselab.testing.PlantedPredictions;
+import org.collapselab.train.Predictions;
 import org.junit.jupiter.api.Test;
 
 class EvidenceIVClaimsTest {
-    private static double[] v(double... x) {
-        return x;
+    private static List<Predictions> run(double signal, long seed) {
+        return List.of(PlantedPredictions.of(6000, signal, seed));
     }
 
     @Test
-    void dnnAboveAtEverySizeHolds() {
-        Claim c = EvidenceIVClaims.dnnHasHigherIa(Map.of(1, v(8, 9), 2, v(12)), Map.of(1, v(7, 7), 2, v(11.75)));
-        assertEquals(Verdict.HELD, c.verdict());
-        assertEquals(0.25, c.value(), 1e-12);     // 1×: 8.5 − 7 = 1.5; 2×: 12 − 11.75
+    void dnnHigherIaHeldOnAPlantedGapInconclusiveOnNoise() {
+        double[][] dcn = {{2, 3, 4, 5}};
+        assertEquals(Verdict.HELD, EvidenceIVClaims.dnnHasHigherIa(Map.of(1, new double[][] {{3, 4.1, 4.9, 6}}), Map.of(1, dcn)).verdict());
+        assertEquals(Verdict.INCONCLUSIVE, EvidenceIVClaims.dnnHasHigherIa(Map.of(1, new double[][] {{2.1, 2.9, 4.05, 4.9}}), Map.of(1, dcn)).verdict());
+        assertEquals(Verdict.NOT_HELD, EvidenceIVClaims.dnnHasHigherIa(Map.of(1, new double[][] {{1, 2.1, 2.9, 4}}), Map.of(1, dcn)).verdict());
     }
 
     @Test
-    void dnnBelowAtOneSizeDoesNotHold() {
-        Claim c = EvidenceIVClaims.dnnHasHigherIa(Map.of(1, v(8), 2, v(11.5)), Map.of(1, v(7), 2, v(11.75)));
-        assertEquals(Verdict.NOT_HELD, c.verdict());
-        assertEquals(-0.25, c.value(), 1e-12);
-    }
-
-    @Test
-    void dnnDropsWhileDcnv2HoldsHolds() {
-        // DNN −0.003; DCNv2 −0.0005 is within the 0.001 allowance
-        Claim c = EvidenceIVClaims.dnnDropsWhileDcnv2Holds(Map.of(1, v(0.701), 4, v(0.698)), Map.of(1, v(0.7005), 4, v(0.7)));
-        assertEquals(Verdict.HELD, c.verdict());
-        assertEquals(-0.003, c.value(), 1e-12);
-    }
-
-    @Test
-    void notHeldWhenDnnRisesOrDcnv2AlsoDrops() {
-        assertEquals(Verdict.NOT_HELD, EvidenceIVClaims.dnnDropsWhileDcnv2Holds(Map.of(1, v(0.70), 4, v(0.701)), Map.of(1, v(0.7), 4, v(0.7))).verdict());
-        // DCNv2 −0.0015 is more than 0.001 below its 1×
-        assertEquals(Verdict.NOT_HELD, EvidenceIVClaims.dnnDropsWhileDcnv2Holds(Map.of(1, v(0.70), 4, v(0.69)), Map.of(1, v(0.7015), 4, v(0.7))).verdict());
-    }
-
-    @Test
-    void oneSizeIsInconclusive() {
-        assertEquals(Verdict.INCONCLUSIVE, EvidenceIVClaims.dnnDropsWhileDcnv2Holds(Map.of(2, v(0.7)), Map.of(2, v(0.7))).verdict());
+    void dnnDropsWhileDcnv2HoldsNeedsBothIntervals() {
+        Map<Integer, List<Predictions>> dcnHolds = Map.of(1, run(1, 1), 4, run(1, 1));    // the same scorer: exactly no change
+        assertEquals(Verdict.HELD, EvidenceIVClaims.dnnDropsWhileDcnv2Holds(Map.of(1, run(1.4, 2), 4, run(1.0, 3)), dcnHolds).verdict());
+        assertEquals(Verdict.INCONCLUSIVE, EvidenceIVClaims.dnnDropsWhileDcnv2Holds(Map.of(1, run(1, 2), 4, run(1, 3)), dcnHolds).verdict());
+        assertEquals(Verdict.NOT_HELD, EvidenceIVClaims.dnnDropsWhileDcnv2Holds(Map.of(1, run(1, 2), 4, run(1.4, 3)), dcnHolds).verdict());
+        Map<Integer, List<Predictions>> dcnDrops = Map.of(1, run(1.4, 4), 4, run(1.0, 5));
+        assertEquals(Verdict.NOT_HELD, EvidenceIVClaims.dnnDropsWhileDcnv2Holds(Map.of(1, run(1.4, 2), 4, run(1.0, 3)), dcnDrops).verdict());
     }
 }

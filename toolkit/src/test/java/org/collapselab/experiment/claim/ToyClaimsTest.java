@@ -25,7 +25,7 @@ class ToyClaimsTest {
     void notHeldWhenSmallIsBelowButDidNotFall() {
         Claim c = ToyClaims.lowIaFieldCollapses(new double[]{2, 3, 4}, new double[]{5, 6, 7});
         assertEquals(Verdict.NOT_HELD, c.verdict());
-        assertTrue(c.reason().contains("did not fall"), c.reason());
+        assertTrue(c.reason().contains("IA(E1) with D3 = 3: end − start: +2") && c.reason().contains("fails < 0"), c.reason());
     }
 
     @Test
