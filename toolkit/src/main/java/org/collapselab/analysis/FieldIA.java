@@ -1,16 +1,20 @@
 package org.collapselab.analysis;
 
+import static tech.tablesaw.aggregate.AggregateFunctions.max;
+import static tech.tablesaw.aggregate.AggregateFunctions.mean;
+import static tech.tablesaw.aggregate.AggregateFunctions.min;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.collapselab.data.Schema;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Objects;
 
 /**
  * Information abundance of each field of a concatenated embedding table (paper Fig. 2).
@@ -144,6 +148,29 @@ public record FieldIA(List<String> fields, int[] cardinalities, double[] ia, int
                 IntColumn.create("cardinality", cardinalities),
                 DoubleColumn.create("IA", ia),
                 DoubleColumn.create("IA/K", Arrays.stream(ia).map(v -> v / k).toArray()));
+    }
+
+    /**
+     * One row per named table (in map order): its name, width K, and the mean, smallest and largest IA over its fields,
+     * by Tablesaw's summaries of the long table (table, K, field, IA).
+     */
+    public static Table summary(String title, Map<String, FieldIA> tables) {
+        StringColumn name = StringColumn.create("table"), field = StringColumn.create("field");
+        IntColumn width = IntColumn.create("K");
+        DoubleColumn ia = DoubleColumn.create("IA");
+        tables.forEach((n, t) -> {
+            for (int f = 0; f < t.ia.length; f++) {
+                name.append(n);
+                width.append(t.k);
+                field.append(t.fields.get(f));
+                ia.append(t.ia[f]);
+            }
+        });
+        Table s = Table.create(title, name, width, field, ia).summarize("IA", mean, min, max).by("table", "K");
+        Table ordered = s.emptyCopy();
+        for (String n : tables.keySet()) ordered.append(s.where(s.stringColumn("table").isEqualTo(n)));
+        ordered.setName(title);
+        return ordered;
     }
 
     /**

@@ -49,10 +49,12 @@ public final class Lab {
      *                          analyses), the two ends of the paper's story
      * @param meScales          the scales of the ME analysis (notebook 07): every scale in full; else 1× for reference and
      *                          the largest, which keeps the default run to four DCNv2 trainings
+     * @param toyIterations     full-batch steps of the toy experiment (notebook 01): the paper's 5,000, a prefix in smoke
      */
     public record Settings(int rows, double cardinalityScale, int maxEpochs, int patience, int batchSize, List<Integer> scales,
-                           List<Long> seeds, List<ModelKind> gridModels, List<Integer> meScales) {
+                           List<Long> seeds, List<ModelKind> gridModels, List<Integer> meScales, int toyIterations) {
         public Settings {
+            if (toyIterations < 1) throw new IllegalArgumentException("toy iterations must be >= 1, got " + toyIterations);
             scales = List.copyOf(scales);
             seeds = List.copyOf(seeds);
             gridModels = List.copyOf(gridModels);
@@ -62,10 +64,10 @@ public final class Lab {
         static Settings of(RunProfile p) {
             List<ModelKind> two = List.of(ModelKind.DNN, ModelKind.DCNV2);
             return switch (p) {
-                case SMOKE -> new Settings(8_000, 0.005, 1, 1, 512, List.of(1, 2), List.of(0L), two, List.of(1, 2));
-                case DEFAULT -> new Settings(100_000, 0.05, 3, 1, 2048, List.of(1, 2, 4), List.of(0L), two, List.of(1, 4));
+                case SMOKE -> new Settings(8_000, 0.005, 1, 1, 512, List.of(1, 2), List.of(0L), two, List.of(1, 2), 300);
+                case DEFAULT -> new Settings(100_000, 0.05, 3, 1, 2048, List.of(1, 2, 4), List.of(0L), two, List.of(1, 4), 5_000);
                 case FULL -> new Settings(2_000_000, 1.0, 100, 3, 2048, List.of(1, 2, 3, 4, 10), List.of(0L, 1L, 2L), ModelKind.paperModels(),
-                        List.of(1, 2, 3, 4, 10));
+                        List.of(1, 2, 3, 4, 10), 5_000);
             };
         }
     }

@@ -151,15 +151,17 @@ class DisplayTest {
     }
 
     @Test
-    void tablesShowAucAndLoglossWithFourDecimalsAndSecondsWithOne() {
+    void tablesShowAucAndLoglossWithFourDecimalsIaWithThreeAndSecondsWithOne() {
         Table t = Table.create("runs", tech.tablesaw.api.DoubleColumn.create("test AUC", 0.7102773817318331),
                 tech.tablesaw.api.DoubleColumn.create("test logloss", 0.45), tech.tablesaw.api.DoubleColumn.create("seconds", 40.529042487),
-                tech.tablesaw.api.DoubleColumn.create("mean IA", 3.14159));
+                tech.tablesaw.api.DoubleColumn.create("ratio", 3.14159), tech.tablesaw.api.DoubleColumn.create("mean IA", 5.35312345),
+                tech.tablesaw.api.DoubleColumn.create("IAx", 2.71828));
         String html = Display.tableHtml(Display.forPeople(t), 10);
         // before: the quickstart's table showed 0.7102773817318331 and 40.529042487
         assertTrue(html.contains("0.7103") && html.contains("0.4500") && html.contains("40.5"), html);
         assertFalse(html.contains("0.71027") || html.contains("40.52"), html);
-        assertTrue(html.contains("3.14159"), "other columns as they are: " + html);
+        assertTrue(html.contains("3.14159") && html.contains("2.71828"), "other columns as they are: " + html);
+        assertTrue(html.contains("5.353") && !html.contains("5.3531"), "IA with 3 decimals: " + html);
         assertEquals(0.7102773817318331, t.doubleColumn("test AUC").get(0), 0, "the values stay exact");
     }
 }
