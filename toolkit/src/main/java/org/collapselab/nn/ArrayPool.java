@@ -18,19 +18,18 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The array cache of a graph's SameDiff sessions, in place of M2.1's {@code ArrayCacheMemoryMgr}: a released op output
  * is kept under its (data type, order, shape) and handed out again for the next request of that shape, so a pass at
- * steady state allocates nothing. It differs from M2.1's cache in three ways, which together held xDeepFM SE 4×'s
- * training at 0.43 of the released PyTorch code's rate (1.41 with the pool; toolkit/README, "Tenth round"): its steps
- * allocated hundreds of MB afresh, at ~20 µs per page fault on these machines.
+ * steady state allocates nothing. It differs from M2.1's cache in three ways, without which the largest models' steps
+ * allocate hundreds of MB afresh, a page fault per page (measured in toolkit/PERFORMANCE.md, "Tenth round").
  * <ul>
  *   <li>It knows its arrays by identity. M2.1's knows them by {@code getId()}, and M2.1 gives a reused array
  *       ({@code assignNewId}: {@code incrementAndGet}) the id that the next new array then also gets
  *       ({@code getAndIncrement}); the cache then took one array for another, and arrays released back to it stayed
- *       out, garbage until the next full GC (314 MB per xDeepFM SE 4× training step, with a cache large enough).</li>
+ *       out, garbage until the next full GC.</li>
  *   <li>Its size follows the graph: it holds the most any one pass has had out at once plus a margin (M2.1's whole
  *       cache size, a quarter of JavaCPP's limit) for the shapes of other passes, so a pass's arrays are never evicted
  *       to make room for the same pass's, while the arrays of a batch size seen once go when the margin overflows,
- *       least recently released first. M2.1's fixed quarter (1.6 GB at -Xmx6g) was smaller than xDeepFM SE 4×'s
- *       training pass, which then closed and reallocated 590 MB of it every step.</li>
+ *       least recently released first. M2.1's fixed quarter can be smaller than one training pass of a large model,
+ *       which then closes and reallocates part of it every step.</li>
  *   <li>One pool serves a graph's training session and its inference sessions, whose passes have mostly the same
  *       shapes: a prediction between two training steps takes the training arrays and gives them back, where with a cache
  *       per session it allocated a second set.</li>
