@@ -45,8 +45,8 @@ public final class Correlation {
         return saa == 0 || sbb == 0 ? Double.NaN : sab / Math.sqrt(saa * sbb);
     }
 
-    /** Ranks 1..n, ties averaged. */
-    static double[] ranks(double[] v) {
+    /** Ranks 1..n, ties given their mean rank (midranks). */
+    public static double[] ranks(double[] v) {
         Integer[] order = new Integer[v.length];
         for (int i = 0; i < order.length; i++) order[i] = i;
         Arrays.sort(order, Comparator.comparingDouble(i -> v[i]));

@@ -13,24 +13,25 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The weights of a run's kept (best) epoch that analyses read, kept by the {@link RunStore} beside the run so that a
- * new measure never means training again: the embedding tables of all sets side by side ({@code [rows, sets·K]}, as
- * {@link CtrModel#concatenatedTables()}), and for DCNv2 each set's first cross layer W0 ({@code [F·K, F·K]}, PyTorch
- * orientation, as {@link CtrModel#crossWeight}).
+ * new measure never means training again: the embedding tables of all sets side by side ({@code [rows, width]}, as
+ * {@link CtrModel#concatenatedTables()}: width is sets·K, or F·K for FFM, whose row holds one block per field), and for
+ * DCNv2 each set's first cross layer W0 ({@code [F·K, F·K]}, PyTorch orientation, as {@link CtrModel#crossWeight}).
  *
  * @param schema the fields the rows belong to, by name and row count ({@link Schema#categorical}: what analyses read)
  * @param sets   M
- * @param k      one set's width
- * @param tables row-major {@code rows × sets·k}
+ * @param k      the embedding size K of the model
+ * @param width  the tables' columns, all sets together
+ * @param tables row-major {@code rows × width}
  * @param cross  per set, row-major {@code F·K × F·K}; empty unless the model has a cross network
  */
-public record KeptWeights(Schema schema, int sets, int k, float[] tables, List<float[]> cross) {
+public record KeptWeights(Schema schema, int sets, int k, int width, float[] tables, List<float[]> cross) {
     public KeptWeights {
         Objects.requireNonNull(schema, "schema");
         if (sets < 1 || k < 1) throw new IllegalArgumentException("sets " + sets + " and K " + k + " must be >= 1");
+        if (width < 1 || width % sets != 0) throw new IllegalArgumentException("width " + width + " must be a positive multiple of the " + sets + " sets");
         long rows = schema.fields().stream().mapToLong(f -> f.cardinality()).sum();
-        if (tables.length != rows * sets * k)
-            throw new IllegalArgumentException("the tables hold " + tables.length + " values; " + rows + " rows × " + sets + " sets × K " + k + " need "
-                    + rows * sets * k);
+        if (tables.length != rows * width)
+            throw new IllegalArgumentException("the tables hold " + tables.length + " values; " + rows + " rows × width " + width + " need " + rows * width);
         cross = List.copyOf(cross);
         long fk = (long) schema.size() * k;
         if (!cross.isEmpty() && cross.size() != sets) throw new IllegalArgumentException(sets + " sets but " + cross.size() + " cross layers");
@@ -43,23 +44,25 @@ public record KeptWeights(Schema schema, int sets, int k, float[] tables, List<f
         List<float[]> cross = new ArrayList<>();
         if (model.spec().kind() == ModelKind.DCNV2) for (int m = 0; m < sets; m++) cross.add(Floats.of(model.crossWeight(m, 0)));
         Schema s = model.schema();
+        INDArray tables = model.concatenatedTables();
         return new KeptWeights(Schema.categorical(s.fields().stream().map(f -> f.name()).toList(), s.cardinalities()), sets, model.spec().embeddingSize(),
-                Floats.of(model.concatenatedTables()), cross);
+                (int) tables.columns(), Floats.of(tables), cross);
     }
 
     public int rows() {
-        return tables.length / (sets * k);
+        return tables.length / width;
     }
 
-    /** The tables of all sets side by side, {@code [rows, sets·K]} (a copy). */
+    /** The tables of all sets side by side, {@code [rows, width]} (a copy). */
     public INDArray concatenatedTables() {
-        return Nd4j.create(tables.clone(), new long[] {rows(), (long) sets * k}, 'c');
+        return Nd4j.create(tables.clone(), new long[] {rows(), width}, 'c');
     }
 
-    /** Set {@code m}'s own table, {@code [rows, K]}. */
+    /** Set {@code m}'s own table, {@code [rows, width / sets]}. */
     public INDArray table(int m) {
         if (m < 0 || m >= sets) throw new IllegalArgumentException("no set " + m + " of " + sets);
-        return concatenatedTables().get(NDArrayIndex.all(), NDArrayIndex.interval((long) m * k, (long) (m + 1) * k)).dup('c');
+        long w = width / sets;
+        return concatenatedTables().get(NDArrayIndex.all(), NDArrayIndex.interval(m * w, (m + 1) * w)).dup('c');
     }
 
     /** Set {@code m}'s first cross layer, {@code [F·K, F·K]}. */
@@ -71,7 +74,8 @@ public record KeptWeights(Schema schema, int sets, int k, float[] tables, List<f
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof KeptWeights w) || !schema.equals(w.schema) || sets != w.sets || k != w.k || !java.util.Arrays.equals(tables, w.tables)
+        if (!(o instanceof KeptWeights w) || !schema.equals(w.schema) || sets != w.sets || k != w.k || width != w.width
+                || !java.util.Arrays.equals(tables, w.tables)
                 || cross.size() != w.cross.size()) return false;
         for (int m = 0; m < cross.size(); m++) if (!java.util.Arrays.equals(cross.get(m), w.cross.get(m))) return false;
         return true;
@@ -79,11 +83,11 @@ public record KeptWeights(Schema schema, int sets, int k, float[] tables, List<f
 
     @Override
     public int hashCode() {
-        return Objects.hash(schema, sets, k, java.util.Arrays.hashCode(tables));
+        return Objects.hash(schema, sets, k, width, java.util.Arrays.hashCode(tables));
     }
 
     @Override
     public String toString() {
-        return "KeptWeights[" + rows() + " rows, " + sets + " × K " + k + (cross.isEmpty() ? "" : ", cross layers") + "]";
+        return "KeptWeights[" + rows() + " rows × " + width + ", " + sets + " set(s) of K " + k + (cross.isEmpty() ? "" : ", cross layers") + "]";
     }
 }

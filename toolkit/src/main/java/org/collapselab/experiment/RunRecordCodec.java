@@ -96,7 +96,7 @@ final class RunRecordCodec {
         String format = p.getProperty("format", "1");
         if (!format.equals(String.valueOf(FORMAT)))
             throw new IllegalArgumentException("the run record is of format " + format + ", this toolkit reads format " + FORMAT
-                    + " (records that keep their test predictions); the run is trained again");
+                    + " (records that keep their test predictions)");
         RunRequest request = RunRequest.decode(get(p, "request"));
         int epochs = Integer.parseInt(get(p, "epochs"));
         List<EpochResult> history = new ArrayList<>();

@@ -85,7 +85,7 @@ public final class RunStore {
     }
 
     private static byte[] tablesNpy(KeptWeights w) {
-        return MatrixFile.npyBytes(w.tables(), w.rows(), w.sets() * w.k(), "the kept tables");
+        return MatrixFile.npyBytes(w.tables(), w.rows(), w.width(), "the kept tables");
     }
 
     /** The sets' first cross layers stacked by rows, {@code [sets·F·K, F·K]}. */
@@ -116,7 +116,7 @@ public final class RunStore {
             float[] v = all.values();
             for (int m = 0; m < sets; m++) cross.add(Arrays.copyOfRange(v, m * per, (m + 1) * per));
         }
-        return new KeptWeights(schema, sets, k, tables.values(), cross);
+        return new KeptWeights(schema, sets, k, tables.cols(), tables.values(), cross);
     }
 
     private static MatrixFile verifiedNpy(Path file, String sha256, RunRecord run) {

@@ -3,6 +3,7 @@ package org.collapselab.analysis.stats;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+import org.collapselab.analysis.Correlation;
 
 /**
  * DeLong's nonparametric variance of the ROC AUC (DeLong, DeLong and Clarke-Pearson, Biometrics 1988), computed in
@@ -80,7 +81,7 @@ public final class DeLong {
         double[] all = new double[m + n];
         System.arraycopy(x, 0, all, 0, m);
         System.arraycopy(y, 0, all, m, n);
-        double[] tx = midranks(x), ty = midranks(y), tz = midranks(all);
+        double[] tx = Correlation.ranks(x), ty = Correlation.ranks(y), tz = Correlation.ranks(all);
         double[] v10 = new double[m], v01 = new double[n];
         double sum = 0;
         for (int i = 0; i < m; i++) {
@@ -89,22 +90,6 @@ public final class DeLong {
         }
         for (int j = 0; j < n; j++) v01[j] = 1 - (tz[m + j] - ty[j]) / m;    // share of positives above negative j
         return new Components((sum - m * (m + 1) / 2.0) / ((double) m * n), v10, v01);
-    }
-
-    /** Ranks 1..n with ties given their mean rank. */
-    static double[] midranks(double[] v) {
-        Integer[] order = new Integer[v.length];
-        for (int i = 0; i < order.length; i++) order[i] = i;
-        Arrays.sort(order, (a, b) -> Double.compare(v[a], v[b]));
-        double[] r = new double[v.length];
-        for (int s = 0; s < order.length; ) {
-            int e = s;
-            while (e + 1 < order.length && v[order[e + 1]] == v[order[s]]) e++;
-            double mid = (s + e) / 2.0 + 1;
-            for (int t = s; t <= e; t++) r[order[t]] = mid;
-            s = e + 1;
-        }
-        return r;
     }
 
     private static double variance(double[] v) {
