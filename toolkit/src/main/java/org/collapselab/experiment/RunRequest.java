@@ -22,7 +22,8 @@ import org.collapselab.train.TrainConfig;
 /**
  * One training run to obtain: the model, the training settings (with the model seed and the split), and the data.
  * Its {@link #id()} is a digest of {@link #identity()}: every component of {@link ModelSpec} and of
- * {@link TrainConfig} found by reflection ({@link Canonical}; only {@link TrainConfig#NOT_IN_IDENTITY} is left out),
+ * {@link TrainConfig} found by reflection ({@link Canonical}; what cannot change the numbers is a
+ * {@link org.collapselab.train.TrainContext}, not part of the request),
  * the analysis options, the dataset's content checksum (not its path) and {@link #FORMAT_VERSION}. Two requests with the same id give
  * the same numbers, so a stored run is used in place of training it again.
  *
@@ -126,7 +127,7 @@ public record RunRequest(ModelSpec spec, TrainConfig config, DataRef data) {
         if (!String.valueOf(FORMAT_VERSION).equals(m.get("format.version")))
             throw new IllegalArgumentException("run request of format version " + m.get("format.version") + ", this toolkit reads " + FORMAT_VERSION);
         ModelSpec spec = Canonical.read(ModelSpec.class, "spec", m, null, Set.of());
-        TrainConfig config = Canonical.read(TrainConfig.class, "train", m, TrainConfig.paper(), TrainConfig.NOT_IN_IDENTITY);
+        TrainConfig config = Canonical.read(TrainConfig.class, "train", m, TrainConfig.paper(), Set.of());
         String content = m.get("data.content");
         if (content == null) throw new IllegalArgumentException("run request has no data.content");
         RunRequest r = new RunRequest(spec, config, new DataRef(content, Optional.ofNullable(m.get("data.cacheFile")).map(Path::of)));

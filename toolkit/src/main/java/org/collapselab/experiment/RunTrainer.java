@@ -7,10 +7,10 @@ import org.collapselab.analysis.FieldIA;
 import org.collapselab.analysis.SpectrumOptions;
 import org.collapselab.analysis.SubEmbeddingIA;
 import org.collapselab.data.EncodedDataset;
-import org.collapselab.data.Progress;
 import org.collapselab.model.CtrModel;
 import org.collapselab.model.ModelKind;
 import org.collapselab.train.EpochResult;
+import org.collapselab.train.TrainContext;
 import org.collapselab.train.Trainer;
 import org.collapselab.train.TrainingListener;
 
@@ -31,13 +31,19 @@ public final class RunTrainer {
         }
     }
 
-    /** Trains {@code request} on {@code data} (which must be the request's dataset), showing progress and notifying listeners. */
-    public static Trained train(RunRequest request, EncodedDataset data, Progress progress, List<TrainingListener> listeners) {
+    /**
+     * Trains {@code request} on {@code data} (which must be the request's dataset) in {@code context} (progress, memory
+     * budget; a checkpoint folder is a root under which the run checkpoints into a subfolder named by its id, so runs
+     * sharing a context never resume each other), notifying listeners.
+     */
+    public static Trained train(RunRequest request, EncodedDataset data, TrainContext context, List<TrainingListener> listeners) {
         if (!data.contentChecksum().equals(request.data().content()))
             throw new IllegalArgumentException("run " + request.description() + " is of dataset " + request.data().content() + ", given "
                     + data.contentChecksum());
         List<double[]> perEpoch = new ArrayList<>();
-        Trainer trainer = new Trainer(request.config().toBuilder().progress(progress).build()).listener(new TrainingListener() {
+        TrainContext.Builder own = context.toBuilder();
+        context.checkpointDir().ifPresent(d -> own.checkpointDir(d.resolve(request.id())));
+        Trainer trainer = new Trainer(request.config(), own.build()).listener(new TrainingListener() {
             @Override
             public void onEpoch(EpochResult result, CtrModel model) {
                 perEpoch.add(FieldIA.of(model.concatenatedTables(), data.schema()).ia());
@@ -61,8 +67,8 @@ public final class RunTrainer {
         return new Trained(new RunRecord(request, t.result(), kept, perEpoch.toArray(double[][]::new), setIa, cross, sub, RunStore.digests(weights)), weights);
     }
 
-    /** {@link #train} without progress or listeners. */
+    /** {@link #train} without progress, checkpoints or listeners, with the default memory budget. */
     public static Trained train(RunRequest request, EncodedDataset data) {
-        return train(request, data, Progress.NONE, List.of());
+        return train(request, data, TrainContext.NONE, List.of());
     }
 }

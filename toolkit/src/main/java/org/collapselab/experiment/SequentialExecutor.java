@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.collapselab.data.EncodedDataset;
 import org.collapselab.data.Progress;
+import org.collapselab.train.TrainContext;
 import org.collapselab.train.TrainingListener;
 
 /**
@@ -21,24 +22,30 @@ import org.collapselab.train.TrainingListener;
 public final class SequentialExecutor implements RunExecutor {
     private final RunStore store;
     private final Map<String, EncodedDataset> datasets = new HashMap<>();
-    private final Progress progress;
+    private final TrainContext context;
     private final List<TrainingListener> listeners;
     private final AtomicInteger trained = new AtomicInteger(), reused = new AtomicInteger();
 
     /**
      * @param datasets   datasets already open (matched to requests by content checksum)
-     * @param progress   shows every training's progress
+     * @param context    every training's context: progress, memory budget, and a checkpoint root (each run
+     *                   checkpoints into a subfolder named by its id)
      * @param listeners  attached to every training run here
      */
-    public SequentialExecutor(RunStore store, List<EncodedDataset> datasets, Progress progress, List<TrainingListener> listeners) {
+    public SequentialExecutor(RunStore store, List<EncodedDataset> datasets, TrainContext context, List<TrainingListener> listeners) {
         this.store = Objects.requireNonNull(store, "store");
         for (EncodedDataset d : datasets) this.datasets.put(d.contentChecksum(), d);
-        this.progress = Objects.requireNonNull(progress, "progress");
+        this.context = Objects.requireNonNull(context, "context");
         this.listeners = List.copyOf(listeners);
     }
 
+    /** An executor showing each training's progress on {@code progress}. */
+    public SequentialExecutor(RunStore store, List<EncodedDataset> datasets, Progress progress, List<TrainingListener> listeners) {
+        this(store, datasets, TrainContext.builder().progress(progress).build(), listeners);
+    }
+
     public SequentialExecutor(RunStore store, EncodedDataset data) {
-        this(store, List.of(data), Progress.NONE, List.of());
+        this(store, List.of(data), TrainContext.NONE, List.of());
     }
 
     /** Uses {@code data} for requests of its content (instead of reopening it from its cache file); returns this executor. */
@@ -61,7 +68,7 @@ public final class SequentialExecutor implements RunExecutor {
             }
             System.out.printf(Locale.ROOT, "[%d/%d] training %s (run %s)%n", i + 1, requests.size(), r.description(), r.id());
             EncodedDataset data = datasets.computeIfAbsent(r.data().content(), c -> r.data().open());
-            RunRecord record = store.put(RunTrainer.train(r, data, progress, listeners));
+            RunRecord record = store.put(RunTrainer.train(r, data, context, listeners));
             trained.incrementAndGet();
             got.put(r.id(), record);
         }

@@ -19,6 +19,7 @@ import org.collapselab.experiment.ScalingGrid;
 import org.collapselab.experiment.SequentialExecutor;
 import org.collapselab.plot.Figure;
 import org.collapselab.train.TrainConfig;
+import org.collapselab.train.TrainContext;
 import org.collapselab.train.Trainer;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -152,14 +153,13 @@ public final class Lab {
     }
 
     /**
-     * The paper's training settings with this profile's epochs, patience and batch size, a progress bar, and the
-     * thread count of the executor's runs ({@link #runs()}; on Spark, spark.task.cpus).
+     * The paper's training settings with this profile's epochs, patience and batch size, and the thread count of the
+     * executor's runs ({@link #runs()}; on Spark, spark.task.cpus).
      */
     public TrainConfig trainConfig() {
         java.util.OptionalInt threads = runs().threadsPerRun();
         return TrainConfig.builder().maxEpochs(settings.maxEpochs()).patience(settings.patience()).batchSize(settings.batchSize())
-                .threads(threads.isPresent() ? threads.getAsInt() : null)
-                .progress(ProgressBar.create("rows")).build();
+                .threads(threads.isPresent() ? threads.getAsInt() : null).build();
     }
 
     /** The scaling grid of this profile: {@link Settings#gridModels()} at its scales with its seeds. */
@@ -172,8 +172,9 @@ public final class Lab {
         return new MeAnalysis(settings.meScales(), settings.seeds().get(0));
     }
 
+    /** A trainer of {@link #trainConfig()} showing its progress. */
     public Trainer trainer() {
-        return new Trainer(trainConfig());
+        return new Trainer(trainConfig(), TrainContext.builder().progress(ProgressBar.create("rows")).build());
     }
 
     /**

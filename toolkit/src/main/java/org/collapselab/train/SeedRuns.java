@@ -16,24 +16,22 @@ public record SeedRuns(List<TrainResult> runs) {
         if (runs.isEmpty()) throw new IllegalArgumentException("no runs");
     }
 
-    /**
-     * Trains {@code spec} once per seed with {@code config} (its model seed replaced; checkpoints, if any, in a
-     * {@code seed-N} subfolder each), all on {@code config}'s split.
-     */
+    /** Trains {@code spec} once per seed with {@code config} (its model seed replaced), all on {@code config}'s split. */
     public static SeedRuns train(TrainConfig config, ModelSpec spec, EncodedDataset data, long... seeds) {
-        return train(config, spec, data, false, seeds);
+        return train(config, TrainContext.NONE, spec, data, false, seeds);
     }
 
     /**
      * Trains {@code spec} once per seed with {@link TrainConfig#repeat config.repeat(seed, varySplit)}: with
-     * {@code varySplit} each repeat also trains, selects and tests on its own split (checkpoints in {@code seed-N-split}).
+     * {@code varySplit} each repeat also trains, selects and tests on its own split. Checkpoints, if the context has
+     * a folder, go to a subfolder per repeat ({@code seed-N}, {@code seed-N-split}).
      */
-    public static SeedRuns train(TrainConfig config, ModelSpec spec, EncodedDataset data, boolean varySplit, long... seeds) {
+    public static SeedRuns train(TrainConfig config, TrainContext context, ModelSpec spec, EncodedDataset data, boolean varySplit, long... seeds) {
         if (seeds.length == 0) throw new IllegalArgumentException("give at least one seed");
         return new SeedRuns(java.util.Arrays.stream(seeds).mapToObj(s -> {
-            TrainConfig.Builder b = config.repeat(s, varySplit).toBuilder();
-            config.checkpointDir().ifPresent(d -> b.checkpointDir(d.resolve("seed-" + s + (varySplit ? "-split" : ""))));
-            return new Trainer(b.build()).train(spec, data).result();
+            TrainContext.Builder c = context.toBuilder();
+            context.checkpointDir().ifPresent(d -> c.checkpointDir(d.resolve("seed-" + s + (varySplit ? "-split" : ""))));
+            return new Trainer(config.repeat(s, varySplit), c.build()).train(spec, data).result();
         }).toList());
     }
 

@@ -1,10 +1,6 @@
 package org.collapselab.train;
 
-import java.nio.file.Path;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.OptionalLong;
-import org.collapselab.data.Progress;
 import org.collapselab.data.SplitSpec;
 import org.collapselab.model.Canonical;
 import org.collapselab.nn.Threads;
@@ -28,31 +24,19 @@ import org.collapselab.nn.embedding.Optimizer;
  * @param evalBatchSize       rows per inference batch
  * @param threads             OpenMP threads of ND4J's ops while training ({@link Threads}): the count changes the
  *                            order of sums and so a run's last digits; default: the count this JVM started with
- * @param checkpointDir       where to checkpoint every epoch and resume from (empty: no checkpoints)
- * @param progress            receives progress of every epoch and evaluation (rows, with the running loss)
- * @param memoryBudget        bytes a model may need to train (empty: the model's default, 90% of physical memory);
- *                            a model estimated above it is refused before it is built
+ *
+ * <p>Every component can change a run's numbers and is part of its {@link #identity()}; what cannot (checkpoints,
+ * progress, the memory budget) is a {@link TrainContext}.
  */
 public record TrainConfig(double learningRate, int batchSize, double weightDecay, Optimizer embeddingOptimizer, int patience,
-                          int maxEpochs, long seed, SplitSpec split, boolean reshuffle, int evalBatchSize, int threads,
-                          Optional<Path> checkpointDir, Progress progress, OptionalLong memoryBudget) {
-
-    /**
-     * The components that cannot change a run's numbers, left out of {@link #identity()}: where checkpoints go,
-     * where progress is shown, and the memory budget (which only refuses a model before it is built).
-     */
-    public static final java.util.Set<String> NOT_IN_IDENTITY = java.util.Set.of("checkpointDir", "progress", "memoryBudget");
+                          int maxEpochs, long seed, SplitSpec split, boolean reshuffle, int evalBatchSize, int threads) {
 
     public TrainConfig {
         Objects.requireNonNull(embeddingOptimizer, "embeddingOptimizer");
         Objects.requireNonNull(split, "split");
-        Objects.requireNonNull(checkpointDir, "checkpointDir");
-        Objects.requireNonNull(progress, "progress");
-        Objects.requireNonNull(memoryBudget, "memoryBudget");
-        if (memoryBudget.isPresent() && memoryBudget.getAsLong() < 1) throw new IllegalArgumentException("memory budget must be >= 1 byte, got " + memoryBudget.getAsLong());
-        if (!(learningRate > 0)) throw new IllegalArgumentException("learning rate must be > 0, got " + learningRate);
+        if (!(learningRate > 0) || !Double.isFinite(learningRate)) throw new IllegalArgumentException("learning rate must be finite and > 0, got " + learningRate);
         if (batchSize < 1) throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
-        if (!(weightDecay >= 0)) throw new IllegalArgumentException("weight decay must be >= 0, got " + weightDecay);
+        if (!(weightDecay >= 0) || !Double.isFinite(weightDecay)) throw new IllegalArgumentException("weight decay must be finite and >= 0, got " + weightDecay);
         if (patience < 1) throw new IllegalArgumentException("patience must be >= 1, got " + patience);
         if (maxEpochs < 1) throw new IllegalArgumentException("maxEpochs must be >= 1, got " + maxEpochs);
         if (evalBatchSize < 1) throw new IllegalArgumentException("eval batch size must be >= 1, got " + evalBatchSize);
@@ -71,7 +55,7 @@ public record TrainConfig(double learningRate, int batchSize, double weightDecay
     public Builder toBuilder() {
         return new Builder().learningRate(learningRate).batchSize(batchSize).weightDecay(weightDecay).embeddingOptimizer(embeddingOptimizer)
                 .patience(patience).maxEpochs(maxEpochs).seed(seed).split(split).reshuffle(reshuffle).evalBatchSize(evalBatchSize)
-                .threads(threads).checkpointDir(checkpointDir.orElse(null)).progress(progress).memoryBudget(memoryBudget.isPresent() ? memoryBudget.getAsLong() : null);
+                .threads(threads);
     }
 
     /**
@@ -85,9 +69,9 @@ public record TrainConfig(double learningRate, int batchSize, double weightDecay
         return b.build();
     }
 
-    /** Every component except {@link #NOT_IN_IDENTITY}, canonically ({@link Canonical}), under {@code train.}. */
+    /** Every component, canonically ({@link Canonical}), under {@code train.}. */
     public java.util.SortedMap<String, String> identity() {
-        return Canonical.of("train", this, NOT_IN_IDENTITY);
+        return Canonical.of("train", this, java.util.Set.of());
     }
 
     /** The optimiser settings a model is built with (dense weights and tables alike). */
@@ -108,9 +92,6 @@ public record TrainConfig(double learningRate, int batchSize, double weightDecay
         private boolean reshuffle;
         private int evalBatchSize = 8192;
         private Integer threads;
-        private Path checkpointDir;
-        private Progress progress = Progress.NONE;
-        private Long memoryBudget;
 
         private Builder() {}
 
@@ -128,15 +109,10 @@ public record TrainConfig(double learningRate, int batchSize, double weightDecay
         public Builder evalBatchSize(int v) { evalBatchSize = v; return this; }
         /** OpenMP threads while training; null: the count this JVM started with ({@link Threads#configured()}). */
         public Builder threads(Integer v) { threads = v; return this; }
-        public Builder checkpointDir(Path v) { checkpointDir = v; return this; }
-        public Builder progress(Progress v) { progress = v; return this; }
-        /** Bytes a model may need; null: the model's default. */
-        public Builder memoryBudget(Long v) { memoryBudget = v; return this; }
 
         public TrainConfig build() {
             return new TrainConfig(learningRate, batchSize, weightDecay, embeddingOptimizer, patience, maxEpochs, seed, split, reshuffle,
-                    evalBatchSize, threads == null ? Threads.configured() : threads, Optional.ofNullable(checkpointDir), progress,
-                    memoryBudget == null ? OptionalLong.empty() : OptionalLong.of(memoryBudget));
+                    evalBatchSize, threads == null ? Threads.configured() : threads);
         }
     }
 }

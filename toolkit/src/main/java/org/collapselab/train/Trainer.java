@@ -23,14 +23,25 @@ import org.collapselab.nn.Threads;
  */
 public final class Trainer {
     private final TrainConfig config;
+    private final TrainContext context;
     private final List<TrainingListener> listeners = new ArrayList<>();
 
+    /** A trainer of {@code config}'s runs with no checkpoints, no progress and the default memory budget. */
     public Trainer(TrainConfig config) {
+        this(config, TrainContext.NONE);
+    }
+
+    public Trainer(TrainConfig config, TrainContext context) {
         this.config = Objects.requireNonNull(config, "config");
+        this.context = Objects.requireNonNull(context, "context");
     }
 
     public TrainConfig config() {
         return config;
+    }
+
+    public TrainContext context() {
+        return context;
     }
 
     /** Adds a listener; returns this trainer. */
@@ -39,10 +50,10 @@ public final class Trainer {
         return this;
     }
 
-    /** A model built for this configuration (its seed, optimiser settings, batch size and memory budget). */
+    /** A model built for this configuration (its seed, optimiser settings and batch size) within the context's memory budget. */
     public CtrModel newModel(ModelSpec spec, org.collapselab.data.Schema schema) {
         CtrModel.Builder b = CtrModel.builder(spec, schema).seed(config.seed()).adam(config.adam()).batchSize(config.batchSize());
-        config.memoryBudget().ifPresent(b::memoryBudget);
+        context.memoryBudget().ifPresent(b::memoryBudget);
         return b.build();
     }
 
@@ -67,7 +78,7 @@ public final class Trainer {
         Batches batches = data.batches(split.train(), config.batchSize());
         if (config.reshuffle()) batches = batches.reshuffled(config.seed());
         String label = model.spec().label();
-        Checkpoints checkpoints = config.checkpointDir().map(d -> new Checkpoints(d, config, data, split)).orElse(null);
+        Checkpoints checkpoints = context.checkpointDir().map(d -> new Checkpoints(d, config, data, split)).orElse(null);
 
         List<EpochResult> history = new ArrayList<>();
         Evaluation bestValid = null, lastValid = null;
@@ -100,9 +111,9 @@ public final class Trainer {
                 lossSum += loss * b.size();
                 rows += b.size();
                 for (TrainingListener l : listeners) l.onStep(epoch, step, loss);
-                config.progress().update(task, rows, batches.rowCount(), String.format(Locale.ROOT, "loss %.4f", lossSum / rows));
+                context.progress().update(task, rows, batches.rowCount(), String.format(Locale.ROOT, "loss %.4f", lossSum / rows));
             }
-            config.progress().done(task);
+            context.progress().done(task);
             Evaluation valid = evaluate(model, data, split.valid(), label + " · validation");
             lastValid = valid;
             EpochResult result = new EpochResult(epoch, lossSum / Math.max(1, rows), valid.auc(), valid.logloss(), (System.nanoTime() - t0) / 1e9);
@@ -146,9 +157,9 @@ public final class Trainer {
             System.arraycopy(q, 0, p, at, q.length);
             System.arraycopy(b.labels(), 0, y, at, q.length);
             at += q.length;
-            config.progress().update(task, at, rows.size());
+            context.progress().update(task, at, rows.size());
         }
-        config.progress().done(task);
+        context.progress().done(task);
         return new Evaluation(Metrics.auc(p, y), Metrics.logloss(p, y), p, y);
     }
 }

@@ -174,7 +174,7 @@ class SparkRunExecutorTest {
         TaskTrainer oneByteForVictim = (request, d) -> {
             if (!request.id().equals(victim)) return RunTrainer.train(request, d);
             FAULTS.incrementAndGet();
-            return RunTrainer.train(new RunRequest(request.spec(), request.config().toBuilder().memoryBudget(1L).build(), request.data()), d);
+            return RunTrainer.train(request, d, org.collapselab.train.TrainContext.builder().memoryBudget(1L).build(), List.of());
         };
         RunStore store = new RunStore(tmp.resolve("runs"));
         try (SparkRunExecutor executor = spark("local[2,2]", store, oneByteForVictim)) {

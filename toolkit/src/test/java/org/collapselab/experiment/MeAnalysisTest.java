@@ -26,7 +26,7 @@ class MeAnalysisTest {
     Path tmp;
 
     static final EncodedDataset DATA = ToyData.generate(30, 30, 3, 1);
-    static final TrainConfig CONFIG = TrainConfig.builder().maxEpochs(1).patience(1).batchSize(128).progress(Progress.NONE).build();
+    static final TrainConfig CONFIG = TrainConfig.builder().maxEpochs(1).patience(1).batchSize(128).build();
 
     private static Trainer.Trained trainMe3() {
         ModelSpec me = ModelSpec.builder(ModelKind.DCNV2).embeddingSize(4).build().scale(3, EmbeddingMode.MULTI);

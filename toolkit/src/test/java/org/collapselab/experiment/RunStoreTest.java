@@ -197,4 +197,17 @@ class RunStoreTest {
                 () -> RunRecordCodec.decode(body.replace("format=2\n", "")));
         assertTrue(e.getMessage().contains("format 1, this toolkit reads format 2"), e.getMessage());
     }
+
+    @Test
+    void runsOfOneExecutorCheckpointIntoAFolderEachNamedByTheirId(@TempDir Path tmp) {
+        Path root = tmp.resolve("ckpt");
+        SequentialExecutor ex = new SequentialExecutor(new RunStore(tmp.resolve("runs")), List.of(data),
+                org.collapselab.train.TrainContext.builder().checkpointDir(root).build(), List.of());
+        RunRequest seed5 = dcn.withSeed(5);
+        // old: one folder for the sweep, so the second seed found the first's checkpoint and was refused
+        List<RunRecord> got = ex.obtain(List.of(fm, seed5));
+        assertEquals(2, ex.trained());
+        assertTrue(Files.isDirectory(root.resolve(fm.id())) && Files.isDirectory(root.resolve(seed5.id())), "a folder per run");
+        assertEquals(2, got.get(1).epochs());
+    }
 }

@@ -26,6 +26,7 @@ import org.collapselab.plot.Series;
 import org.collapselab.train.EpochResult;
 import org.collapselab.train.SeedRuns;
 import org.collapselab.train.TrainConfig;
+import org.collapselab.train.TrainContext;
 import org.collapselab.train.Trainer;
 import org.collapselab.train.TrainingListener;
 import org.junit.jupiter.api.Test;
@@ -118,7 +119,7 @@ class ScalingGridTest {
     @Test
     void aGridRunTwiceWithTheSameCacheDoesNotRetrain() {
         EncodedDataset data = ToyData.generate(30, 30, 3, 1);
-        TrainConfig config = TrainConfig.builder().maxEpochs(1).patience(1).batchSize(128).progress(Progress.NONE).build();
+        TrainConfig config = TrainConfig.builder().maxEpochs(1).patience(1).batchSize(128).build();
         ScalingGrid grid = new ScalingGrid(List.of(ModelKind.DNN), List.of(1, 2), List.of(0L));
         assertEquals(3, grid.cells().size());    // SE 1×, SE 2×, ME 2× (ME 1× is SE 1×)
         AtomicInteger trainings = new AtomicInteger();
@@ -153,7 +154,8 @@ class ScalingGridTest {
                 new Trainer(config).newModel(ModelSpec.of(ModelKind.DNN).scale(2, EmbeddingMode.MULTI), data.schema()).memory().total());
         assertTrue(at1 < at2, at1 + " vs " + at2);
         RunExecutor cache = new SequentialExecutor(new RunStore(tmp.resolve("runs")), data);
-        ScalingGrid.Result small = grid.run(data, config.toBuilder().memoryBudget((at1 + at2) / 2).build(), cache);
+        RunExecutor tight = new SequentialExecutor(cache.store(), List.of(data), TrainContext.builder().memoryBudget((at1 + at2) / 2).build(), List.of());
+        ScalingGrid.Result small = grid.run(data, config, tight);
         Table runs = small.runs();
         assertEquals(List.of(1), runs.intColumn(ScalingGrid.SCALE).asList(), "only the 1× cell fits");
         assertTrue(runs.name().contains("left out, over the memory budget: DNN SE K20 (2×, seed 0), DNN ME 2×K10 (2×, seed 0)"), runs.name());
@@ -170,7 +172,7 @@ class ScalingGridTest {
     @Test
     void theResultKeepsEachCellsPredictionsForItsClaimsAndCurves() {
         EncodedDataset data = ToyData.generate(30, 30, 3, 1);
-        TrainConfig config = TrainConfig.builder().maxEpochs(1).patience(1).batchSize(128).progress(Progress.NONE).build();
+        TrainConfig config = TrainConfig.builder().maxEpochs(1).patience(1).batchSize(128).build();
         ScalingGrid.Result r = new ScalingGrid(List.of(ModelKind.DNN), List.of(1, 2), List.of(0L)).run(data, config,
                 new SequentialExecutor(new RunStore(tmp.resolve("runs")), data));
         var se = r.testPredictions(ModelKind.DNN, EmbeddingMode.SINGLE);

@@ -34,7 +34,7 @@ class SplitRepeatsTest {
         assertFalse(java.util.Arrays.equals(s1.train().toArray(), s2.train().toArray()), "another seed, other training rows");
         // the repeat trains on its own split's rows: the same losses as fitting that split explicitly, other than the other's
         Trainer t = new Trainer(c.repeat(2, true));
-        double[] viaRepeat = SeedRuns.train(c, FM, d, true, 2).runs().get(0).trainLosses();
+        double[] viaRepeat = SeedRuns.train(c, org.collapselab.train.TrainContext.NONE, FM, d, true, 2).runs().get(0).trainLosses();
         assertArrayEquals(t.fit(t.newModel(FM, d.schema()), d, s2).trainLosses(), viaRepeat, 0);
         assertNotEquals(t.fit(t.newModel(FM, d.schema()), d, s1).trainLosses()[0], viaRepeat[0]);
     }

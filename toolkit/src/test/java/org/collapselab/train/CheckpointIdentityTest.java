@@ -45,8 +45,12 @@ class CheckpointIdentityTest {
         return ModelSpec.builder(ModelKind.DCNV2).embeddingSize(3).hidden(8).crossRegularization(OptionalDouble.of(coefficient)).build();
     }
 
-    private static TrainConfig.Builder config(Path ckpt) {
-        return TrainConfig.builder().batchSize(64).maxEpochs(1).patience(5).seed(3).checkpointDir(ckpt);
+    private static TrainConfig.Builder config() {
+        return TrainConfig.builder().batchSize(64).maxEpochs(1).patience(5).seed(3);
+    }
+
+    private static TrainContext at(Path ckpt) {
+        return TrainContext.builder().checkpointDir(ckpt).build();
     }
 
     private static String refusal(Runnable r) {
@@ -56,26 +60,26 @@ class CheckpointIdentityTest {
     @Test
     void aCheckpointOfAnotherCoefficientBatchSizeOrDatasetIsRefusedNamingTheField(@TempDir Path tmp) {
         Path ckpt = tmp.resolve("ckpt");
-        new Trainer(config(ckpt).build()).train(spec(1e-4), data);
+        new Trainer(config().build(), at(ckpt)).train(spec(1e-4), data);
         // old: the coefficient was not in ModelSpec.toString(), the batch size and data not in the checkpoint at all
-        String coefficient = refusal(() -> new Trainer(config(ckpt).maxEpochs(2).build()).train(spec(1e-5), data));
+        String coefficient = refusal(() -> new Trainer(config().maxEpochs(2).build(), at(ckpt)).train(spec(1e-5), data));
         assertTrue(coefficient.contains("spec.crossRegularization (1.0E-4 → 1.0E-5)"), coefficient);
-        String batch = refusal(() -> new Trainer(config(ckpt).maxEpochs(2).batchSize(32).build()).train(spec(1e-4), data));
+        String batch = refusal(() -> new Trainer(config().maxEpochs(2).batchSize(32).build(), at(ckpt)).train(spec(1e-4), data));
         assertTrue(batch.contains("train.batchSize (64 → 32)"), batch);
-        String dataset = refusal(() -> new Trainer(config(ckpt).maxEpochs(2).build()).train(spec(1e-4), other));
+        String dataset = refusal(() -> new Trainer(config().maxEpochs(2).build(), at(ckpt)).train(spec(1e-4), other));
         assertTrue(dataset.contains("data.content"), dataset);
         assertFalse(dataset.contains("spec.") || dataset.contains("train.batchSize"), "only what differs is named: " + dataset);
         // the same run, asked for more epochs, resumes
-        assertEquals(2, new Trainer(config(ckpt).maxEpochs(2).build()).train(spec(1e-4), data).result().epochs());
+        assertEquals(2, new Trainer(config().maxEpochs(2).build(), at(ckpt)).train(spec(1e-4), data).result().epochs());
     }
 
     @Test
     void anExplicitSplitIsTheOneTheCheckpointDescribes(@TempDir Path tmp) {
         Path ckpt = tmp.resolve("ckpt");
-        Trainer first = new Trainer(config(ckpt).build());
+        Trainer first = new Trainer(config().build(), at(ckpt));
         first.fit(first.newModel(spec(1e-4), data.schema()), data, Split.of(data.rows(), 7));
         // old: the checkpoint named the configuration's split (seed 0), so training on split 0 resumed split 7's run
-        Trainer more = new Trainer(config(ckpt).maxEpochs(2).build());
+        Trainer more = new Trainer(config().maxEpochs(2).build(), at(ckpt));
         String other = refusal(() -> more.train(spec(1e-4), data));
         assertTrue(other.contains("split.rows"), other);
         assertFalse(other.contains("spec.") || other.contains("train.batchSize"), "only what differs is named: " + other);
@@ -86,17 +90,17 @@ class CheckpointIdentityTest {
     @Test
     void anEditedOrEmptyStateFileIsDetectedNamingTheFile(@TempDir Path tmp) throws Exception {
         Path ckpt = tmp.resolve("ckpt"), state = ckpt.resolve("state.properties");
-        new Trainer(config(ckpt).build()).train(spec(1e-4), data);
+        new Trainer(config().build(), at(ckpt)).train(spec(1e-4), data);
         String text = Files.readString(state, StandardCharsets.UTF_8);
         // old: an edited validation AUC was trusted and drove the best-epoch choice
         String edited = text.replaceFirst("(epoch\\.1=[^,]*,)0\\.", "$10.9");
         assertNotEquals(text, edited);
         Files.writeString(state, edited, StandardCharsets.UTF_8);
-        String damaged = refusal(() -> new Trainer(config(ckpt).maxEpochs(2).build()).train(spec(1e-4), data));
+        String damaged = refusal(() -> new Trainer(config().maxEpochs(2).build(), at(ckpt)).train(spec(1e-4), data));
         assertTrue(damaged.contains(state.toString()) && damaged.contains("checksum does not match"), damaged);
         // old: an empty state file failed with "Cannot parse null string"
         Files.writeString(state, "");
-        String empty = refusal(() -> new Trainer(config(ckpt).maxEpochs(2).build()).train(spec(1e-4), data));
+        String empty = refusal(() -> new Trainer(config().maxEpochs(2).build(), at(ckpt)).train(spec(1e-4), data));
         assertTrue(empty.contains(state + " is empty"), empty);
     }
 

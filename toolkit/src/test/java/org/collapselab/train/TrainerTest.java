@@ -79,9 +79,9 @@ class TrainerTest {
                 assertTrue(!seen.isEmpty() && seen.stream().allMatch(t -> t == threads), threads + " threads asked, seen " + seen);
             }
             Path ckpt = tmp.resolve("ckpt");
-            new Trainer(config().maxEpochs(1).threads(1).checkpointDir(ckpt).build()).train(spec(), data);
+            new Trainer(config().maxEpochs(1).threads(1).build(), TrainContext.builder().checkpointDir(ckpt).build()).train(spec(), data);
             Exception e = assertThrows(IllegalStateException.class,
-                    () -> new Trainer(config().maxEpochs(2).threads(2).checkpointDir(ckpt).build()).train(spec(), data));
+                    () -> new Trainer(config().maxEpochs(2).threads(2).build(), TrainContext.builder().checkpointDir(ckpt).build()).train(spec(), data));
             assertTrue(e.getMessage().contains("train.threads (1 → 2)"), e.getMessage());
         } finally {
             Threads.use(before);
@@ -94,9 +94,9 @@ class TrainerTest {
         Trainer.Trained straight = new Trainer(full).train(spec(), data);
 
         Path ckpt = tmp.resolve("ckpt");
-        new Trainer(config().maxEpochs(2).patience(10).checkpointDir(ckpt).build()).train(spec(), data);    // "interrupted" after epoch 2
+        new Trainer(config().maxEpochs(2).patience(10).build(), TrainContext.builder().checkpointDir(ckpt).build()).train(spec(), data);    // "interrupted" after epoch 2
         assertTrue(Files.isRegularFile(ckpt.resolve("state.properties")));
-        Trainer.Trained resumed = new Trainer(config().maxEpochs(4).patience(10).checkpointDir(ckpt).build()).train(spec(), data);
+        Trainer.Trained resumed = new Trainer(config().maxEpochs(4).patience(10).build(), TrainContext.builder().checkpointDir(ckpt).build()).train(spec(), data);
 
         assertEquals(straight.result().history().stream().map(EpochResult::validAuc).toList(),
                 resumed.result().history().stream().map(EpochResult::validAuc).toList());
