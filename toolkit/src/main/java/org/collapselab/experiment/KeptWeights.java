@@ -3,6 +3,7 @@ package org.collapselab.experiment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.collapselab.data.Schema;
 import org.collapselab.model.CtrModel;
 import org.collapselab.model.ModelKind;
@@ -32,7 +33,8 @@ public record KeptWeights(Schema schema, int sets, int k, int width, float[] tab
         long rows = schema.fields().stream().mapToLong(f -> f.cardinality()).sum();
         if (tables.length != rows * width)
             throw new IllegalArgumentException("the tables hold " + tables.length + " values; " + rows + " rows × width " + width + " need " + rows * width);
-        cross = List.copyOf(cross);
+        tables = tables.clone();
+        cross = cross.stream().map(float[]::clone).toList();
         long fk = (long) schema.size() * k;
         if (!cross.isEmpty() && cross.size() != sets) throw new IllegalArgumentException(sets + " sets but " + cross.size() + " cross layers");
         for (float[] w : cross) if (w.length != fk * fk) throw new IllegalArgumentException("a cross layer holds " + w.length + " values, F·K squared is " + fk * fk);
@@ -51,6 +53,32 @@ public record KeptWeights(Schema schema, int sets, int k, int width, float[] tab
 
     public int rows() {
         return tables.length / width;
+    }
+
+    /** The tables, row-major {@code rows × width} (a copy). */
+    @Override
+    public float[] tables() {
+        return tables.clone();
+    }
+
+    /** Each set's first cross layer, row-major (copies). */
+    @Override
+    public List<float[]> cross() {
+        return cross.stream().map(float[]::clone).toList();
+    }
+
+    /** The tables as the bytes of a {@code .npy} file ({@code [rows, width]}, float32). */
+    byte[] tablesNpy() {
+        return MatrixFile.npyBytes(tables, rows(), width, "the kept tables");
+    }
+
+    /** The sets' first cross layers stacked by rows as the bytes of a {@code .npy} file ({@code [sets·F·K, F·K]}); empty without. */
+    Optional<byte[]> crossNpy() {
+        if (cross.isEmpty()) return Optional.empty();
+        int fk = schema.size() * k;
+        float[] all = new float[sets * fk * fk];
+        for (int m = 0; m < sets; m++) System.arraycopy(cross.get(m), 0, all, m * fk * fk, fk * fk);
+        return Optional.of(MatrixFile.npyBytes(all, sets * fk, fk, "the kept cross layers"));
     }
 
     /** The tables of all sets side by side, {@code [rows, width]} (a copy). */

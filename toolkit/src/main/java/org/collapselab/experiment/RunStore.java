@@ -72,29 +72,19 @@ public final class RunStore {
         RunRecord record = run.record();
         Optional<RunRecord> there = find(record.id());
         if (there.isPresent()) return there.get();
-        byte[] tables = tablesNpy(run.weights());
+        byte[] tables = run.weights().tablesNpy();
+        Optional<byte[]> cross = run.weights().crossNpy();
+        if (!Sha256.hex(tables).equals(record.weights().tables()) || !cross.map(Sha256::hex).equals(record.weights().cross()))
+            throw new IllegalArgumentException("run " + record.description() + ": the weights given are not the ones its record names");
         AtomicFiles.write(weightsFile(record.id(), TABLES), out -> out.write(tables));
-        crossNpy(run.weights()).ifPresent(b -> AtomicFiles.write(weightsFile(record.id(), CROSS), out -> out.write(b)));
+        cross.ifPresent(b -> AtomicFiles.write(weightsFile(record.id(), CROSS), out -> out.write(b)));
         SealedText.write(file(record.id()), RunRecordCodec.encode(record));
         return record;
     }
 
     /** The digests a record names for these weights. */
     static RunRecord.WeightDigests digests(KeptWeights w) {
-        return new RunRecord.WeightDigests(Sha256.hex(tablesNpy(w)), crossNpy(w).map(Sha256::hex));
-    }
-
-    private static byte[] tablesNpy(KeptWeights w) {
-        return MatrixFile.npyBytes(w.tables(), w.rows(), w.width(), "the kept tables");
-    }
-
-    /** The sets' first cross layers stacked by rows, {@code [sets·F·K, F·K]}. */
-    private static Optional<byte[]> crossNpy(KeptWeights w) {
-        if (w.cross().isEmpty()) return Optional.empty();
-        int fk = w.schema().size() * w.k();
-        float[] all = new float[w.sets() * fk * fk];
-        for (int m = 0; m < w.sets(); m++) System.arraycopy(w.cross().get(m), 0, all, m * fk * fk, fk * fk);
-        return Optional.of(MatrixFile.npyBytes(all, w.sets() * fk, fk, "the kept cross layers"));
+        return new RunRecord.WeightDigests(Sha256.hex(w.tablesNpy()), w.crossNpy().map(Sha256::hex));
     }
 
     private Path weightsFile(String id, String part) {

@@ -166,7 +166,8 @@ class RunStoreTest {
         assertEquals(run.weights(), w);
         assertArrayEquals(trained.fieldIA().ia(), org.collapselab.analysis.FieldIA.of(w.concatenatedTables(), w.schema()).ia(), 0);
         double sq = 0;
-        for (int r = 0; r < w.rows(); r++) for (int c = 0; c < w.k(); c++) sq += Math.pow(w.tables()[r * w.sets() * w.k() + w.k() + c], 2);
+        float[] t = w.tables();
+        for (int r = 0; r < w.rows(); r++) for (int c = 0; c < w.k(); c++) sq += Math.pow(t[r * w.width() + w.k() + c], 2);    // set 1's columns
         assertEquals(sq, norms[1], 1e-9 * sq);
         assertArrayEquals(trained.crossNorms(1)[2], SetPatterns.crossNorms(w, 1)[2], 1e-12);
     }
@@ -174,6 +175,13 @@ class RunStoreTest {
     @Test
     void weightsThatAreNotTheRunsOwnAreRefusedNamingTheFile(@TempDir Path tmp) throws Exception {
         RunStore store = new RunStore(tmp);
+        KeptWeights w = run.weights();
+        float[] other = w.tables();
+        other[0] += 1;
+        var put = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> store.put(new RunTrainer.Trained(trained, new KeptWeights(w.schema(), w.sets(), w.k(), w.width(), other, w.cross()))));
+        assertTrue(put.getMessage().endsWith("the weights given are not the ones its record names"), put.getMessage());
+        assertFalse(store.contains(dcn.id()), "nothing stored");
         store.put(run);
         Path tables = tmp.resolve(dcn.id() + ".tables.npy");
         byte[] b = Files.readAllBytes(tables);
