@@ -192,6 +192,9 @@ public final class EncodedDataset {
         String[] names = {"training", "validation", "test"};
         Rows[] parts = {split.train(), split.valid(), split.test()};
         for (int p = 0; p < parts.length; p++) {
+            if (parts[p].size() == 0)
+                throw new IllegalArgumentException("the split has no " + names[p] + " rows (" + split.train().size() + " training, " + split.valid().size()
+                        + " validation, " + split.test().size() + " test of " + rows + "): training needs all three; use larger fractions or more rows");
             long pos = 0;
             for (int i = 0; i < parts[p].size(); i++) pos += labels.get(parts[p].get(i));
             if (pos == 0 || pos == parts[p].size())

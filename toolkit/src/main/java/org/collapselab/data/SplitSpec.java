@@ -5,14 +5,15 @@ package org.collapselab.data;
  * fractions (the rest is test). {@link #paper()} is the paper's 8:1:1 split with seed 0.
  *
  * @param seed           seed of the row permutation
- * @param trainFraction  fraction of rows for training, in (0, 1]
- * @param validFraction  fraction of rows for validation, in [0, 1 − train]
+ * @param trainFraction  fraction of rows for training, in (0, 1)
+ * @param validFraction  fraction of rows for validation, in (0, 1 − train): training selects its epoch on the
+ *                       validation rows and reports the test rows, so neither may be empty
  */
 public record SplitSpec(long seed, double trainFraction, double validFraction) {
     public SplitSpec {
-        if (!(trainFraction > 0 && validFraction >= 0 && trainFraction + validFraction <= 1))
-            throw new IllegalArgumentException("fractions must satisfy 0 < train, 0 <= valid, train + valid <= 1; got train="
-                    + trainFraction + ", valid=" + validFraction);
+        if (!(trainFraction > 0 && validFraction > 0 && trainFraction + validFraction < 1))
+            throw new IllegalArgumentException("fractions must satisfy 0 < train, 0 < valid, train + valid < 1 (training needs validation and test "
+                    + "rows); got train=" + trainFraction + ", valid=" + validFraction);
     }
 
     /** The paper's 8:1:1 split with seed 0. */

@@ -86,6 +86,11 @@ final class Checkpoints {
         }
     }
 
+    /** The folder checkpoints go to. */
+    Path dir() {
+        return dir;
+    }
+
     Resumed resume(CtrModel model) {
         Path file = dir.resolve(STATE);
         try {

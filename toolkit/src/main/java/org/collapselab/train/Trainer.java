@@ -88,6 +88,10 @@ public final class Trainer {
         long step = 0;
         if (checkpoints != null && checkpoints.exists()) {
             Checkpoints.Resumed r = checkpoints.resume(model);
+            // a checkpoint further than this run may go would hand back another run's result (more epochs)
+            if (r.history().size() > config.maxEpochs())
+                throw new IllegalStateException("the checkpoint in " + checkpoints.dir() + " holds " + r.history().size() + " epochs, more than maxEpochs "
+                        + config.maxEpochs() + " of this run: resume it with maxEpochs >= " + r.history().size() + ", or use another checkpoint folder");
             history.addAll(r.history());
             best = r.best();
             bestEpoch = r.bestEpoch();

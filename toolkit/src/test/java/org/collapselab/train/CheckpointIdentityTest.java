@@ -74,6 +74,17 @@ class CheckpointIdentityTest {
     }
 
     @Test
+    void aCheckpointFurtherThanTheRunMayGoIsRefusedNamingMaxEpochs(@TempDir Path tmp) {
+        Path ckpt = tmp.resolve("ckpt");
+        new Trainer(config().maxEpochs(3).build(), at(ckpt)).train(spec(1e-4), data);
+        // old: resumed with maxEpochs(2), the 3-epoch run came back as if it were the 2-epoch one (another test AUC)
+        String fewer = refusal(() -> new Trainer(config().maxEpochs(2).build(), at(ckpt)).train(spec(1e-4), data));
+        assertEquals("the checkpoint in " + ckpt + " holds 3 epochs, more than maxEpochs 2 of this run: resume it with maxEpochs >= 3, or use another "
+                + "checkpoint folder", fewer);
+        assertEquals(3, new Trainer(config().maxEpochs(3).build(), at(ckpt)).train(spec(1e-4), data).result().epochs());
+    }
+
+    @Test
     void anExplicitSplitIsTheOneTheCheckpointDescribes(@TempDir Path tmp) {
         Path ckpt = tmp.resolve("ckpt");
         Trainer first = new Trainer(config().build(), at(ckpt));

@@ -29,4 +29,18 @@ class TrainConfigTest {
         assertEquals(c, c.toBuilder().build());
         assertTrue(TrainContext.NONE.checkpointDir().isEmpty() && TrainContext.NONE.memoryBudget().isEmpty());
     }
+
+    @Test
+    void aSplitWithoutValidationOrTestRowsIsRefusedBeforeTraining() {
+        // old: accepted, then training failed on "AUC is undefined ... check the labels"
+        var e = assertThrows(IllegalArgumentException.class, () -> new org.collapselab.data.SplitSpec(0, 0.9, 0));
+        assertTrue(e.getMessage().contains("training needs validation and test rows"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new org.collapselab.data.SplitSpec(0, 0.8, 0.2));
+        var data = org.collapselab.data.ToyData.generate(30, 30, 3, 1);
+        var noValid = org.collapselab.data.Split.of(data.rows(), 0, 0.9, 0);
+        Trainer t = new Trainer(TrainConfig.builder().maxEpochs(1).batchSize(64).build());
+        e = assertThrows(IllegalArgumentException.class, () -> t.fit(t.newModel(org.collapselab.model.ModelSpec.of(org.collapselab.model.ModelKind.FM), data.schema()),
+                data, noValid));
+        assertTrue(e.getMessage().startsWith("the split has no validation rows (" + noValid.train().size() + " training, 0 validation, "), e.getMessage());
+    }
 }
