@@ -43,7 +43,7 @@ public final class SparkRunExecutor implements RunExecutor, AutoCloseable {
     private int trained, reused;
 
     private SparkRunExecutor(Builder b) {
-        this.store = Objects.requireNonNull(b.store, "store");
+        this.store = Objects.requireNonNull(b.store, "store").requireWritable();
         this.trainer = Objects.requireNonNull(b.trainer, "trainer");
         // spark.* Java system properties too (-Dspark.executor.memory=4g), then this builder's settings
         this.conf = new SparkConf(true).setMaster(Objects.requireNonNull(b.master, "master")).setAppName("collapselab");

@@ -39,6 +39,23 @@ public final class RunStore {
         return dir;
     }
 
+    /**
+     * Refused unless runs can be stored here: the folder exists or can be made, is a folder, and takes a file. An
+     * executor checks it when it is made, so that a run is never trained only to be lost at its end.
+     */
+    public RunStore requireWritable() {
+        if (Files.exists(dir) && !Files.isDirectory(dir))
+            throw new IllegalArgumentException("the run store " + dir + " is a file, not a folder: give a folder for the runs");
+        try {
+            Files.createDirectories(dir);
+            Path probe = Files.createTempFile(dir, ".write-check-", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("the run store " + dir + " cannot be written (" + e + "): trained runs could not be kept there", e);
+        }
+        return this;
+    }
+
     /** The file a run of this id is stored in. */
     public Path file(String id) {
         if (!id.matches("[0-9a-f]{20}")) throw new IllegalArgumentException("not a run id: '" + id + "'");

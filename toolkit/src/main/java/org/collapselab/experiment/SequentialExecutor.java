@@ -33,7 +33,7 @@ public final class SequentialExecutor implements RunExecutor {
      * @param listeners  attached to every training run here
      */
     public SequentialExecutor(RunStore store, List<EncodedDataset> datasets, TrainContext context, List<TrainingListener> listeners) {
-        this.store = Objects.requireNonNull(store, "store");
+        this.store = Objects.requireNonNull(store, "store").requireWritable();
         for (EncodedDataset d : datasets) this.datasets.put(d.contentChecksum(), d);
         this.context = Objects.requireNonNull(context, "context");
         this.listeners = List.copyOf(listeners);

@@ -218,4 +218,18 @@ class RunStoreTest {
         assertTrue(Files.isDirectory(root.resolve(fm.id())) && Files.isDirectory(root.resolve(seed5.id())), "a folder per run");
         assertEquals(2, got.get(1).epochs());
     }
+
+    @Test
+    void anExecutorRefusesAStoreItCannotWriteBeforeTrainingAnything(@TempDir Path tmp) throws Exception {
+        Path file = Files.writeString(tmp.resolve("runs"), "not a folder");
+        // old: the run trained, then put failed with a bare FileAlreadyExistsException and the training was lost
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new SequentialExecutor(new RunStore(file), data));
+        assertEquals("the run store " + file + " is a file, not a folder: give a folder for the runs", e.getMessage());
+        Path nested = tmp.resolve("a/b/runs");
+        new SequentialExecutor(new RunStore(nested), data);
+        assertTrue(Files.isDirectory(nested), "a missing folder is made");
+        try (var s = Files.list(nested)) {
+            assertEquals(0, s.count(), "the check leaves nothing behind");
+        }
+    }
 }
