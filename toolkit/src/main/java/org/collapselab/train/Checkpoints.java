@@ -107,9 +107,15 @@ final class Checkpoints {
             ModelCheckpoint.load(model, dir.resolve("epoch-" + latest), context);
             return new Resumed(history, best, bestEpoch, Long.parseLong(required(p, "steps", file)));
         } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("cannot resume from checkpoint " + dir + ": " + e.getMessage()
-                    + " (delete the folder to start over)", e);
+            throw new IllegalStateException("cannot resume from checkpoint " + dir + ": " + reason(e) + " (delete the folder to start over)", e);
         }
+    }
+
+    /** What went wrong, naming a missing file as missing (a NoSuchFileException's message is its path alone). */
+    private static String reason(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause())
+            if (t instanceof java.nio.file.NoSuchFileException missing) return missing.getFile() + " is missing";
+        return e.getMessage();
     }
 
     private static String required(Properties p, String key, Path file) {

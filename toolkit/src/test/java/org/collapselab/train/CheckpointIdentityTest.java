@@ -85,6 +85,17 @@ class CheckpointIdentityTest {
     }
 
     @Test
+    void aMissingCheckpointFileIsNamedAsMissing(@TempDir Path tmp) throws Exception {
+        Path ckpt = tmp.resolve("ckpt");
+        new Trainer(config().maxEpochs(1).build(), at(ckpt)).train(spec(1e-4), data);
+        Path dense = ckpt.resolve("epoch-1").resolve("dense.bin");
+        Files.delete(dense);
+        // old: "cannot resume from checkpoint …: /…/epoch-1/dense.bin", the path alone
+        String missing = refusal(() -> new Trainer(config().maxEpochs(2).build(), at(ckpt)).train(spec(1e-4), data));
+        assertEquals("cannot resume from checkpoint " + ckpt + ": " + dense + " is missing (delete the folder to start over)", missing);
+    }
+
+    @Test
     void anExplicitSplitIsTheOneTheCheckpointDescribes(@TempDir Path tmp) {
         Path ckpt = tmp.resolve("ckpt");
         Trainer first = new Trainer(config().build(), at(ckpt));
