@@ -301,16 +301,23 @@ public final class Graph {
     /**
      * Builds the backward graph now, once the loss is set. SameDiff M2.1 prints a line on System.out for every
      * differentiated op (hundreds, into a notebook); this keeps them out. Otherwise the first fit would build it.
+     * System.out is process-wide: builds on several threads take {@link #QUIET} in turn, so that one build never
+     * saves another's silenced stream as the one to restore (which silenced the process for good).
      */
     public void buildGradients() {
-        java.io.PrintStream out = System.out;
-        System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
-        try {
-            sd.createGradFunction();
-        } finally {
-            System.setOut(out);
+        synchronized (QUIET) {
+            java.io.PrintStream out = System.out;
+            System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+            try {
+                sd.createGradFunction();
+            } finally {
+                System.setOut(out);
+            }
         }
     }
+
+    /** Held while System.out is swapped for a silent stream. */
+    private static final Object QUIET = new Object();
 
     /** Switch every dropout layer off (masks of ones) even in training, e.g. for gradient checks. */
     public void setDropoutEnabled(boolean enabled) {
