@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param errors      what a bad line does
  * @param rejectBudget in lenient mode, the largest fraction of the lines read that may be rejected (default
  *                    {@value #DEFAULT_REJECT_BUDGET}, i.e. 1%); a load that rejects more fails, naming the main reason and
- *                    an example line. Any reject is logged as a warning with the counts by reason. 1 accepts any number.
+ *                    an example line. Any reject is logged as a warning with the counts by reason. Below 1, a file whose
+ *                    first 1,000 lines are all rejected fails at once as a file of another format; 1 accepts any number.
  * @param splitSeed   seed of the 8:1:1 split (used for {@link VocabularyScope#TRAIN_ONLY} counting)
  * @param maxRows     read at most this many data lines (0: all), for quick looks at huge files
  * @param cacheDir    where the binary cache lives

@@ -69,7 +69,8 @@ final class Preprocessor {
                     if (opt.errors() == PreprocessOptions.ErrorPolicy.STRICT)
                         throw new DataFormatException(source, in.lineNumber, parser.detail + (rows == 0 ? wrongFormatHint() : ""));
                     rejects.add(parser.reason, in.lineNumber, parser.detail);
-                    if (rows == 0 && lines >= WRONG_FORMAT_LINES)
+                    // a file whose first 1,000 lines are all bad is of another format, unless the budget accepts any number
+                    if (rows == 0 && lines >= WRONG_FORMAT_LINES && opt.rejectBudget() < 1)
                         throw new DataFormatException(source, 0, "the first " + lines + " lines were all rejected; "
                                 + rejects.examples.get(parser.reason) + wrongFormatHint());
                     continue;

@@ -209,6 +209,18 @@ class BadInputTest {
     }
 
     @Test
+    void aBudgetOfOneAcceptsAnyNumberOfRejectsEvenAtTheStart() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 1200; i++) sb.append("a,b,c\n");
+        for (int i = 0; i < 20; i++) sb.append(i % 2).append("\t5".repeat(13)).append("\tabcd1234".repeat(26)).append('\n');
+        Path f = TestFiles.write(tmp, "late.tsv", sb.toString().getBytes(StandardCharsets.US_ASCII));
+        // old: "the first 1000 lines were all rejected" although rejectBudget(1) is documented to accept any number
+        EncodedDataset d = loadCountingAll(f, CtrFormat.criteoTsv());
+        assertEquals(20, d.rows());
+        assertEquals(1200, d.report().rowsRejected());
+    }
+
+    @Test
     void aBadLineLateInALargeFileStopsCleanly() {
         // past several interning batches: the worker thread must stop and the message must carry the real line number
         StringBuilder sb = new StringBuilder();
