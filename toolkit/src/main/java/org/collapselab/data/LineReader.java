@@ -20,7 +20,11 @@ import java.util.zip.ZipException;
  * is skipped. Both are reported, as are CRLF line ends.
  */
 final class LineReader implements Closeable {
+    /** The longest line read: a CTR line is hundreds of bytes, and a file without line ends must not exhaust the heap. */
+    static final int MAX_LINE_BYTES = 64 << 20;
+
     private final Path file;
+    private final int maxLineBytes;
     private final FileChannel channel;
     private final InputStream in;
     final boolean gzip;
@@ -36,7 +40,13 @@ final class LineReader implements Closeable {
     private boolean eof, first = true;
 
     LineReader(Path file) {
+        this(file, MAX_LINE_BYTES);
+    }
+
+    /** A reader refusing lines longer than {@code maxLineBytes} (tests use a small limit). */
+    LineReader(Path file, int maxLineBytes) {
         this.file = file;
+        this.maxLineBytes = maxLineBytes;
         try {
             this.fileSize = Files.size(file);
             if (fileSize == 0) throw new DataFormatException(file, 0, "file is empty");
@@ -102,7 +112,12 @@ final class LineReader implements Closeable {
             lim -= pos;
             pos = 0;
         }
-        if (lim == buf.length) buf = java.util.Arrays.copyOf(buf, buf.length * 2);    // a line longer than the buffer
+        if (lim == buf.length) {    // a line longer than the buffer
+            if (buf.length >= maxLineBytes)
+                throw new DataFormatException(file, lineNumber + 1, "the line is longer than " + (maxLineBytes >> 20) + " MiB with no line end: "
+                        + "is this a line-delimited text file?");
+            buf = java.util.Arrays.copyOf(buf, Math.min(maxLineBytes, buf.length * 2));
+        }
         try {
             int n = in.read(buf, lim, buf.length - lim);
             if (n < 0) eof = true;
