@@ -17,6 +17,16 @@ public final class Sha256 {
         return hex(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The digest of a file's bytes, read in blocks (files over 2 GB included). */
+    public static String hex(java.nio.file.Path file) throws java.io.IOException {
+        MessageDigest md = digest();
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            byte[] block = new byte[1 << 20];
+            for (int n; (n = in.read(block)) > 0; ) md.update(block, 0, n);
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
     /** A fresh SHA-256 digest, for streaming input. */
     public static MessageDigest digest() {
         try {

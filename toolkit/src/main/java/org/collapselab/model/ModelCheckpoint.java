@@ -13,6 +13,7 @@ import java.util.Properties;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.collapselab.data.SealedText;
+import org.collapselab.data.Sha256;
 import org.collapselab.nn.embedding.EmbeddingStore;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -21,11 +22,16 @@ import org.nd4j.linalg.factory.Nd4j;
  * A model's checkpoint in a folder: {@code model.properties} says what it is (the model's identity and whatever
  * the caller adds, e.g. the training settings and the data), sealed with its checksum; {@code dense.bin} holds
  * the dense weights with the optimiser's state and step counters, {@code embeddings.bin} the embedding store
- * with its moments (each verified by its own checksum). A checkpoint is loaded only into a model whose identity
- * is exactly the saved one; otherwise the differing entries are named.
+ * with its moments. The sealed {@code model.properties}, written last, names both data files' SHA-256, so the
+ * checkpoint is one unit: a data file copied from another checkpoint is refused naming it before anything is read
+ * from it. A checkpoint is loaded only into a model whose identity is exactly the saved one (otherwise the differing
+ * entries are named), and every array only into a variable of its shape.
  */
 public final class ModelCheckpoint {
     static final String IDENTITY = "model.properties", DENSE = "dense.bin", EMBEDDINGS = "embeddings.bin";
+    private static final List<String> DATA_FILES = List.of(DENSE, EMBEDDINGS);
+    /** The prefix of the data files' digests in {@link #IDENTITY}. */
+    private static final String DIGEST = "file.sha256.";
 
     private ModelCheckpoint() {}
 
@@ -50,6 +56,7 @@ public final class ModelCheckpoint {
         model.embeddings().save(dir.resolve(EMBEDDINGS));
         Properties p = new Properties();
         expected(model, context).forEach(p::setProperty);
+        for (String f : DATA_FILES) p.setProperty(DIGEST + f, Sha256.hex(dir.resolve(f)));
         StringWriter w = new StringWriter();
         p.store(w, null);
         SealedText.write(dir.resolve(IDENTITY), w.toString().replaceFirst("^#.*\n", ""));    // no date comment: same model, same bytes
@@ -73,14 +80,28 @@ public final class ModelCheckpoint {
         }
         Map<String, String> saved = new TreeMap<>();
         p.stringPropertyNames().forEach(k -> saved.put(k, p.getProperty(k)));
+        Map<String, String> digests = new TreeMap<>();
+        for (String f : DATA_FILES) digests.put(f, saved.remove(DIGEST + f));
         List<String> diff = Canonical.differences(saved, expected(model, context));
         if (!diff.isEmpty())
             throw new IllegalArgumentException("checkpoint " + dir + " is of another model or run; it differs in " + String.join(", ", diff)
                     + " (saved → this)");
+        for (String f : DATA_FILES) {
+            String named = digests.get(f);
+            if (named == null) throw new IllegalArgumentException("checkpoint " + dir + " names no digest of " + f + " (written by an older toolkit)");
+            String got = Sha256.hex(dir.resolve(f));
+            if (!got.equals(named))
+                throw new IllegalArgumentException("checkpoint " + dir + ": " + f + " is not the file this checkpoint was saved with (SHA-256 " + got
+                        + ", " + IDENTITY + " names " + named + "): copied from another checkpoint, or changed");
+        }
         Map<String, INDArray> arrays = NamedArrays.read(dir.resolve(DENSE));
         EmbeddingStore loaded = EmbeddingStore.load(dir.resolve(EMBEDDINGS));
-        for (var e : model.graph().stateArrays().entrySet()) e.getValue().assign(require(arrays, e.getKey(), dir));
-        for (var e : model.graph().optimizerState().entrySet()) e.getValue().assign(require(arrays, "optimizer/" + e.getKey(), dir));
+        long[] tables = model.embeddings().concatenated().shape(), loadedTables = loaded.concatenated().shape();
+        if (!java.util.Arrays.equals(tables, loadedTables))
+            throw new IllegalArgumentException("checkpoint " + dir + ", " + EMBEDDINGS + ": tables of shape " + java.util.Arrays.toString(loadedTables)
+                    + ", this model's are " + java.util.Arrays.toString(tables));
+        for (var e : model.graph().stateArrays().entrySet()) e.getValue().assign(require(arrays, e.getKey(), dir, e.getValue()));
+        for (var e : model.graph().optimizerState().entrySet()) e.getValue().assign(require(arrays, "optimizer/" + e.getKey(), dir, e.getValue()));
         INDArray c = require(arrays, "optimizer#counters", dir);
         model.graph().setOptimizerCounters(c.getInt(0), c.getInt(1));
         model.replaceEmbeddings(loaded);
@@ -103,6 +124,15 @@ public final class ModelCheckpoint {
     private static INDArray require(Map<String, INDArray> arrays, String name, Path dir) {
         INDArray a = arrays.get(name);
         if (a == null) throw new IllegalArgumentException("checkpoint " + dir + " has no array '" + name + "'");
+        return a;
+    }
+
+    /** The saved array {@code name}, refused unless it has {@code target}'s shape (assign would broadcast it). */
+    private static INDArray require(Map<String, INDArray> arrays, String name, Path dir, INDArray target) {
+        INDArray a = require(arrays, name, dir);
+        if (!java.util.Arrays.equals(a.shape(), target.shape()))
+            throw new IllegalArgumentException("checkpoint " + dir + ", " + DENSE + ", array '" + name + "': shape " + java.util.Arrays.toString(a.shape())
+                    + ", this model's is " + java.util.Arrays.toString(target.shape()));
         return a;
     }
 }

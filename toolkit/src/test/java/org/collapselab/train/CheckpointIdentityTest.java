@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.OptionalDouble;
 import org.collapselab.data.CtrData;
 import org.collapselab.data.EncodedDataset;
@@ -82,6 +83,24 @@ class CheckpointIdentityTest {
         assertEquals("the checkpoint in " + ckpt + " holds 3 epochs, more than maxEpochs 2 of this run: resume it with maxEpochs >= 3, or use another "
                 + "checkpoint folder", fewer);
         assertEquals(3, new Trainer(config().maxEpochs(3).build(), at(ckpt)).train(spec(1e-4), data).result().epochs());
+    }
+
+    @Test
+    void aDataFileCopiedFromAnotherRunsCheckpointIsRefusedBeforeItIsRead(@TempDir Path tmp) throws Exception {
+        Path mine = tmp.resolve("mine"), theirs = tmp.resolve("theirs");
+        new Trainer(config().maxEpochs(1).build(), at(mine)).train(spec(1e-4), data);
+        new Trainer(config().maxEpochs(1).seed(4).build(), at(theirs)).train(spec(1e-4), data);    // another seed: other weights
+        for (String file : List.of("dense.bin", "embeddings.bin")) {
+            Path target = mine.resolve("epoch-1").resolve(file);
+            byte[] original = Files.readAllBytes(target);
+            Files.copy(theirs.resolve("epoch-1").resolve(file), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            // old: only model.properties was compared; the other run's weights were loaded and training went on
+            String refused = refusal(() -> new Trainer(config().maxEpochs(2).build(), at(mine)).train(spec(1e-4), data));
+            assertTrue(refused.contains(file + " is not the file this checkpoint was saved with") && refused.contains("copied from another checkpoint"),
+                    refused);
+            Files.write(target, original);
+        }
+        assertEquals(2, new Trainer(config().maxEpochs(2).build(), at(mine)).train(spec(1e-4), data).result().epochs(), "its own files resume");
     }
 
     @Test
