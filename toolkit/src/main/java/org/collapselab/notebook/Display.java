@@ -106,8 +106,8 @@ public final class Display {
     }
 
     /**
-     * A copy of {@code table} formatted for people: columns of AUC or log loss with 4 decimals, of IA with 3, of seconds
-     * with 1.
+     * A copy of {@code table} formatted for people: columns of AUC or log loss with 4 decimals, of IA with at most 3,
+     * of seconds with 1.
      * Only the printing changes; the values stay exact.
      */
     static Table forPeople(Table table) {
@@ -115,11 +115,12 @@ public final class Display {
         for (var c : t.columns())
             if (c instanceof tech.tablesaw.api.DoubleColumn d) {
                 String n = d.name().toLowerCase(Locale.ROOT);
-                int digits = n.contains("auc") || n.contains("logloss") || n.contains("log loss") ? 4 : d.name().matches(".*\\bIA\\b.*") ? 3
-                        : n.contains("seconds") ? 1 : -1;
-                if (digits >= 0)
+                // AUC and log loss keep their trailing zeros (0.7100 reads as 4 decimals); IA shows at most 3
+                String pattern = n.contains("auc") || n.contains("logloss") || n.contains("log loss") ? "0.0000"
+                        : d.name().matches(".*\\bIA\\b.*") ? "0.###" : n.contains("seconds") ? "0.0" : null;
+                if (pattern != null)
                     d.setPrintFormatter(new tech.tablesaw.columns.numbers.NumberColumnFormatter(
-                            new java.text.DecimalFormat("0." + "0".repeat(digits), java.text.DecimalFormatSymbols.getInstance(Locale.ROOT))));
+                            new java.text.DecimalFormat(pattern, java.text.DecimalFormatSymbols.getInstance(Locale.ROOT))));
             }
         return t;
     }
