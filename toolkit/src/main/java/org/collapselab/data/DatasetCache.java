@@ -13,11 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
 import java.util.zip.CRC32C;
@@ -67,12 +64,7 @@ final class DatasetCache {
     /** The cache file for a source, format and options, in the options' cache folder. */
     static Path fileFor(Path source, CtrFormat format, PreprocessOptions options) {
         String key = Identity.of(source, format, options).fingerprint() + "|" + source.toAbsolutePath().normalize();
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return options.cacheDir().resolve(source.getFileName() + "-" + HexFormat.of().formatHex(h, 0, 8) + EXTENSION);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return options.cacheDir().resolve(source.getFileName() + "-" + Sha256.hex(key).substring(0, 16) + EXTENSION);
     }
 
     private static long align(long v, long a) {

@@ -124,12 +124,7 @@ public final class EncodedDataset {
     public String contentChecksum() {
         StringBuilder sb = new StringBuilder("rows=").append(rows).append(";payload=").append(Integer.toHexString(payloadChecksum));
         for (Field f : schema.fields()) sb.append(';').append(f.name()).append(':').append(f.kind()).append(':').append(f.cardinality());
-        try {
-            byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(h, 0, 16);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return Sha256.hex(sb.toString()).substring(0, 32);
     }
 
     /** The split whose training rows the vocabulary was counted on ({@code VocabularyScope.TRAIN_ONLY}); empty: the whole file. */

@@ -2,7 +2,6 @@ package org.collapselab.data;
 
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -41,24 +40,20 @@ public record Split(Rows train, Rows valid, Rows test) {
      * same rows are trained, validated and tested on, however the split was made.
      */
     public String digest() {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            ByteBuffer b = ByteBuffer.allocate(1 << 16);
-            for (Rows part : new Rows[] {train, valid, test}) {
-                b.putInt(part.size());
-                for (int i = 0; i < part.size(); i++) {
-                    if (!b.hasRemaining()) {
-                        md.update(b.flip());
-                        b.clear();
-                    }
-                    b.putInt(part.get(i));
+        MessageDigest md = Sha256.digest();
+        ByteBuffer b = ByteBuffer.allocate(1 << 16);
+        for (Rows part : new Rows[] {train, valid, test}) {
+            b.putInt(part.size());
+            for (int i = 0; i < part.size(); i++) {
+                if (!b.hasRemaining()) {
+                    md.update(b.flip());
+                    b.clear();
                 }
-                md.update(b.flip());
-                b.clear();
+                b.putInt(part.get(i));
             }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+            md.update(b.flip());
+            b.clear();
         }
+        return HexFormat.of().formatHex(md.digest());
     }
 }

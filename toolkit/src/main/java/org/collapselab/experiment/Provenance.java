@@ -1,13 +1,10 @@
 package org.collapselab.experiment;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.collapselab.data.Sha256;
 import org.collapselab.data.EncodedDataset;
 import org.collapselab.model.ModelSpec;
 import org.collapselab.train.TrainConfig;
@@ -36,13 +33,7 @@ public record Provenance(String recipe, Map<String, String> inputs) {
 
     /** A short stable key: the recipe name and 16 hex digits of the SHA-256 of everything. */
     public String key() {
-        try {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            d.update(describe().getBytes(StandardCharsets.UTF_8));
-            return recipe + "-" + HexFormat.of().formatHex(d.digest(), 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return recipe + "-" + Sha256.hex(describe()).substring(0, 16);
     }
 
     /** One {@code name=value} line per input, sorted. */

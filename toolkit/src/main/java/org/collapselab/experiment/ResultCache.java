@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.collapselab.data.AtomicFiles;
@@ -88,10 +87,6 @@ public final class ResultCache {
     }
 
     private static String sha256(byte[] b) {
-        try {
-            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.collapselab.data.Sha256.hex(b);
     }
 }

@@ -1,12 +1,9 @@
 package org.collapselab.model;
 
 import java.lang.reflect.RecordComponent;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Map;
+import org.collapselab.data.Sha256;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -39,11 +36,7 @@ public final class Canonical {
     public static String digest(SortedMap<String, String> entries) {
         StringBuilder sb = new StringBuilder();
         entries.forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return Sha256.hex(sb.toString());
     }
 
     /**
