@@ -24,12 +24,14 @@ public final class Comparisons {
         if (a.isEmpty() || a.size() != b.size())
             throw new IllegalArgumentException(what + ": " + a.size() + " and " + b.size() + " runs; the comparison pairs one run of each per seed");
         int n = a.size();
-        double[] d = new double[n];
-        double testVariance = 0;
         for (int s = 0; s < n; s++) {
             a.get(s).requireSameRows(b.get(s), what);
             a.get(s).requireSameRows(a.get(0), what);
-            if (n == 1) return DeLong.difference(a.get(0).scores(), b.get(0).scores(), a.get(0).labels(), Thresholds.LEVEL);
+        }
+        if (n == 1) return DeLong.difference(a.get(0).scores(), b.get(0).scores(), a.get(0).labels(), Thresholds.LEVEL);
+        double[] d = new double[n];
+        double testVariance = 0;
+        for (int s = 0; s < n; s++) {
             DeLong.Paired p = DeLong.paired(a.get(s).scores(), b.get(s).scores(), a.get(s).labels());
             d[s] = p.difference();
             testVariance += p.variance() / n;
