@@ -27,9 +27,11 @@ import org.collapselab.train.TrainConfig;
  *
  * @param scales the scale factors, ascending, starting at 1 (the largest is the one analysed in a–c)
  * @param seed   the seed of every model
+ * @param config training settings (its seed is replaced by {@code seed})
  */
-public record MeAnalysis(List<Integer> scales, long seed) {
+public record MeAnalysis(List<Integer> scales, long seed, TrainConfig config) implements Recipe<MeAnalysis.Result> {
     public MeAnalysis {
+        Objects.requireNonNull(config, "config");
         scales = List.copyOf(scales);
         if (scales.size() < 2 || scales.get(0) != 1)
             throw new IllegalArgumentException("scales must start with 1 and include a larger one, got " + scales);
@@ -71,15 +73,16 @@ public record MeAnalysis(List<Integer> scales, long seed) {
     }
 
     /** The run of every model of {@link #specs()}, with this recipe's seed. */
-    public List<RunRequest> requests(EncodedDataset data, TrainConfig config) {
+    @Override
+    public List<RunRequest> requests(EncodedDataset data) {
         return specs().stream().map(spec -> RunRequest.of(spec, config, seed, data)).toList();
     }
 
-    /** Obtains every model's run through {@code executor} (from the run store, trained where missing). */
-    public Result run(EncodedDataset data, TrainConfig config, RunExecutor executor) {
-        Objects.requireNonNull(data, "data");
+    /** The runs by spec. */
+    @Override
+    public Result result(EncodedDataset data, List<RunRecord> records) {
         Map<ModelSpec, RunRecord> runs = new LinkedHashMap<>();
-        for (RunRecord r : executor.obtain(requests(data, config))) runs.put(r.spec(), r);
+        for (RunRecord r : records) runs.put(r.spec(), r);
         return new Result(this, data.schema(), runs);
     }
 

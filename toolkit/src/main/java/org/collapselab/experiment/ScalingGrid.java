@@ -42,13 +42,15 @@ import tech.tablesaw.api.Table;
  * @param models the model kinds, in table order
  * @param scales the scale factors, ascending (must include 1: the base)
  * @param seeds  the seeds each cell is repeated over
+ * @param config training settings (its seed is replaced by each cell's)
  */
-public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Long> seeds) {
+public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Long> seeds, TrainConfig config) implements Recipe<ScalingGrid.Result> {
     /** Column names of {@link #run}'s table. */
     public static final String MODEL = "model", MODE = "mode", SCALE = "scale", SEED = "seed", SETS = "sets", K = "K", EPOCHS = "epochs",
             BEST_EPOCH = "best epoch", VALID_AUC = "valid AUC", TEST_AUC = "test AUC", TEST_LOGLOSS = "test logloss", SECONDS = "seconds";
 
     public ScalingGrid {
+        Objects.requireNonNull(config, "config");
         models = List.copyOf(models);
         scales = List.copyOf(scales);
         seeds = List.copyOf(seeds);
@@ -86,8 +88,23 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
     }
 
     /** The run of every cell, in {@link #cells()} order; {@code config}'s seed is replaced by each cell's. */
-    public List<RunRequest> requests(EncodedDataset data, TrainConfig config) {
+    @Override
+    public List<RunRequest> requests(EncodedDataset data) {
         return cells().stream().map(c -> RunRequest.of(c.spec(), config, c.seed(), data)).toList();
+    }
+
+    /** The run table and the runs by cell, from the records of every cell in {@link #cells()} order. */
+    @Override
+    public Result result(EncodedDataset data, List<RunRecord> runs) {
+        List<Cell> cells = cells();
+        if (runs.size() != cells.size()) throw new IllegalArgumentException(cells.size() + " cells but " + runs.size() + " runs");
+        Table all = emptyRuns();
+        Map<Cell, RunRecord> obtained = new LinkedHashMap<>();
+        for (int i = 0; i < cells.size(); i++) {
+            append(all, cells.get(i), runs.get(i));
+            obtained.put(cells.get(i), runs.get(i));
+        }
+        return new Result(all, obtained);
     }
 
     /**
@@ -100,23 +117,18 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
      * as the paper left out NFwFM 10× on Avazu: the cell is printed with the estimate, the table's name lists the cells
      * left out, and {@link ScalingLayout#paperLayout} shows "–" for them. Nothing is stored for it, so a re-run on a larger machine trains it.
      */
-    public Result run(EncodedDataset data, TrainConfig config, RunExecutor executor) {
+    @Override
+    public Result run(EncodedDataset data, RunExecutor executor) {
         Objects.requireNonNull(data, "data");
-        Objects.requireNonNull(config, "config");
         List<Cell> cells = cells();
-        List<RunRequest> requests = requests(data, config);
-        Table all = emptyRuns();
-        Map<Cell, RunRecord> obtained = new LinkedHashMap<>();
+        List<RunRequest> requests = requests(data);
         try {
-            List<RunRecord> runs = executor.obtain(requests);
-            for (int i = 0; i < cells.size(); i++) {
-                append(all, cells.get(i), runs.get(i));
-                obtained.put(cells.get(i), runs.get(i));
-            }
-            return new Result(all, obtained);
+            return result(data, executor.obtain(requests));
         } catch (ModelTooLargeException tooLarge) {
             // some cell does not fit: obtain them one by one (those already trained are read back) and leave that one out
         }
+        Table all = emptyRuns();
+        Map<Cell, RunRecord> obtained = new LinkedHashMap<>();
         List<String> leftOut = new ArrayList<>();
         for (int i = 0; i < cells.size(); i++) {
             try {

@@ -162,14 +162,14 @@ public final class Lab {
                 .threads(threads.isPresent() ? threads.getAsInt() : null).build();
     }
 
-    /** The scaling grid of this profile: {@link Settings#gridModels()} at its scales with its seeds. */
+    /** The scaling grid of this profile: {@link Settings#gridModels()} at its scales with its seeds, trained with {@link #trainConfig()}. */
     public ScalingGrid scalingGrid() {
-        return new ScalingGrid(settings.gridModels(), settings.scales(), settings.seeds());
+        return new ScalingGrid(settings.gridModels(), settings.scales(), settings.seeds(), trainConfig());
     }
 
-    /** The ME analysis of this profile: {@link Settings#meScales()} with its first seed. */
+    /** The ME analysis of this profile: {@link Settings#meScales()} with its first seed, trained with {@link #trainConfig()}. */
     public MeAnalysis meAnalysis() {
-        return new MeAnalysis(settings.meScales(), settings.seeds().get(0));
+        return new MeAnalysis(settings.meScales(), settings.seeds().get(0), trainConfig());
     }
 
     /** A trainer of {@link #trainConfig()} showing its progress. */

@@ -83,7 +83,7 @@ class MeAnalysisTest {
     void cachedAnalysisReadsBackWhatWasComputed() {
         Trainer.Trained t = trainMe3();
         ModelSpec spec = t.model().spec();
-        MeAnalysis recipe = new MeAnalysis(List.of(1, 3), 0);
+        MeAnalysis recipe = new MeAnalysis(List.of(1, 3), 0, CONFIG);
         RunRequest request = RunRequest.of(spec, CONFIG, t.model().seed(), DATA);
         RunStore store = new RunStore(tmp);
         store.put(RunTrainer.train(request, DATA));    // the same run as t, trained again: training is deterministic

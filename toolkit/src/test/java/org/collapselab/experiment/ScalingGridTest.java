@@ -120,7 +120,7 @@ class ScalingGridTest {
     void aGridRunTwiceWithTheSameCacheDoesNotRetrain() {
         EncodedDataset data = ToyData.generate(30, 30, 3, 1);
         TrainConfig config = TrainConfig.builder().maxEpochs(1).patience(1).batchSize(128).build();
-        ScalingGrid grid = new ScalingGrid(List.of(ModelKind.DNN), List.of(1, 2), List.of(0L));
+        ScalingGrid grid = new ScalingGrid(List.of(ModelKind.DNN), List.of(1, 2), List.of(0L), config);
         assertEquals(3, grid.cells().size());    // SE 1×, SE 2×, ME 2× (ME 1× is SE 1×)
         AtomicInteger trainings = new AtomicInteger();
         TrainingListener counter = new TrainingListener() {
@@ -130,14 +130,14 @@ class ScalingGridTest {
             }
         };
         RunStore store = new RunStore(tmp.resolve("runs"));
-        Table first = grid.run(data, config, new SequentialExecutor(store, List.of(data), Progress.NONE, List.of(counter))).runs();
+        Table first = grid.run(data, new SequentialExecutor(store, List.of(data), Progress.NONE, List.of(counter))).runs();
         assertEquals(3, trainings.get());
         assertEquals(3, first.rowCount());
-        Table second = grid.run(data, config, new SequentialExecutor(store, List.of(data), Progress.NONE, List.of(counter))).runs();
+        Table second = grid.run(data, new SequentialExecutor(store, List.of(data), Progress.NONE, List.of(counter))).runs();
         assertEquals(3, trainings.get(), "the second run must read every result from the store");
         assertEquals(first.print(100), second.print(100));
         // a larger grid trains only its new cells
-        new ScalingGrid(List.of(ModelKind.DNN), List.of(1, 2), List.of(0L, 1L)).run(data, config, new SequentialExecutor(store, List.of(data), Progress.NONE, List.of(counter)));
+        new ScalingGrid(List.of(ModelKind.DNN), List.of(1, 2), List.of(0L, 1L), config).run(data, new SequentialExecutor(store, List.of(data), Progress.NONE, List.of(counter)));
         assertEquals(6, trainings.get());
         assertEquals(EmbeddingMode.MULTI.label(), first.stringColumn(ScalingGrid.MODE).get(2));
         assertTrue(first.doubleColumn(ScalingGrid.TEST_AUC).min() > 0);
@@ -147,7 +147,7 @@ class ScalingGridTest {
     void aCellOverTheMemoryBudgetIsLeftOutAndTheGridGoesOn() {
         EncodedDataset data = ToyData.generate(30, 30, 3, 1);
         TrainConfig config = TrainConfig.builder().maxEpochs(1).patience(1).batchSize(128).build();
-        ScalingGrid grid = new ScalingGrid(List.of(ModelKind.DNN), List.of(1, 2), List.of(0L));
+        ScalingGrid grid = new ScalingGrid(List.of(ModelKind.DNN), List.of(1, 2), List.of(0L), config);
         // a budget between the 1× model's estimate and the 2× models': the estimate depends on the spec, schema and batch only
         long at1 = new Trainer(config).newModel(ModelSpec.of(ModelKind.DNN), data.schema()).memory().total();
         long at2 = Math.min(new Trainer(config).newModel(ModelSpec.of(ModelKind.DNN).scale(2, EmbeddingMode.SINGLE), data.schema()).memory().total(),
@@ -155,7 +155,7 @@ class ScalingGridTest {
         assertTrue(at1 < at2, at1 + " vs " + at2);
         RunExecutor cache = new SequentialExecutor(new RunStore(tmp.resolve("runs")), data);
         RunExecutor tight = new SequentialExecutor(cache.store(), List.of(data), TrainContext.builder().memoryBudget((at1 + at2) / 2).build(), List.of());
-        ScalingGrid.Result small = grid.run(data, config, tight);
+        ScalingGrid.Result small = grid.run(data, tight);
         Table runs = small.runs();
         assertEquals(List.of(1), runs.intColumn(ScalingGrid.SCALE).asList(), "only the 1× cell fits");
         assertTrue(runs.name().contains("left out, over the memory budget: DNN SE K20 (2×, seed 0), DNN ME 2×K10 (2×, seed 0)"), runs.name());
@@ -164,7 +164,7 @@ class ScalingGridTest {
                 row(ScalingLayout.paperLayout(runs), 0));
         assertTrue(small.claims().stream().allMatch(c -> c.evidence().isEmpty()), "no scale with both modes beyond 1×: nothing to test");
         // not stored as runs: with room, the same grid trains them
-        Table all = grid.run(data, config, cache).runs();
+        Table all = grid.run(data, cache).runs();
         assertEquals(3, all.rowCount());
         assertTrue(!all.name().contains("left out"), all.name());
     }
@@ -173,7 +173,7 @@ class ScalingGridTest {
     void theResultKeepsEachCellsPredictionsForItsClaimsAndCurves() {
         EncodedDataset data = ToyData.generate(30, 30, 3, 1);
         TrainConfig config = TrainConfig.builder().maxEpochs(1).patience(1).batchSize(128).build();
-        ScalingGrid.Result r = new ScalingGrid(List.of(ModelKind.DNN), List.of(1, 2), List.of(0L)).run(data, config,
+        ScalingGrid.Result r = new ScalingGrid(List.of(ModelKind.DNN), List.of(1, 2), List.of(0L), config).run(data,
                 new SequentialExecutor(new RunStore(tmp.resolve("runs")), data));
         var se = r.testPredictions(ModelKind.DNN, EmbeddingMode.SINGLE);
         assertEquals(List.of(1, 2), List.copyOf(se.keySet()));
@@ -342,7 +342,7 @@ class ScalingGridTest {
 
     @Test
     void rejectsGridsWithoutTheBase() {
-        assertThrows(IllegalArgumentException.class, () -> new ScalingGrid(List.of(ModelKind.DNN), List.of(2, 4), List.of(0L)));
-        assertThrows(IllegalArgumentException.class, () -> new ScalingGrid(List.of(ModelKind.FM), List.of(1, 2), List.of(0L)));
+        assertThrows(IllegalArgumentException.class, () -> new ScalingGrid(List.of(ModelKind.DNN), List.of(2, 4), List.of(0L), TrainConfig.paper()));
+        assertThrows(IllegalArgumentException.class, () -> new ScalingGrid(List.of(ModelKind.FM), List.of(1, 2), List.of(0L), TrainConfig.paper()));
     }
 }
