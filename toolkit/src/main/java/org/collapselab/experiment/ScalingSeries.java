@@ -7,8 +7,10 @@ import org.collapselab.analysis.stats.Interval;
 import org.collapselab.experiment.claim.Comparisons;
 import org.collapselab.model.EmbeddingMode;
 import org.collapselab.model.ModelKind;
+import org.collapselab.plot.Plots;
 import org.collapselab.plot.Series;
 import org.collapselab.train.Predictions;
+import org.knowm.xchart.XYChart;
 
 /** The curves of a {@link ScalingGrid} result for Figs. 1a and 8 (test AUC against scale, SE and ME). */
 public final class ScalingSeries {
@@ -21,6 +23,13 @@ public final class ScalingSeries {
      */
     public static List<Series> series(ScalingGrid.Result grid, ModelKind kind) {
         return curves(grid, kind, List.of(EmbeddingMode.values()));
+    }
+
+    /** Figs. 8, 10, 11: one chart per model of the grid, SE against ME; {@code dataset} names the data in the titles ("" for none). */
+    public static List<XYChart> perModel(ScalingGrid.Result grid, String dataset) {
+        String on = dataset.isBlank() ? "" : " on " + dataset;
+        return grid.records().keySet().stream().map(ScalingGrid.Cell::kind).distinct()
+                .map(k -> Plots.scaling(k.displayName() + on + ": SE vs ME", "test AUC", series(grid, k))).toList();
     }
 
     /** Fig. 1a: the SE curve of one model alone. */

@@ -186,6 +186,10 @@ class ScalingGridTest {
         assertEquals(1.0, s.get(1).x()[0]);                         // ME starts at the shared base
         assertEquals(se.get(1).get(0).auc(), s.get(1).y()[0], 1e-12);
         assertTrue(s.get(0).error()[0] > 0, "each point carries its interval");
+        var charts = ScalingSeries.perModel(r, "Avazu");
+        assertEquals(1, charts.size(), "one chart per model of the grid");
+        assertEquals("DNN on Avazu: SE vs ME", charts.get(0).getTitle());
+        assertEquals("DNN: SE vs ME", ScalingSeries.perModel(r, "").get(0).getTitle());
     }
 
     /**
