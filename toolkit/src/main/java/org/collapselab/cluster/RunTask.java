@@ -4,7 +4,6 @@ import java.io.Serializable;
 import java.nio.file.Path;
 import org.apache.spark.api.java.function.Function;
 import org.collapselab.data.EncodedDataset;
-import org.collapselab.experiment.RunRecord;
 import org.collapselab.experiment.RunRequest;
 import org.collapselab.experiment.RunStore;
 import org.collapselab.experiment.RunTrainer;

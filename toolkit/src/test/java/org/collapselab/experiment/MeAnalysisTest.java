@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.collapselab.analysis.FieldIA;
 import org.collapselab.data.EncodedDataset;
-import org.collapselab.data.Progress;
 import org.collapselab.data.ToyData;
 import org.collapselab.model.CtrModel;
 import org.collapselab.model.EmbeddingMode;

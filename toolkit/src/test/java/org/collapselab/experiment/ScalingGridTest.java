@@ -2,7 +2,6 @@ package org.collapselab.experiment;
 
 import org.collapselab.experiment.claim.Claim;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
