@@ -212,15 +212,17 @@ public record MatrixFile(float[] values, int rows, int cols, String source, Stri
     /**
      * Reads a CSV (or whitespace-separated) matrix of numbers: lines starting with {@code #} (numpy's
      * {@code savetxt(header=...)}) and blank lines are skipped; a header whose first name is empty (pandas'
-     * {@code to_csv} with its index) means the first column is the row index, which is dropped. Every value must
-     * be a finite number within float range; errors name {@code file:line}, the column and the value. What was
-     * skipped and which header rule applied are in {@link #layout()}.
+     * {@code to_csv} with its index) means the first column is the row index, which is dropped. A header and the
+     * rows must have the same width, and a first column that counts the rows 0, 1, 2, ... (three rows or more) is
+     * refused as an unnamed row index. Every value must be a finite number within float range; errors name
+     * {@code file:line}, the column and the value. What was skipped and which header rule applied are in
+     * {@link #layout()}.
      */
     public static MatrixFile readCsv(Path file, CsvHeader header) {
         String src = file.toString();
         List<float[]> rows = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        int cols = -1, firstDataLine = 0, comments = 0, blank = 0;
+        int cols = -1, firstDataLine = 0, comments = 0, blank = 0, headerWidth = -1, headerLine = 0;
         boolean seenContent = false, indexColumn = false;
         int n = 0;
         try (BufferedReader in = new BufferedReader(new java.io.StringReader(utf8(file)))) {
@@ -241,6 +243,8 @@ public record MatrixFile(float[] values, int rows, int cols, String source, Stri
                     seenContent = true;
                     String why = headerReason(parts, header, src, n);
                     if (why != null) {
+                        headerWidth = parts.length;
+                        headerLine = n;
                         indexColumn = parts.length > 1 && parts[0].isBlank();
                         notes.add("line " + n + " is a header (" + why + ")" + (indexColumn
                                 ? "; its first name is empty, so column 1 is pandas' row index and was dropped" : ""));
@@ -249,6 +253,10 @@ public record MatrixFile(float[] values, int rows, int cols, String source, Stri
                     notes.add("no header (" + (header == CsvHeader.NONE ? "CsvHeader.NONE" : "rule: line " + n + " is all numbers") + ")");
                 }
                 int skip = indexColumn ? 1 : 0;
+                if (cols < 0 && headerWidth >= 0 && parts.length != headerWidth)
+                    throw new IllegalArgumentException(src + ":" + n + ": " + parts.length + " values, but the header on line " + headerLine + " names "
+                            + headerWidth + (parts.length == headerWidth + 1 ? ": the rows carry a row index the header does not name (pandas "
+                            + "to_csv(index_label=False))? Save with index=False, or read with CsvHeader.NONE and leave the column out" : ""));
                 if (cols < 0) {
                     cols = parts.length - skip;
                     firstDataLine = n;
@@ -263,11 +271,20 @@ public record MatrixFile(float[] values, int rows, int cols, String source, Stri
             throw new UncheckedIOException(src + ": cannot read: " + e.getMessage(), e);
         }
         if (rows.isEmpty()) throw new IllegalArgumentException(src + ": no rows of numbers");
+        if (!indexColumn && cols >= 2 && rows.size() >= 3 && countsRows(rows))
+            throw new IllegalArgumentException(src + ": column 1 counts the rows 0, 1, 2, ..., " + (rows.size() - 1) + ": a row index (pandas "
+                    + "to_csv(header=False) keeps it)? Save with index=False; an embedding table's first dimension does not count its rows");
         if (comments > 0) notes.add(comments + " comment lines (#) skipped");
         if (blank > 0) notes.add(blank + " blank lines skipped");
         float[] v = new float[rows.size() * cols];
         for (int r = 0; r < rows.size(); r++) System.arraycopy(rows.get(r), 0, v, r * cols, cols);
         return new MatrixFile(v, rows.size(), cols, src, "CSV, " + rows.size() + " rows; " + String.join("; ", notes));
+    }
+
+    /** Whether every row's first value is its 0-based row number. */
+    private static boolean countsRows(List<float[]> rows) {
+        for (int r = 0; r < rows.size(); r++) if (rows.get(r)[0] != r) return false;
+        return true;
     }
 
     /** The file's text; a byte sequence that is not UTF-8 is refused naming its line and byte offset. */

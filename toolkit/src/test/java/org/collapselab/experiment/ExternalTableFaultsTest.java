@@ -64,6 +64,28 @@ class ExternalTableFaultsTest {
     }
 
     @Test
+    void aRowIndexTheHeaderDoesNotNameIsRefusedNotReadAsADimension() throws IOException {
+        // pandas to_csv(index_label=False): the header names the columns, every row starts with its index;
+        // old: read with the index as one more dimension (IA 1.71 instead of 6.29 in issue 28's case)
+        Path f = csv("index-label-false.csv", "0,1\n0,0.5,0.25\n1,2.0,3.0\n2,4.0,5.0\n");
+        assertEquals(f + ":2: 3 values, but the header on line 1 names 2: the rows carry a row index the header does not name (pandas "
+                + "to_csv(index_label=False))? Save with index=False, or read with CsvHeader.NONE and leave the column out", failure(f));
+        Path g = csv("wider-header.csv", "a,b,c\n0.5,0.25\n");
+        assertEquals(g + ":2: 2 values, but the header on line 1 names 3", failure(g));
+    }
+
+    @Test
+    void aFirstColumnCountingTheRowsIsRefusedAsAnUnnamedIndex() throws IOException {
+        // pandas to_csv(header=False) keeps the index: no header, and column 1 is 0, 1, 2, ...
+        Path f = csv("header-false.csv", "0,0.5,0.25\n1,2.0,3.0\n2,4.0,5.0\n");
+        assertEquals(f + ": column 1 counts the rows 0, 1, 2, ..., 2: a row index (pandas to_csv(header=False) keeps it)? Save with "
+                + "index=False; an embedding table's first dimension does not count its rows", failure(f));
+        // two rows are too few to call it an index, and a first column that does not count is data
+        assertEquals(2, MatrixFile.read(csv("two.csv", "0,0.5\n1,2.0\n")).rows());
+        assertEquals(3, MatrixFile.read(csv("not-index.csv", "0,0.5\n1,2.0\n3,4.0\n")).rows());
+    }
+
+    @Test
     void aMissingValueInTheFirstRowIsAnError() throws IOException {
         Path f = csv("missing.csv", "0.5,,1\n1,2,3\n");    // pandas writes NaN as an empty field
         assertEquals(f + ":1: column 2: empty value (pandas writes a missing value so)", failure(f));
