@@ -26,7 +26,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *   <li><b>NumPy {@code .npy}</b> (format versions 1.0 and 2.0): dtype {@code <f4} or {@code <f8} (little-endian
  *   float32/float64), C order, 2-D shape. Other dtypes, big-endian data, Fortran order, other ranks and truncated
  *   files are refused with a message that says what was found. {@code <f8} values are narrowed to float; one beyond
- *   float range, and any NaN or infinity, is refused naming its row and column.</li>
+ *   float range, and any NaN or infinity, is refused naming its row and column; nonzero values below float range
+ *   become 0 and are counted in the layout.</li>
  *   <li><b>CSV</b> (any other extension): one row per line, values separated by commas (or, for a line without
  *   commas, by whitespace); a header line by the {@link CsvHeader} rule or as the caller says; {@code #} comment
  *   and blank lines skipped; pandas' index column dropped; every row must have the same number of values. Errors
@@ -136,13 +137,20 @@ public record MatrixFile(float[] values, int rows, int cols, String source, Stri
         if (d.size() != 2) throw new IllegalArgumentException(src + ": shape (" + shape + ") is not 2-D; an embedding table is rows × columns");
         long rows = d.get(0), cols = d.get(1);
         if (rows < 1 || cols < 1) throw new IllegalArgumentException(src + ": empty array, shape (" + shape + ")");
-        if (rows * cols > Integer.MAX_VALUE - 8) throw new IllegalArgumentException(src + ": " + rows + " x " + cols + " is too large");
+        long cells;
+        try {
+            cells = Math.multiplyExact(rows, cols);
+        } catch (ArithmeticException overflow) {
+            cells = Long.MAX_VALUE;    // a shape whose size overflows a long is too large as well
+        }
+        if (cells > Integer.MAX_VALUE - 8) throw new IllegalArgumentException(src + ": " + rows + " x " + cols + " is too large");
         long need = start + headerLen + rows * cols * itemSize;
         if (b.length != need)
             throw new IllegalArgumentException(src + ": shape (" + shape + ") of " + descr + " needs " + (need - start - headerLen) + " data bytes, the file has "
                     + (b.length - start - headerLen));
-        float[] v = new float[(int) (rows * cols)];
+        float[] v = new float[(int) cells];
         int p = (int) (start + headerLen);
+        long underflows = 0;
         for (int i = 0; i < v.length; i++) {
             double x = itemSize == 4 ? bb.getFloat(p + 4 * i) : bb.getDouble(p + 8 * i);
             v[i] = (float) x;
@@ -151,8 +159,9 @@ public record MatrixFile(float[] values, int rows, int cols, String source, Stri
                 if (!Double.isFinite(x)) throw new IllegalArgumentException(at + " is not finite");
                 narrow(x, at);
             }
+            if (v[i] == 0 && x != 0) underflows++;
         }
-        return new MatrixFile(v, (int) rows, (int) cols, src, ".npy " + descr + ", " + rows + " x " + cols);
+        return new MatrixFile(v, (int) rows, (int) cols, src, ".npy " + descr + ", " + rows + " x " + cols + underflowNote(underflows));
     }
 
     private static String group(Pattern p, String header, String key, String src) {
@@ -214,7 +223,8 @@ public record MatrixFile(float[] values, int rows, int cols, String source, Stri
      * {@code savetxt(header=...)}) and blank lines are skipped; a header whose first name is empty (pandas'
      * {@code to_csv} with its index) means the first column is the row index, which is dropped. A header and the
      * rows must have the same width, and a first column that counts the rows 0, 1, 2, ... (three rows or more) is
-     * refused as an unnamed row index. Every value must be a finite number within float range; errors name
+     * refused as an unnamed row index. Every value must be a finite number within float range (a nonzero value
+     * below it becomes 0 and is counted in the layout); errors name
      * {@code file:line}, the column and the value. What was skipped and which header rule applied are in
      * {@link #layout()}.
      */
@@ -223,6 +233,7 @@ public record MatrixFile(float[] values, int rows, int cols, String source, Stri
         List<float[]> rows = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         int cols = -1, firstDataLine = 0, comments = 0, blank = 0, headerWidth = -1, headerLine = 0;
+        long underflows = 0;
         boolean seenContent = false, indexColumn = false;
         int n = 0;
         try (BufferedReader in = new BufferedReader(new java.io.StringReader(utf8(file)))) {
@@ -264,7 +275,10 @@ public record MatrixFile(float[] values, int rows, int cols, String source, Stri
                 } else if (parts.length - skip != cols)
                     throw new IllegalArgumentException(src + ":" + n + ": " + (parts.length - skip) + " values, expected " + cols + " (as on line " + firstDataLine + ")");
                 float[] row = new float[cols];
-                for (int c = 0; c < cols; c++) row[c] = value(parts[c + skip].strip(), src, n, c + 1 + skip);
+                for (int c = 0; c < cols; c++) {
+                    row[c] = value(parts[c + skip].strip(), src, n, c + 1 + skip);
+                    if (row[c] == 0 && Double.parseDouble(parts[c + skip].strip()) != 0) underflows++;
+                }
                 rows.add(row);
             }
         } catch (IOException e) {
@@ -278,7 +292,7 @@ public record MatrixFile(float[] values, int rows, int cols, String source, Stri
         if (blank > 0) notes.add(blank + " blank lines skipped");
         float[] v = new float[rows.size() * cols];
         for (int r = 0; r < rows.size(); r++) System.arraycopy(rows.get(r), 0, v, r * cols, cols);
-        return new MatrixFile(v, rows.size(), cols, src, "CSV, " + rows.size() + " rows; " + String.join("; ", notes));
+        return new MatrixFile(v, rows.size(), cols, src, "CSV, " + rows.size() + " rows; " + String.join("; ", notes) + underflowNote(underflows));
     }
 
     /** Whether every row's first value is its 0-based row number. */
@@ -330,6 +344,11 @@ public record MatrixFile(float[] values, int rows, int cols, String source, Stri
         if (d == null) throw new IllegalArgumentException(at + "'" + t + "' is not a number");
         if (!Double.isFinite(d)) throw new IllegalArgumentException(at + "'" + t + "' is not finite");
         return narrow(d, at + "'" + t + "'");
+    }
+
+    /** "; N values below float range became 0", or nothing when none did. */
+    private static String underflowNote(long n) {
+        return n == 0 ? "" : "; " + n + (n == 1 ? " value" : " values") + " below float range (0 < |x| < 1.4E-45) became 0";
     }
 
     /** A float from a double, refusing one beyond float range instead of making it infinite. */

@@ -129,6 +129,24 @@ class ExternalTableFaultsTest {
     }
 
     @Test
+    void float64BelowFloatRangeIsCountedWhereItBecomesZero() throws IOException {
+        // old: 1e-50 became 0 without a note
+        MatrixFile m = MatrixFile.read(npy("tiny.npy", "{'descr': '<f8', 'fortran_order': False, 'shape': (2, 2), }", doubles(1, 1e-50, 0, -1e-60)));
+        assertArrayEquals(new float[]{1, 0, 0, -0f}, m.values());
+        assertTrue(m.layout().endsWith("; 2 values below float range (0 < |x| < 1.4E-45) became 0"), m.layout());
+        MatrixFile c = MatrixFile.read(csv("tiny.csv", "1,1e-50\n0,2\n"));
+        assertTrue(c.layout().endsWith("; 1 value below float range (0 < |x| < 1.4E-45) became 0"), c.layout());
+        assertTrue(!MatrixFile.read(csv("zeros.csv", "1,0\n0,2\n")).layout().contains("below float range"), "true zeros are not counted");
+    }
+
+    @Test
+    void anNpyShapeWhoseSizeOverflowsIsRefused() throws IOException {
+        // old: rows × cols overflowed a long, passed the size check and was read as a small table
+        Path f = npy("huge.npy", "{'descr': '<f4', 'fortran_order': False, 'shape': (4611686018427387904, 4), }", new byte[16]);
+        assertEquals(f + ": 4611686018427387904 x 4 is too large", failure(f));
+    }
+
+    @Test
     void npyFloat64BeyondFloatRangeIsRefusedNotMadeInfinite() throws IOException {
         Path f = npy("big.npy", "{'descr': '<f8', 'fortran_order': False, 'shape': (1, 3), }", doubles(1, -1e39, 2));
         assertEquals(f + ": row 0, column 1 (0-based): -1.0E39 is beyond float range (|x| > 3.4028235E38)", failure(f));
