@@ -1,25 +1,23 @@
 package org.collapselab.experiment;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeMap;
-import org.collapselab.experiment.claim.Claim;
-import org.collapselab.experiment.claim.ScalingClaims;
-import org.collapselab.train.Predictions;
-
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.collapselab.data.EncodedDataset;
+import org.collapselab.experiment.claim.Claim;
+import org.collapselab.experiment.claim.ScalingClaims;
 import org.collapselab.model.EmbeddingMode;
 import org.collapselab.model.ModelKind;
 import org.collapselab.model.ModelSpec;
 import org.collapselab.model.ModelTooLargeException;
-
+import org.collapselab.train.Predictions;
 import org.collapselab.train.TrainConfig;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -98,13 +96,9 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
     public Result result(EncodedDataset data, List<RunRecord> runs) {
         List<Cell> cells = cells();
         if (runs.size() != cells.size()) throw new IllegalArgumentException(cells.size() + " cells but " + runs.size() + " runs");
-        Table all = emptyRuns();
         Map<Cell, RunRecord> obtained = new LinkedHashMap<>();
-        for (int i = 0; i < cells.size(); i++) {
-            append(all, cells.get(i), runs.get(i));
-            obtained.put(cells.get(i), runs.get(i));
-        }
-        return new Result(all, obtained);
+        for (int i = 0; i < cells.size(); i++) obtained.put(cells.get(i), runs.get(i));
+        return Result.of(obtained);
     }
 
     /**
@@ -127,24 +121,22 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
         } catch (ModelTooLargeException tooLarge) {
             // some cell does not fit: obtain them one by one (those already trained are read back) and leave that one out
         }
-        Table all = emptyRuns();
         Map<Cell, RunRecord> obtained = new LinkedHashMap<>();
         List<String> leftOut = new ArrayList<>();
         for (int i = 0; i < cells.size(); i++) {
             try {
-                RunRecord r = executor.obtain(requests.get(i));
-                append(all, cells.get(i), r);
-                obtained.put(cells.get(i), r);
+                obtained.put(cells.get(i), executor.obtain(requests.get(i)));
             } catch (ModelTooLargeException e) {
                 System.out.printf(Locale.ROOT, "[%d/%d] %s: left out, it does not fit: %s%n", i + 1, cells.size(), cells.get(i), e.getMessage());
                 leftOut.add(cells.get(i).toString());
             }
         }
+        Result result = Result.of(obtained);
         if (!leftOut.isEmpty()) {
             System.out.printf(Locale.ROOT, "%d of %d cells left out (over the memory budget): %s%n", leftOut.size(), cells.size(), leftOut);
-            all.setName(all.name() + "; left out, over the memory budget: " + String.join(", ", leftOut));
+            result.runs().setName(result.runs().name() + "; left out, over the memory budget: " + String.join(", ", leftOut));
         }
-        return new Result(all, obtained);
+        return result;
     }
 
     /**
@@ -155,6 +147,18 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
         public Result {
             Objects.requireNonNull(runs, "runs");
             records = Collections.unmodifiableMap(new LinkedHashMap<>(records));
+        }
+
+        /** The run table of {@code records}, one row per run in their order. */
+        static Result of(Map<Cell, RunRecord> records) {
+            Table all = emptyRuns();
+            records.forEach((cell, r) -> append(all, cell, r));
+            return new Result(all, records);
+        }
+
+        /** The model kinds that have runs, in grid order. */
+        public List<ModelKind> models() {
+            return records.keySet().stream().map(Cell::kind).distinct().toList();
         }
 
         /** Test predictions of one model and mode per scale, one run per seed in seed order. */
@@ -169,7 +173,7 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
         /** "SE does not scale" and "ME improves with size" for every model of the grid, models in grid order. */
         public List<Claim> claims() {
             List<Claim> out = new ArrayList<>();
-            for (ModelKind k : records.keySet().stream().map(Cell::kind).distinct().toList()) {
+            for (ModelKind k : models()) {
                 var se = testPredictions(k, EmbeddingMode.SINGLE);
                 var me = testPredictions(k, EmbeddingMode.MULTI);
                 out.add(ScalingClaims.seDoesNotScale(k.displayName(), se, me));

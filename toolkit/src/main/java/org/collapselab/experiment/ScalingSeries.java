@@ -28,8 +28,7 @@ public final class ScalingSeries {
     /** Figs. 8, 10, 11: one chart per model of the grid, SE against ME; {@code dataset} names the data in the titles ("" for none). */
     public static List<XYChart> perModel(ScalingGrid.Result grid, String dataset) {
         String on = dataset.isBlank() ? "" : " on " + dataset;
-        return grid.records().keySet().stream().map(ScalingGrid.Cell::kind).distinct()
-                .map(k -> Plots.scaling(k.displayName() + on + ": SE vs ME", "test AUC", series(grid, k))).toList();
+        return grid.models().stream().map(k -> Plots.scaling(k.displayName() + on + ": SE vs ME", "test AUC", series(grid, k))).toList();
     }
 
     /** Fig. 1a: the SE curve of one model alone. */

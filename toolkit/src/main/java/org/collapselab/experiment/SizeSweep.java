@@ -3,6 +3,8 @@ package org.collapselab.experiment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.collapselab.data.EncodedDataset;
 import org.collapselab.experiment.claim.Comparisons;
 import org.collapselab.model.EmbeddingMode;
@@ -158,30 +160,30 @@ public record SizeSweep(String recipe, List<Variant> variants, List<Integer> sca
             cells = List.copyOf(cells);
         }
 
-        private java.util.SortedMap<Integer, List<RunRecord>> records(String variant) {
-            java.util.SortedMap<Integer, List<RunRecord>> out = new java.util.TreeMap<>();
+        private SortedMap<Integer, List<RunRecord>> records(String variant) {
+            SortedMap<Integer, List<RunRecord>> out = new TreeMap<>();
             for (Run r : cells) if (r.variant().equals(variant)) out.computeIfAbsent(r.scale(), n -> new ArrayList<>()).add(r.record());
             if (out.isEmpty()) throw new IllegalArgumentException("no runs of variant '" + variant + "'; the variants are " + variants());
             return out;
         }
 
         /** A variant's test predictions per scale, one run per seed (seed order). */
-        public java.util.SortedMap<Integer, List<Predictions>> testPredictions(String variant) {
-            java.util.SortedMap<Integer, List<Predictions>> out = new java.util.TreeMap<>();
+        public SortedMap<Integer, List<Predictions>> testPredictions(String variant) {
+            SortedMap<Integer, List<Predictions>> out = new TreeMap<>();
             records(variant).forEach((n, rs) -> out.put(n, rs.stream().map(r -> r.result().test()).toList()));
             return out;
         }
 
         /** A variant's IA per field of the kept weights per scale, {@code [seed][field]}. */
-        public java.util.SortedMap<Integer, double[][]> ia(String variant) {
-            java.util.SortedMap<Integer, double[][]> out = new java.util.TreeMap<>();
+        public SortedMap<Integer, double[][]> ia(String variant) {
+            SortedMap<Integer, double[][]> out = new TreeMap<>();
             records(variant).forEach((n, rs) -> out.put(n, rs.stream().map(r -> r.ia(0)).toArray(double[][]::new)));
             return out;
         }
 
         /** A variant's run of {@code seed} at every scale. */
-        public java.util.SortedMap<Integer, RunRecord> runs(String variant, long seed) {
-            java.util.SortedMap<Integer, RunRecord> out = new java.util.TreeMap<>();
+        public SortedMap<Integer, RunRecord> runs(String variant, long seed) {
+            SortedMap<Integer, RunRecord> out = new TreeMap<>();
             for (Run r : cells) if (r.variant().equals(variant) && r.seed() == seed) out.put(r.scale(), r.record());
             if (out.isEmpty()) throw new IllegalArgumentException("no runs of variant '" + variant + "' with seed " + seed);
             return out;

@@ -51,11 +51,6 @@ public record Interval(double estimate, double lower, double upper, double level
         return (upper - lower) / 2;
     }
 
-    /** The same interval shifted by {@code -by} (a difference from a reference value). */
-    public Interval minus(double by) {
-        return new Interval(estimate - by, lower - by, upper - by, level, method);
-    }
-
     /** "[−0.0012, +0.0051]": both ends rounded to two significant digits of the half width. */
     public String range() {
         return "[" + signed(lower) + ", " + signed(upper) + "]";
