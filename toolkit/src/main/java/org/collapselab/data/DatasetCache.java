@@ -21,14 +21,17 @@ import java.util.zip.CRC32C;
 
 /**
  * The binary cache of an encoded dataset: a 64-byte preamble (magic, format version, header length and
- * checksum, payload offset, length and checksum), a text header (source identity, options, schema, report),
- * then the payload at a page boundary: labels (1 byte per row) and each field's column (1, 2 or 4 bytes per
- * row), each 8-byte aligned. Written to a temporary file and renamed into place; every check is repeated on
- * read, and a file that fails one is reported as {@link Stale}, never used.
+ * checksum, payload offset, length and checksum), a text header (source identity, options, schema, report, the
+ * payload's SHA-256), then the payload at a page boundary: labels (1 byte per row) and each field's column (1, 2
+ * or 4 bytes per row), each 8-byte aligned. Written to a temporary file and renamed into place; every check is
+ * repeated on read, and a file that fails one is reported as {@link Stale}, never used. The CRC32C verifies the
+ * payload on every read; the SHA-256, computed once on write, is its identity ({@link EncodedDataset#contentDigest}),
+ * which a 32-bit checksum is too weak to be.
  */
 final class DatasetCache {
     static final String MAGIC = "CLABDS01";
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+    private static final String DIGEST = "payload.sha256", UNSET = "0".repeat(64);
     static final String EXTENSION = ".clds";
     private static final int PREAMBLE = 64, PREAMBLE_USED = 40, PAGE = 4096;
 
@@ -118,6 +121,8 @@ final class DatasetCache {
                             + " bytes free, the cache needs " + (payloadOffset + payloadLength) + ")", e);
                 }
                 int payloadCrc = crc(labels, cols);
+                header = withDigest(header, sha256(labels, cols));
+                writeFully(ch, ByteBuffer.wrap(header), PREAMBLE);
                 CRC32C hc = new CRC32C();
                 hc.update(header);
                 ByteBuffer pre = ByteBuffer.allocate(PREAMBLE).order(ByteOrder.LITTLE_ENDIAN);
@@ -140,6 +145,21 @@ final class DatasetCache {
 
     private static void writeFully(FileChannel ch, ByteBuffer b, long pos) throws IOException {
         while (b.hasRemaining()) pos += ch.write(b, pos);
+    }
+
+    private static String sha256(ByteBuffer labels, ByteBuffer[] cols) {
+        java.security.MessageDigest d = Sha256.digest();
+        d.update(labels.duplicate().clear());
+        for (ByteBuffer b : cols) d.update(b.duplicate().clear());
+        return java.util.HexFormat.of().formatHex(d.digest());
+    }
+
+    /** The header with the payload's digest in place of the placeholder it was written with (same length, so the layout holds). */
+    private static byte[] withDigest(byte[] header, String digest) {
+        String h = new String(header, StandardCharsets.UTF_8), key = DIGEST + "=" + UNSET;
+        int at = h.indexOf(key);
+        if (at < 0 || h.indexOf(key, at + 1) >= 0) throw new IllegalStateException("the cache header has no single digest placeholder");
+        return (h.substring(0, at) + DIGEST + "=" + digest + h.substring(at + key.length())).getBytes(StandardCharsets.UTF_8);
     }
 
     private static int crc(ByteBuffer labels, ByteBuffer[] cols) {
@@ -183,6 +203,9 @@ final class DatasetCache {
             for (int f = 0; f < widths.length; f++)
                 cols[f] = ch.map(FileChannel.MapMode.READ_ONLY, payloadOffset + lay[f + 1], (long) rows * widths[f]);
             if (crc(labels, cols) != payloadCrc) throw new Stale("its payload checksum does not match (the file is corrupt)");
+            String digest = p.getProperty(DIGEST, "");
+            if (!digest.matches("[0-9a-f]{64}") || digest.equals(UNSET))
+                throw new Stale("its header has no payload digest ('" + digest + "'): it was not completely written");
             // the bytes no checksum covers are zero as written: the preamble's tail, the padding after the header, the gaps
             long[][] unused = new long[widths.length + 2][];
             unused[0] = new long[]{PREAMBLE + (long) headerLength, payloadOffset};
@@ -198,7 +221,7 @@ final class DatasetCache {
             IndexColumn[] cs = new IndexColumn[widths.length];
             for (int f = 0; f < widths.length; f++) cs[f] = new IndexColumn(cols[f], widths[f], rows);
             return new EncodedDataset(schema, new IndexColumn(labels, 1, rows), cs, report(p),
-                    new EncodedDataset.CacheInfo(file, status, message), payloadCrc,
+                    new EncodedDataset.CacheInfo(file, status, message), digest,
                     PreprocessOptions.vocabularySplit(p.getProperty("fingerprint")).orElse(null));
         } catch (IOException e) {
             throw new Stale("it cannot be read: " + e.getMessage());
@@ -232,6 +255,7 @@ final class DatasetCache {
         p.setProperty("source.modified", String.valueOf(id.modified()));
         p.setProperty("fingerprint", id.fingerprint());
         p.setProperty("rows", String.valueOf(rows));
+        p.setProperty(DIGEST, UNSET);    // replaced by the payload's digest once it is filled
         p.setProperty("fields", String.valueOf(schema.size()));
         for (int f = 0; f < schema.size(); f++) {
             Field fd = schema.field(f);

@@ -22,7 +22,7 @@ public final class EncodedDataset {
     private final IndexColumn[] columns;
     private final PreprocessReport report;
     private final CacheInfo cache;
-    private final int payloadChecksum;
+    private final String payloadDigest;
     private final SplitSpec vocabularySplit;
 
     /** Where a dataset loaded from a file lives on disk, and whether it was read from the cache or built. */
@@ -31,18 +31,18 @@ public final class EncodedDataset {
     }
 
     /**
-     * @param payloadChecksum  CRC32C of the labels and then each column, as {@link DatasetCache} lays them out
+     * @param payloadDigest    SHA-256 (hex) of the labels and then each column, as {@link DatasetCache} lays them out
      * @param vocabularySplit  the split whose training rows the vocabulary was counted on (null: the whole file)
      */
     EncodedDataset(Schema schema, IndexColumn labels, IndexColumn[] columns,
-                   PreprocessReport report, CacheInfo cache, int payloadChecksum, SplitSpec vocabularySplit) {
+                   PreprocessReport report, CacheInfo cache, String payloadDigest, SplitSpec vocabularySplit) {
         this.schema = Objects.requireNonNull(schema, "schema");
         this.rows = labels.size();
         this.labels = labels;
         this.columns = columns.clone();
         this.report = Objects.requireNonNull(report, "report");
         this.cache = cache;
-        this.payloadChecksum = payloadChecksum;
+        this.payloadDigest = Objects.requireNonNull(payloadDigest, "payloadDigest");
         this.vocabularySplit = vocabularySplit;
         if (columns.length != schema.size())
             throw new IllegalArgumentException(columns.length + " columns for a schema of " + schema.size() + " fields");
@@ -79,10 +79,10 @@ public final class EncodedDataset {
         PreprocessReport report = new PreprocessReport(description, "in memory", labels.length, labels.length,
                 List.of(), counts, List.of());
         IndexColumn lc = IndexColumn.of(ls, 2);
-        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-        lc.checksum(crc);
-        for (IndexColumn c : cs) c.checksum(crc);
-        return new EncodedDataset(schema, lc, cs, report, null, (int) crc.getValue(), null);
+        java.security.MessageDigest d = Sha256.digest();
+        lc.digest(d);
+        for (IndexColumn c : cs) c.digest(d);
+        return new EncodedDataset(schema, lc, cs, report, null, java.util.HexFormat.of().formatHex(d.digest()), null);
     }
 
     public Schema schema() {
@@ -117,12 +117,13 @@ public final class EncodedDataset {
     }
 
     /**
-     * What the rows and their encoding are, independent of where they came from: a digest of the row count, the
-     * schema and the payload's checksum (the cache's, verified when it was read). The same file loaded by a
-     * relative or an absolute path has the same checksum; a file rewritten with other labels has another.
+     * What the rows and their encoding are, independent of where they came from: a SHA-256 of the row count, the
+     * schema and the payload's SHA-256 (computed once when the cache was written and kept in its verified header).
+     * The same rows loaded from a cache, by another path, or built in memory have the same digest; other rows have
+     * another, even where a 32-bit checksum of them would agree.
      */
-    public String contentChecksum() {
-        StringBuilder sb = new StringBuilder("rows=").append(rows).append(";payload=").append(Integer.toHexString(payloadChecksum));
+    public String contentDigest() {
+        StringBuilder sb = new StringBuilder("rows=").append(rows).append(";payload=").append(payloadDigest);
         for (Field f : schema.fields()) sb.append(';').append(f.name()).append(':').append(f.kind()).append(':').append(f.cardinality());
         return Sha256.hex(sb.toString()).substring(0, 32);
     }

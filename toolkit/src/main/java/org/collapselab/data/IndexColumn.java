@@ -53,16 +53,11 @@ public final class IndexColumn {
         return rows;
     }
 
-    /** Adds this column's bytes (little-endian, {@code width} per row) to a checksum, as the cache file lays them out. */
-    void checksum(java.util.zip.Checksum c) {
-        byte[] chunk = new byte[1 << 16];
+    /** Adds this column's bytes (little-endian, {@code width} per row) to a digest, as the cache file lays them out. */
+    void digest(java.security.MessageDigest d) {
         ByteBuffer b = buf.duplicate();
         b.clear().limit(width * rows);
-        while (b.hasRemaining()) {
-            int n = Math.min(chunk.length, b.remaining());
-            b.get(chunk, 0, n);
-            c.update(chunk, 0, n);
-        }
+        d.update(b);
     }
 
     /** Bytes per value. */

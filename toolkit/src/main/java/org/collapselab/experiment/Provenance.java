@@ -71,9 +71,9 @@ public record Provenance(String recipe, Map<String, String> inputs) {
             return this;
         }
 
-        /** The dataset's content ({@link EncodedDataset#contentChecksum()}), not its path. */
+        /** The dataset's content ({@link EncodedDataset#contentDigest()}), not its path. */
         public Builder data(EncodedDataset d) {
-            return with("data.content", d.contentChecksum());
+            return with("data.content", d.contentDigest());
         }
 
         public Provenance build() {

@@ -24,7 +24,7 @@ import org.collapselab.train.TrainConfig;
  * Its {@link #id()} is a digest of {@link #identity()}: every component of {@link ModelSpec} and of
  * {@link TrainConfig} found by reflection ({@link Canonical}; what cannot change the numbers is a
  * {@link org.collapselab.train.TrainContext}, not part of the request),
- * the analysis options, the dataset's content checksum (not its path) and {@link #FORMAT_VERSION}. Two requests with the same id give
+ * the analysis options, the dataset's content digest (not its path) and {@link #FORMAT_VERSION}. Two requests with the same id give
  * the same numbers, so a stored run is used in place of training it again.
  *
  * <pre>{@code

@@ -40,9 +40,9 @@ public final class RunTrainer {
      * sharing a context never resume each other), notifying listeners.
      */
     public static Trained train(RunRequest request, EncodedDataset data, TrainContext context, List<TrainingListener> listeners) {
-        if (!data.contentChecksum().equals(request.data().content()))
+        if (!data.contentDigest().equals(request.data().content()))
             throw new IllegalArgumentException("run " + request.description() + " is of dataset " + request.data().content() + ", given "
-                    + data.contentChecksum());
+                    + data.contentDigest());
         List<double[]> perEpoch = new ArrayList<>();
         TrainContext.Builder own = context.toBuilder();
         context.checkpointDir().ifPresent(d -> own.checkpointDir(d.resolve(request.id())));

@@ -27,14 +27,14 @@ public final class SequentialExecutor implements RunExecutor {
     private final AtomicInteger trained = new AtomicInteger(), reused = new AtomicInteger();
 
     /**
-     * @param datasets   datasets already open (matched to requests by content checksum)
+     * @param datasets   datasets already open (matched to requests by content digest)
      * @param context    every training's context: progress, memory budget, and a checkpoint root (each run
      *                   checkpoints into a subfolder named by its id)
      * @param listeners  attached to every training run here
      */
     public SequentialExecutor(RunStore store, List<EncodedDataset> datasets, TrainContext context, List<TrainingListener> listeners) {
         this.store = Objects.requireNonNull(store, "store").requireWritable();
-        for (EncodedDataset d : datasets) this.datasets.put(d.contentChecksum(), d);
+        for (EncodedDataset d : datasets) this.datasets.put(d.contentDigest(), d);
         this.context = Objects.requireNonNull(context, "context");
         this.listeners = List.copyOf(listeners);
     }
@@ -50,7 +50,7 @@ public final class SequentialExecutor implements RunExecutor {
 
     /** Uses {@code data} for requests of its content (instead of reopening it from its cache file); returns this executor. */
     public SequentialExecutor with(EncodedDataset data) {
-        datasets.putIfAbsent(data.contentChecksum(), data);
+        datasets.putIfAbsent(data.contentDigest(), data);
         return this;
     }
 

@@ -21,7 +21,7 @@ import org.collapselab.model.ModelState;
 
 /**
  * A training run's checkpoints in a folder: {@code epoch-N/} holds the model after epoch N ({@link ModelCheckpoint},
- * whose identity includes the training settings and the dataset's content checksum), and {@code state.properties},
+ * whose identity includes the training settings and the dataset's content digest), and {@code state.properties},
  * sealed with its checksum and rewritten atomically after the epoch folder is complete, names the latest and the
  * best epoch with the history. A crash mid-write leaves the previous state intact; a damaged state file or a
  * checkpoint of another run (any differing coefficient, batch size, split or dataset) is refused, naming what differs.
@@ -52,7 +52,7 @@ final class Checkpoints {
         c.keySet().removeAll(RESUMABLE_WITH_OTHER);
         c.keySet().removeIf(k -> k.startsWith("train.split."));
         c.put("split.rows", split.digest());
-        c.put("data.content", data.contentChecksum());
+        c.put("data.content", data.contentDigest());
         return c;
     }
 

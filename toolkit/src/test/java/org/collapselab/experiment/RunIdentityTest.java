@@ -100,9 +100,9 @@ class RunIdentityTest {
             labels[r] = (byte) data.label(r);
             for (int f = 0; f < cols.length; f++) cols[f][r] = data.index(r, f);
         }
-        assertEquals(data.contentChecksum(), EncodedDataset.of(data.schema(), cols, labels, "copy").contentChecksum());
+        assertEquals(data.contentDigest(), EncodedDataset.of(data.schema(), cols, labels, "copy").contentDigest());
         labels[0] ^= 1;
-        assertNotEquals(data.contentChecksum(), EncodedDataset.of(data.schema(), cols, labels, "copy").contentChecksum());
+        assertNotEquals(data.contentDigest(), EncodedDataset.of(data.schema(), cols, labels, "copy").contentDigest());
     }
 
     /**
@@ -217,7 +217,7 @@ class RunIdentityTest {
         assertEquals(r, back);
         assertEquals(r.id(), back.id());
         assertEquals(data.cache().orElseThrow().file().toAbsolutePath(), back.data().cacheFile().orElseThrow());
-        assertEquals(data.contentChecksum(), back.data().open().contentChecksum(), "another JVM can reopen the dataset from the request");
+        assertEquals(data.contentDigest(), back.data().open().contentDigest(), "another JVM can reopen the dataset from the request");
         String edited = r.encode().replace("format.version=" + RunRequest.FORMAT_VERSION, "format.version=0");
         assertThrows(IllegalArgumentException.class, () -> RunRequest.decode(edited));
     }
