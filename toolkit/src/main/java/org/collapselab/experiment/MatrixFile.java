@@ -202,9 +202,10 @@ public record MatrixFile(float[] values, int rows, int cols, String source, Stri
     public enum CsvHeader {
         /**
          * The rule: the first line is a header when none of its values is a number (names), or when it is exactly
-         * {@code 0,1,...,n-1} (pandas' default column names); it is data when every value is a number or empty
-         * (including {@code nan} and {@code inf}: these and empty values then fail as not finite or missing); a
-         * line with both names and numbers is refused as ambiguous.
+         * {@code 0,1,...,n-1} written as integers (pandas' default column names) above a row that is not all
+         * integers; it is data when every value is a number or empty (including {@code nan} and {@code inf}: these
+         * and empty values then fail as not finite or missing). Refused as ambiguous, never guessed: a line with
+         * both names and numbers, and {@code 0,1,...,n-1} above integer rows or alone.
          */
         AUTO,
         /** Every line is data. */
@@ -237,8 +238,8 @@ public record MatrixFile(float[] values, int rows, int cols, String source, Stri
         boolean seenContent = false, indexColumn = false;
         int n = 0;
         try (BufferedReader in = new BufferedReader(new java.io.StringReader(utf8(file)))) {
-            String line;
-            while ((line = in.readLine()) != null) {
+            List<String> lines = in.lines().toList();
+            for (String line : lines) {
                 n++;
                 if (n == 1 && line.startsWith("\uFEFF")) line = line.substring(1);
                 if (line.isBlank()) {
@@ -249,10 +250,10 @@ public record MatrixFile(float[] values, int rows, int cols, String source, Stri
                     comments++;
                     continue;
                 }
-                String[] parts = line.indexOf(',') >= 0 ? line.split(",", -1) : line.strip().split("\\s+");
+                String[] parts = values(line);
                 if (!seenContent) {
                     seenContent = true;
-                    String why = headerReason(parts, header, src, n);
+                    String why = headerReason(parts, header, src, n, nextContent(lines, n));
                     if (why != null) {
                         headerWidth = parts.length;
                         headerLine = n;
@@ -316,8 +317,30 @@ public record MatrixFile(float[] values, int rows, int cols, String source, Stri
         return out.flip().toString();
     }
 
-    /** Why the first content line is a header, or null when it is data; refuses a line that is half names, half numbers. */
-    private static String headerReason(String[] parts, CsvHeader header, String src, int n) {
+    /** The values of the first content line after line {@code n} (1-based), or null when there is none. */
+    private static String[] nextContent(List<String> lines, int n) {
+        for (int i = n; i < lines.size(); i++) {
+            String l = lines.get(i);
+            if (!l.isBlank() && !l.stripLeading().startsWith("#")) return values(l);
+        }
+        return null;
+    }
+
+    /** A line's values: split by commas when it has one, else by whitespace. */
+    private static String[] values(String line) {
+        return line.indexOf(',') >= 0 ? line.split(",", -1) : line.strip().split("\\s+");
+    }
+
+    private static boolean integers(String[] parts, int from) {
+        for (int i = from; i < parts.length; i++) if (!parts[i].strip().matches("[0-9]+")) return false;
+        return true;
+    }
+
+    /**
+     * Why the first content line is a header, or null when it is data; refuses a line that is half names, half
+     * numbers, and a line {@code 0,1,...} that may be either.
+     */
+    private static String headerReason(String[] parts, CsvHeader header, String src, int n, String[] next) {
         if (header == CsvHeader.NONE) return null;
         if (header == CsvHeader.PRESENT) return "CsvHeader.PRESENT";
         int numbers = 0, empty = 0;
@@ -330,7 +353,14 @@ public record MatrixFile(float[] values, int rows, int cols, String source, Stri
             counting &= d != null && d == i - from;
         }
         if (numbers == 0) return "rule: none of its values is a number";
-        if (counting && parts.length - from >= 2) return "rule: it is 0,1,...," + (parts.length - from - 1) + ", pandas' default column names";
+        if (counting && parts.length - from >= 2 && integers(parts, from)) {
+            // pandas names columns 0..n-1 when it has no names; a table of integers could start with that row too
+            if (next != null && !integers(next, from))
+                return "rule: it is 0,1,...," + (parts.length - from - 1) + ", pandas' default column names, written as integers above rows that are not";
+            throw new IllegalArgumentException(src + ":" + n + ": the first line is 0,1,...," + (parts.length - from - 1) + ": pandas' default "
+                    + "column names or a row of data? " + (next == null ? "It is the only line" : "The rows below are integers too")
+                    + "; pass CsvHeader.PRESENT or NONE to MatrixFile.readCsv to say which");
+        }
         if (numbers + empty == parts.length) return null;    // data (an empty value then fails as missing)
         throw new IllegalArgumentException(src + ":" + n + ": the first line is neither a header nor a row of numbers (" + numbers + " of its "
                 + parts.length + " values are numbers); pass CsvHeader.PRESENT or NONE to MatrixFile.readCsv to say which");

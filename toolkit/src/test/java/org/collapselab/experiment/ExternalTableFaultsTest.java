@@ -46,10 +46,28 @@ class ExternalTableFaultsTest {
         MatrixFile m = MatrixFile.read(f);
         assertEquals(2, m.rows());
         assertArrayEquals(new float[]{0.5f, 0.25f, 1, 2, 3, 4}, m.values());
-        assertEquals("CSV, 2 rows; line 1 is a header (rule: it is 0,1,...,2, pandas' default column names)", m.layout());
+        assertEquals("CSV, 2 rows; line 1 is a header (rule: it is 0,1,...,2, pandas' default column names, written as integers above rows "
+                + "that are not)", m.layout());
         MatrixFile asData = MatrixFile.readCsv(f, MatrixFile.CsvHeader.NONE);
         assertEquals(3, asData.rows(), "the caller can say the first line is data");
         assertEquals("CSV, 3 rows; no header (CsvHeader.NONE)", asData.layout());
+    }
+
+    @Test
+    void aFirstRowCountingItsColumnsAboveIntegersIsRefusedNotDropped() throws IOException {
+        // old: a two-column integer table whose first row is 0,1 lost that row as pandas' "header"
+        Path f = csv("ints.csv", "0,1\n2,3\n5,4\n");
+        assertEquals(f + ":1: the first line is 0,1,...,1: pandas' default column names or a row of data? The rows below are integers too; "
+                + "pass CsvHeader.PRESENT or NONE to MatrixFile.readCsv to say which", failure(f));
+        assertArrayEquals(new float[]{0, 1, 2, 3, 5, 4}, MatrixFile.readCsv(f, MatrixFile.CsvHeader.NONE).values(), "the caller decides: data");
+        assertEquals(2, MatrixFile.readCsv(f, MatrixFile.CsvHeader.PRESENT).rows(), "the caller decides: a header");
+        Path alone = csv("alone.csv", "0,1\n");
+        assertEquals(alone + ":1: the first line is 0,1,...,1: pandas' default column names or a row of data? It is the only line; "
+                + "pass CsvHeader.PRESENT or NONE to MatrixFile.readCsv to say which", failure(alone));
+        // pandas never writes column names as 0.0, 1.0: that is a data row
+        MatrixFile floats = MatrixFile.read(csv("floats.csv", "0.0,1.0\n2,3\n"));
+        assertEquals(2, floats.rows());
+        assertEquals("CSV, 2 rows; no header (rule: line 1 is all numbers)", floats.layout());
     }
 
     @Test
