@@ -28,7 +28,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * entries are named), and every array only into a variable of its shape.
  */
 public final class ModelCheckpoint {
-    static final String IDENTITY = "model.properties", DENSE = "dense.bin", EMBEDDINGS = "embeddings.bin";
+    public static final String IDENTITY = "model.properties";
+    static final String DENSE = "dense.bin", EMBEDDINGS = "embeddings.bin";
     private static final List<String> DATA_FILES = List.of(DENSE, EMBEDDINGS);
     /** The prefix of the data files' digests in {@link #IDENTITY}. */
     private static final String DIGEST = "file.sha256.";
@@ -84,7 +85,7 @@ public final class ModelCheckpoint {
         for (String f : DATA_FILES) digests.put(f, saved.remove(DIGEST + f));
         List<String> diff = Canonical.differences(saved, expected(model, context));
         if (!diff.isEmpty())
-            throw new IllegalArgumentException("checkpoint " + dir + " is of another model or run; it differs in " + String.join(", ", diff)
+            throw new IllegalArgumentException("checkpoint " + dir + ": " + IDENTITY + " is of another model or run; it differs in " + String.join(", ", diff)
                     + " (saved → this)");
         for (String f : DATA_FILES) {
             String named = digests.get(f);
@@ -100,9 +101,19 @@ public final class ModelCheckpoint {
         if (!java.util.Arrays.equals(tables, loadedTables))
             throw new IllegalArgumentException("checkpoint " + dir + ", " + EMBEDDINGS + ": tables of shape " + java.util.Arrays.toString(loadedTables)
                     + ", this model's are " + java.util.Arrays.toString(tables));
-        for (var e : model.graph().stateArrays().entrySet()) e.getValue().assign(require(arrays, e.getKey(), dir, e.getValue()));
-        for (var e : model.graph().optimizerState().entrySet()) e.getValue().assign(require(arrays, "optimizer/" + e.getKey(), dir, e.getValue()));
+        // every array is checked before any is assigned: a refused checkpoint leaves the model as it was
+        List<INDArray[]> targets = new java.util.ArrayList<>();    // {variable, saved value}
+        model.graph().stateArrays().forEach((name, t) -> targets.add(new INDArray[] {t, require(arrays, name, dir, t)}));
+        model.graph().optimizerState().forEach((name, t) -> targets.add(new INDArray[] {t, require(arrays, "optimizer/" + name, dir, t)}));
         INDArray c = require(arrays, "optimizer#counters", dir);
+        if (arrays.size() != targets.size() + 1) {
+            java.util.Set<String> extra = new java.util.TreeSet<>(arrays.keySet());
+            extra.removeAll(model.graph().stateArrays().keySet());
+            model.graph().optimizerState().keySet().forEach(n -> extra.remove("optimizer/" + n));
+            extra.remove("optimizer#counters");
+            throw new IllegalArgumentException("checkpoint " + dir + ", " + DENSE + ": arrays this model does not have: " + extra);
+        }
+        for (INDArray[] t : targets) t[0].assign(t[1]);
         model.graph().setOptimizerCounters(c.getInt(0), c.getInt(1));
         model.replaceEmbeddings(loaded);
     }
@@ -123,7 +134,7 @@ public final class ModelCheckpoint {
 
     private static INDArray require(Map<String, INDArray> arrays, String name, Path dir) {
         INDArray a = arrays.get(name);
-        if (a == null) throw new IllegalArgumentException("checkpoint " + dir + " has no array '" + name + "'");
+        if (a == null) throw new IllegalArgumentException("checkpoint " + dir + ", " + DENSE + ": no array '" + name + "'");
         return a;
     }
 

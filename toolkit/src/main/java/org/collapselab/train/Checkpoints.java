@@ -15,6 +15,7 @@ import java.util.SortedMap;
 import org.collapselab.data.EncodedDataset;
 import org.collapselab.data.Split;
 import org.collapselab.data.SealedText;
+import org.collapselab.data.Sha256;
 import org.collapselab.model.CtrModel;
 import org.collapselab.model.ModelCheckpoint;
 import org.collapselab.model.ModelState;
@@ -23,11 +24,14 @@ import org.collapselab.model.ModelState;
  * A training run's checkpoints in a folder: {@code epoch-N/} holds the model after epoch N ({@link ModelCheckpoint},
  * whose identity includes the training settings and the dataset's content digest), and {@code state.properties},
  * sealed with its checksum and rewritten atomically after the epoch folder is complete, names the latest and the
- * best epoch with the history. A crash mid-write leaves the previous state intact; a damaged state file or a
+ * best epoch (each with its identity file's SHA-256, so a state file and an epoch folder of different runs are not
+ * combined) with the history. A crash mid-write leaves the previous state intact; a damaged state file or a
  * checkpoint of another run (any differing coefficient, batch size, split or dataset) is refused, naming what differs.
  */
 final class Checkpoints {
     static final String STATE = "state.properties";
+    /** The prefix of the state's entries that name each kept epoch's sealed identity file by its SHA-256. */
+    private static final String SEAL = "checkpoint.sha256.epoch-";
     /**
      * Settings that only decide when training stops, so a run may resume with other values (e.g. more epochs):
      * every other component of {@link TrainConfig#identity()} must match.
@@ -65,11 +69,12 @@ final class Checkpoints {
     void save(CtrModel model, List<EpochResult> history, int bestEpoch, long steps) {
         int epoch = history.size();
         try {
-            ModelCheckpoint.save(model, dir.resolve("epoch-" + epoch), context);
+            ModelCheckpoint.save(model, epochDir(epoch), context);
             Properties p = new Properties();
             p.setProperty("latest", String.valueOf(epoch));
             p.setProperty("best", String.valueOf(bestEpoch));
             p.setProperty("steps", String.valueOf(steps));
+            for (int e : new int[] {epoch, bestEpoch}) p.setProperty(SEAL + e, Sha256.hex(epochDir(e).resolve(ModelCheckpoint.IDENTITY)));
             for (EpochResult r : history)
                 p.setProperty("epoch." + r.epoch(), r.trainLoss() + "," + r.validAuc() + "," + r.validLogloss() + "," + r.seconds());
             StringWriter w = new StringWriter();
@@ -102,13 +107,30 @@ final class Checkpoints {
                 String[] v = required(p, "epoch." + e, file).split(",");
                 history.add(new EpochResult(e, Double.parseDouble(v[0]), Double.parseDouble(v[1]), Double.parseDouble(v[2]), Double.parseDouble(v[3])));
             }
-            ModelCheckpoint.load(model, dir.resolve("epoch-" + bestEpoch), context);
+            for (int e : new int[] {latest, bestEpoch}) checkSealed(p, e, file);
+            ModelCheckpoint.load(model, epochDir(bestEpoch), context);
             ModelState best = model.snapshot();
-            ModelCheckpoint.load(model, dir.resolve("epoch-" + latest), context);
+            ModelCheckpoint.load(model, epochDir(latest), context);
             return new Resumed(history, best, bestEpoch, Long.parseLong(required(p, "steps", file)));
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("cannot resume from checkpoint " + dir + ": " + reason(e) + " (delete the folder to start over)", e);
         }
+    }
+
+    private Path epochDir(int epoch) {
+        return dir.resolve("epoch-" + epoch);
+    }
+
+    /** The epoch folder the state names is the one it was written with: its sealed identity file has the digest the state holds. */
+    private void checkSealed(Properties p, int epoch, Path state) throws IOException {
+        Path id = epochDir(epoch).resolve(ModelCheckpoint.IDENTITY);
+        String named = required(p, SEAL + epoch, state);
+        if (!Files.isRegularFile(id))
+            throw new IllegalStateException(state + " names epoch " + epoch + ", but " + id + " is missing: the state file is of another run, or the folder was changed");
+        String got = Sha256.hex(id);
+        if (!got.equals(named))
+            throw new IllegalStateException(state + " names " + id + " with SHA-256 " + named + ", the file has " + got
+                    + ": the state file and the epoch folder are of different runs, or one was changed");
     }
 
     /** What went wrong, naming a missing file as missing (a NoSuchFileException's message is its path alone). */

@@ -104,6 +104,18 @@ class CheckpointIdentityTest {
     }
 
     @Test
+    void aStateFileFromAnotherRunIsRefusedNamingIt(@TempDir Path tmp) throws Exception {
+        Path mine = tmp.resolve("mine"), theirs = tmp.resolve("theirs");
+        new Trainer(config().maxEpochs(1).build(), at(mine)).train(spec(1e-4), data);
+        new Trainer(config().maxEpochs(1).seed(4).build(), at(theirs)).train(spec(1e-4), data);
+        Files.copy(theirs.resolve("state.properties"), mine.resolve("state.properties"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        // old: the other run's history (its validation AUCs, its best epoch) was resumed with this run's weights
+        String refused = refusal(() -> new Trainer(config().maxEpochs(2).build(), at(mine)).train(spec(1e-4), data));
+        assertTrue(refused.contains(mine.resolve("state.properties") + " names " + mine.resolve("epoch-1").resolve("model.properties") + " with SHA-256")
+                && refused.contains("of different runs"), refused);
+    }
+
+    @Test
     void aMissingCheckpointFileIsNamedAsMissing(@TempDir Path tmp) throws Exception {
         Path ckpt = tmp.resolve("ckpt");
         new Trainer(config().maxEpochs(1).build(), at(ckpt)).train(spec(1e-4), data);
