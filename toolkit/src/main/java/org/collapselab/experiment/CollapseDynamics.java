@@ -44,7 +44,7 @@ public record CollapseDynamics(ModelSpec base, int scale, TrainConfig config, lo
 
     /** The per-field and per-epoch tables from the two runs. */
     @Override
-    public Result result(EncodedDataset data, List<RunRecord> runs) {
+    public Result result(EncodedDataset data, List<RunRecord> runs, RunStore store) {
         return new Result(fieldsTable(runs), epochsTable(runs));
     }
 
@@ -59,7 +59,7 @@ public record CollapseDynamics(ModelSpec base, int scale, TrainConfig config, lo
         for (RunRecord r : runs) {
             ModelSpec s = r.spec();
             List<String> names = r.fields();
-            int[] c = r.fieldIA().cardinalities();
+            int[] c = r.schema().cardinalities();
             for (int e = 1; e <= r.epochs(); e++) {
                 double[] x = r.ia(e);
                 for (int f = 0; f < x.length; f++) {

@@ -44,19 +44,13 @@ public record InteractionCollapse(TrainConfig config) implements Recipe<Interact
     }
 
     @Override
-    public Result result(EncodedDataset data, List<RunRecord> runs) {
-        return new Result(runs.get(0), runs.get(1));
+    public Result result(EncodedDataset data, List<RunRecord> runs, RunStore store) {
+        return new Result(runs.get(0), runs.get(1), store.measure(runs.get(0), RunMeasures.SUB_EMBEDDING_IA),
+                store.measure(runs.get(1), RunMeasures.SUB_EMBEDDING_IA));
     }
 
-    /** Both models' runs; their sub-embedding IA and test AUCs. */
-    public record Result(RunRecord ffmRun, RunRecord dcnv2Run) {
-        public SubEmbeddingIA ffm() {
-            return ffmRun.subEmbeddingIA();
-        }
-
-        public SubEmbeddingIA dcnv2() {
-            return dcnv2Run.subEmbeddingIA();
-        }
+    /** Both models' runs, their sub-embedding IA ({@link RunMeasures#SUB_EMBEDDING_IA}) and test AUCs. */
+    public record Result(RunRecord ffmRun, RunRecord dcnv2Run, SubEmbeddingIA ffm, SubEmbeddingIA dcnv2) {
 
         public double ffmTestAuc() {
             return ffmRun.testAuc();

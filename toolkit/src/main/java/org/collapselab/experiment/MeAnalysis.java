@@ -78,21 +78,32 @@ public record MeAnalysis(List<Integer> scales, long seed, TrainConfig config) im
         return specs().stream().map(spec -> RunRequest.of(spec, config, seed, data)).toList();
     }
 
-    /** The runs by spec. */
+    /** The runs by spec, with what Fig. 9 measures of their kept weights ({@link RunMeasures}). */
     @Override
-    public Result result(EncodedDataset data, List<RunRecord> records) {
-        Map<ModelSpec, RunRecord> runs = new LinkedHashMap<>();
-        for (RunRecord r : records) runs.put(r.spec(), r);
+    public Result result(EncodedDataset data, List<RunRecord> records, RunStore store) {
+        Map<ModelSpec, Measured> runs = new LinkedHashMap<>();
+        for (RunRecord r : records)
+            runs.put(r.spec(), new Measured(r, store.measure(r, RunMeasures.FIELD_IA).ia(), store.measure(r, RunMeasures.SET_IA),
+                    store.measure(r, RunMeasures.CROSS_NORMS)));
         return new Result(this, data.schema(), runs);
     }
+
+    /**
+     * One run and its measures.
+     *
+     * @param ia         IA per field of the whole table (ME: the sets side by side)
+     * @param setIa      {@code [m][f]}: IA of field f in set m's table
+     * @param crossNorms per set, ||W_{i→j}||_F of the first cross layer
+     */
+    record Measured(RunRecord run, double[] ia, double[][] setIa, List<double[][]> crossNorms) {}
 
     /** The runs of every model of the recipe, by spec. */
     public static final class Result {
         private final MeAnalysis recipe;
         private final Schema schema;
-        private final Map<ModelSpec, RunRecord> runs;
+        private final Map<ModelSpec, Measured> runs;
 
-        Result(MeAnalysis recipe, Schema schema, Map<ModelSpec, RunRecord> runs) {
+        Result(MeAnalysis recipe, Schema schema, Map<ModelSpec, Measured> runs) {
             this.recipe = recipe;
             this.schema = schema;
             this.runs = Map.copyOf(runs);
@@ -110,30 +121,36 @@ public record MeAnalysis(List<Integer> scales, long seed, TrainConfig config) im
             return recipe;
         }
 
-        /** The run of {@code spec}: its metrics and what was measured of its weights. */
+        private Measured measured(ModelSpec spec) {
+            Measured m = runs.get(spec);
+            if (m == null) throw new IllegalArgumentException("no run of " + spec.label() + "; this analysis has " + recipe.specs());
+            return m;
+        }
+
+        /** The run of {@code spec}: its metrics and predictions. */
         public RunRecord run(ModelSpec spec) {
-            RunRecord r = runs.get(spec);
-            if (r == null) throw new IllegalArgumentException("no run of " + spec.label() + "; this analysis has " + recipe.specs());
-            return r;
+            return measured(spec).run();
         }
 
         /** IA per field (schema order) of the model's whole table (ME: the sets side by side). */
         public double[] ia(ModelSpec spec) {
-            return run(spec).ia(0);
+            return measured(spec).ia().clone();
         }
 
         /** IA per field (schema order) of set {@code m}'s table. */
         public double[] setIa(ModelSpec spec, int m) {
-            return run(spec).setIa(m);
+            return measured(spec).setIa()[m].clone();
         }
 
         /** ||W^(m)_{i→j}||_F of the first cross layer of set {@code m}: row i, column j. */
         public double[][] crossNorms(ModelSpec spec, int m) {
-            return run(spec).crossNorms(m);
+            return java.util.Arrays.stream(measured(spec).crossNorms().get(m)).map(double[]::clone).toArray(double[][]::new);
         }
 
         public List<double[][]> crossNorms(ModelSpec spec) {
-            return run(spec).crossNorms();
+            List<double[][]> out = new java.util.ArrayList<>();
+            for (int m = 0; m < measured(spec).crossNorms().size(); m++) out.add(crossNorms(spec, m));
+            return out;
         }
     }
 }

@@ -4,33 +4,27 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.collapselab.analysis.FieldIA;
-import org.collapselab.analysis.SubEmbeddingIA;
+import org.collapselab.analysis.SpectrumOptions;
+import org.collapselab.data.Schema;
 import org.collapselab.model.ModelKind;
 import org.collapselab.model.ModelSpec;
 import org.collapselab.train.EpochResult;
 import org.collapselab.train.TrainResult;
 
 /**
- * Everything kept of one trained run: the request it answers (so its id), how training went (metrics and the
- * history per epoch), and what the analyses need of the trained model: IA and singular values per field of the
- * kept (best) weights with the sets side by side, the per-field IA after every epoch, the per-field IA of every
- * set on its own, for DCNv2 the first cross layer's field-pair weight norms of every set, and for single-embedding
- * FFM and DCNv2 the IA of every sub-embedding E_{i→j} (Fig. 3, {@link SubEmbeddingIA}).
+ * What a stored run keeps besides its weights: the request it answers (so its id), how training went (metrics, the
+ * history per epoch, the test and validation predictions), the fields its tables hold, and the per-field IA after
+ * every epoch (taken during training: only the best epoch's weights are kept). Everything else about the trained
+ * model is a {@link Measure} of its {@link KeptWeights}, read through {@link RunStore#measure} ({@link RunMeasures}).
  *
  * @param request     what was trained
- * @param result      metrics and history
- * @param kept        IA and spectra per field of the kept weights, sets side by side ({@code CtrModel.concatenatedTables()})
- * @param iaPerEpoch  {@code [e][f]}: IA of field f after epoch e + 1 (sets side by side)
- * @param setIa       {@code [m][f]}: IA of field f in set m's own table
- * @param crossNorms  per set, {@code [i][j] = ||W_{i→j}||_F} of the first cross layer (DCNv2; empty otherwise)
- * @param subEmbeddings IA of the sub-embeddings of the kept weights, where {@link #hasSubEmbeddings} says the
- *                    model has them (empty otherwise)
+ * @param result      metrics, history and predictions
+ * @param schema      the fields the kept tables' rows belong to, by name and row count ({@link Schema#categorical})
+ * @param iaPerEpoch  {@code [e][f]}: IA of field f after epoch e + 1 (sets side by side, {@link SpectrumOptions#DEFAULT})
  * @param weights     the SHA-256 of the kept weights' files ({@link KeptWeights}, kept by the store beside the record),
  *                    so that only this run's weights are ever read as its own
  */
-public record RunRecord(RunRequest request, TrainResult result, FieldIA kept, double[][] iaPerEpoch, double[][] setIa,
-                        List<double[][]> crossNorms, Optional<SubEmbeddingIA> subEmbeddings, WeightDigests weights) {
+public record RunRecord(RunRequest request, TrainResult result, Schema schema, double[][] iaPerEpoch, WeightDigests weights) {
     /**
      * The SHA-256 of the {@code .npy} files of a run's kept weights: the tables, and the cross layers where the model
      * has them.
@@ -47,32 +41,16 @@ public record RunRecord(RunRequest request, TrainResult result, FieldIA kept, do
     public RunRecord {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(result, "result");
-        Objects.requireNonNull(kept, "kept");
+        Objects.requireNonNull(schema, "schema");
         iaPerEpoch = deep(iaPerEpoch);
-        setIa = deep(setIa);
-        crossNorms = crossNorms.stream().map(RunRecord::deep).toList();
         if (!result.spec().equals(request.spec())) throw new IllegalArgumentException("the result is of " + result.spec().label() + ", the request of " + request.spec().label());
         if (iaPerEpoch.length != result.epochs())
             throw new IllegalArgumentException(result.epochs() + " epochs but IA of " + iaPerEpoch.length);
-        if (setIa.length != request.spec().sets()) throw new IllegalArgumentException(request.spec().sets() + " sets but set IA of " + setIa.length);
-        if (!crossNorms.isEmpty() && crossNorms.size() != request.spec().sets())
-            throw new IllegalArgumentException(request.spec().sets() + " sets but cross norms of " + crossNorms.size());
-        Objects.requireNonNull(subEmbeddings, "subEmbeddings");
+        for (double[] ia : iaPerEpoch)
+            if (ia.length != schema.size()) throw new IllegalArgumentException(schema.size() + " fields but an epoch's IA of " + ia.length);
         Objects.requireNonNull(weights, "weights");
         if (weights.cross().isPresent() != (request.spec().kind() == ModelKind.DCNV2))
             throw new IllegalArgumentException(request.spec().label() + (weights.cross().isPresent() ? " has no" : " needs its") + " cross layers' digest");
-        if (subEmbeddings.isPresent() != hasSubEmbeddings(request.spec()))
-            throw new IllegalArgumentException(request.spec().label() + (subEmbeddings.isPresent() ? " has no" : " needs") + " sub-embedding IA");
-    }
-
-    /** Whether runs of {@code spec} record sub-embedding IA: single-embedding FFM (its blocks) and DCNv2 (its first cross layer's projections). */
-    public static boolean hasSubEmbeddings(ModelSpec spec) {
-        return spec.sets() == 1 && (spec.kind() == ModelKind.FFM || spec.kind() == ModelKind.DCNV2);
-    }
-
-    /** IA(E_{i→j}) of the kept weights (single-embedding FFM and DCNv2 only). */
-    public SubEmbeddingIA subEmbeddingIA() {
-        return subEmbeddings.orElseThrow(() -> new IllegalStateException("sub-embedding IA exists for single-embedding FFM and DCNv2 only, this is " + spec().label()));
     }
 
     private static double[][] deep(double[][] a) {
@@ -133,55 +111,19 @@ public record RunRecord(RunRequest request, TrainResult result, FieldIA kept, do
         return result.validAucs();
     }
 
-    /** Width of the analysed table: K for SE, M·K for ME (sets side by side). */
-    public int width() {
-        return kept.k();
-    }
-
     /** Field names in schema order. */
     public List<String> fields() {
-        return kept.fields();
+        return schema.names();
     }
 
-    /** IA per field after epoch {@code epoch} (1-based), or of the kept weights for 0. */
+    /** IA per field after epoch {@code epoch} (1-based); the kept weights' IA is {@link RunMeasures#FIELD_IA}. */
     public double[] ia(int epoch) {
-        if (epoch < 0 || epoch > epochs()) throw new IllegalArgumentException(spec().label() + ": no IA recorded for epoch " + epoch);
-        return epoch == 0 ? kept.ia() : iaPerEpoch[epoch - 1].clone();
+        if (epoch < 1 || epoch > epochs()) throw new IllegalArgumentException(spec().label() + ": no IA recorded for epoch " + epoch + " of " + epochs());
+        return iaPerEpoch[epoch - 1].clone();
     }
 
     @Override
     public double[][] iaPerEpoch() {
         return deep(iaPerEpoch);
-    }
-
-    /** Mean IA over fields of the kept weights. */
-    public double meanIa() {
-        return Arrays.stream(kept.ia()).average().orElseThrow();
-    }
-
-    /** IA and singular values per field of the kept weights. */
-    public FieldIA fieldIA() {
-        return kept;
-    }
-
-    /** IA per field of set {@code m}'s own table. */
-    public double[] setIa(int m) {
-        return setIa[m].clone();
-    }
-
-    @Override
-    public double[][] setIa() {
-        return deep(setIa);
-    }
-
-    @Override
-    public List<double[][]> crossNorms() {
-        return crossNorms.stream().map(RunRecord::deep).toList();
-    }
-
-    /** {@code [i][j] = ||W_{i→j}||_F} of set {@code m}'s first cross layer (DCNv2 only). */
-    public double[][] crossNorms(int m) {
-        if (crossNorms.isEmpty()) throw new IllegalStateException("cross norms exist for DCNv2 only, this is " + spec().label());
-        return deep(crossNorms.get(m));
     }
 }

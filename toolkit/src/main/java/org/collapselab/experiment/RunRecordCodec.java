@@ -1,34 +1,27 @@
 package org.collapselab.experiment;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.stream.Collectors;
-import org.collapselab.analysis.FieldIA;
-import org.collapselab.analysis.Spectrum;
-import org.collapselab.analysis.SpectrumOptions;
-import org.collapselab.analysis.SubEmbeddingIA;
+import org.collapselab.data.Schema;
 import org.collapselab.train.EpochResult;
 import org.collapselab.train.Predictions;
 import org.collapselab.train.TrainResult;
 
 /**
- * The text form of a {@link RunRecord}: properties, the request under {@code request.}, doubles written exactly
- * ({@link Double#toString}) so that a record read back equals the one written; predictions as Base64 of their
+ * The text form of a {@link RunRecord}: properties ({@link PropertiesText}), the request under {@code request.}; predictions as Base64 of their
  * little-endian bytes (row ids int32, scores float32, labels one byte). Records of another {@link #FORMAT} are refused.
  */
 final class RunRecordCodec {
-    /** 2: records keep their test and validation predictions and the digests of their kept weights. */
-    static final int FORMAT = 2;
+    /**
+     * 2: records keep their test and validation predictions and the digests of their kept weights; 3: measures of the
+     * kept weights are no longer in the record but computed on demand ({@link RunMeasures}).
+     */
+    static final int FORMAT = 3;
 
     private RunRecordCodec() {}
 
@@ -48,55 +41,25 @@ final class RunRecordCodec {
         putPredictions(p, "validLast", t.validLast());
         for (EpochResult e : t.history())
             p.setProperty("history." + e.epoch(), join(new double[] {e.trainLoss(), e.validAuc(), e.validLogloss(), e.seconds()}));
-        FieldIA k = r.kept();
-        p.setProperty("fields", String.valueOf(k.fields().size()));
-        for (int f = 0; f < k.fields().size(); f++) {
-            p.setProperty("field." + f + ".name", k.fields().get(f));
-            p.setProperty("field." + f + ".cardinality", String.valueOf(k.cardinalities()[f]));
-            p.setProperty("field." + f + ".sigma", join(k.spectra().get(f).values()));
+        Schema schema = r.schema();
+        p.setProperty("fields", String.valueOf(schema.size()));
+        for (int f = 0; f < schema.size(); f++) {
+            p.setProperty("field." + f + ".name", schema.field(f).name());
+            p.setProperty("field." + f + ".cardinality", String.valueOf(schema.cardinality(f)));
         }
-        p.setProperty("kept.ia", join(k.ia()));
-        p.setProperty("kept.width", String.valueOf(k.k()));
         double[][] perEpoch = r.iaPerEpoch();
         for (int e = 0; e < perEpoch.length; e++) p.setProperty("ia." + (e + 1), join(perEpoch[e]));
-        double[][] setIa = r.setIa();
-        for (int m = 0; m < setIa.length; m++) p.setProperty("setIa." + m, join(setIa[m]));
-        p.setProperty("crossNorms", String.valueOf(r.crossNorms().size()));
-        for (int m = 0; m < r.crossNorms().size(); m++) {
-            double[][] n = r.crossNorms().get(m);
-            for (int i = 0; i < n.length; i++) p.setProperty("crossNorm." + m + "." + i, join(n[i]));
-        }
-        r.subEmbeddings().ifPresent(s -> {
-            p.setProperty("sub.model", s.model());
-            p.setProperty("sub.k", String.valueOf(s.k()));
-            p.setProperty("sub.diagonalUsed", String.valueOf(s.diagonalUsed()));
-            p.setProperty("sub.rawIa", join(s.rawIA()));
-            double[][] ia = s.ia();
-            for (int i = 0; i < ia.length; i++) p.setProperty("sub.ia." + i, join(ia[i]));
-        });
         p.setProperty("weights.tables", r.weights().tables());
         r.weights().cross().ifPresent(c -> p.setProperty("weights.cross", c));
-        StringWriter w = new StringWriter();
-        try {
-            p.store(w, null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        // sorted lines without the date comment: the same record always has the same bytes
-        return Arrays.stream(w.toString().split("\n")).filter(l -> !l.startsWith("#")).sorted().collect(Collectors.joining("\n", "", "\n"));
+        return PropertiesText.write(p);
     }
 
     static RunRecord decode(String text) {
-        Properties p = new Properties();
-        try {
-            p.load(new StringReader(text));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Properties p = PropertiesText.read(text);
         String format = p.getProperty("format", "1");
         if (!format.equals(String.valueOf(FORMAT)))
             throw new IllegalArgumentException("the run record is of format " + format + ", this toolkit reads format " + FORMAT
-                    + " (records that keep their test predictions)");
+                    + " (records whose measures are computed from their kept weights); the run is trained again");
         RunRequest request = RunRequest.decode(get(p, "request"));
         int epochs = Integer.parseInt(get(p, "epochs"));
         List<EpochResult> history = new ArrayList<>();
@@ -113,36 +76,16 @@ final class RunRecordCodec {
         int fields = Integer.parseInt(get(p, "fields"));
         List<String> names = new ArrayList<>();
         int[] cards = new int[fields];
-        List<Spectrum> spectra = new ArrayList<>();
         for (int f = 0; f < fields; f++) {
             names.add(get(p, "field." + f + ".name"));
             cards[f] = Integer.parseInt(get(p, "field." + f + ".cardinality"));
-            spectra.add(new Spectrum(doubles(get(p, "field." + f + ".sigma"))));
         }
-        FieldIA kept = new FieldIA(names, cards, doubles(get(p, "kept.ia")), Integer.parseInt(get(p, "kept.width")), spectra, SpectrumOptions.DEFAULT);
-        double[][] setIa = new double[request.spec().sets()][];
-        for (int m = 0; m < setIa.length; m++) setIa[m] = doubles(get(p, "setIa." + m));
-        List<double[][]> cross = new ArrayList<>();
-        for (int m = 0, n = Integer.parseInt(get(p, "crossNorms")); m < n; m++) {
-            double[][] w = new double[fields][];
-            for (int i = 0; i < fields; i++) w[i] = doubles(get(p, "crossNorm." + m + "." + i));
-            cross.add(w);
-        }
-        Optional<SubEmbeddingIA> sub = Optional.empty();
-        if (p.getProperty("sub.model") != null) {
-            double[][] ia = new double[fields][];
-            for (int i = 0; i < fields; i++) ia[i] = doubles(get(p, "sub.ia." + i));
-            sub = Optional.of(new SubEmbeddingIA(get(p, "sub.model"), names, cards, doubles(get(p, "sub.rawIa")), ia,
-                    Boolean.parseBoolean(get(p, "sub.diagonalUsed")), Integer.parseInt(get(p, "sub.k")), SpectrumOptions.DEFAULT));
-        }
-        return new RunRecord(request, result, kept, perEpoch, setIa, cross, sub,
+        return new RunRecord(request, result, Schema.categorical(names, cards), perEpoch,
                 new RunRecord.WeightDigests(get(p, "weights.tables"), Optional.ofNullable(p.getProperty("weights.cross"))));
     }
 
     private static String get(Properties p, String key) {
-        String v = p.getProperty(key);
-        if (v == null) throw new IllegalArgumentException("the run record has no '" + key + "' entry");
-        return v;
+        return PropertiesText.get(p, key, "the run record");
     }
 
     private static void putPredictions(Properties p, String name, Predictions x) {
@@ -174,10 +117,10 @@ final class RunRecordCodec {
     }
 
     private static String join(double[] v) {
-        return Arrays.stream(v).mapToObj(Double::toString).collect(Collectors.joining(","));
+        return PropertiesText.join(v);
     }
 
     private static double[] doubles(String s) {
-        return s.isEmpty() ? new double[0] : Arrays.stream(s.split(",")).mapToDouble(Double::parseDouble).toArray();
+        return PropertiesText.doubles(s);
     }
 }

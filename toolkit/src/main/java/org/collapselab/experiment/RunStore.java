@@ -113,7 +113,7 @@ public final class RunStore {
      * of another run, an edited or a truncated one is refused, naming the file.
      */
     public KeptWeights weights(RunRecord run) {
-        Schema schema = Schema.categorical(run.fields(), run.fieldIA().cardinalities());
+        Schema schema = run.schema();
         int sets = run.spec().sets(), k = run.spec().embeddingSize();
         MatrixFile tables = verifiedNpy(weightsFile(run.id(), TABLES), run.weights().tables(), run);
         List<float[]> cross = new ArrayList<>();

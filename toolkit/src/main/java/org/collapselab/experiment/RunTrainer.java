@@ -2,23 +2,20 @@ package org.collapselab.experiment;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.collapselab.analysis.FieldIA;
 import org.collapselab.analysis.SpectrumOptions;
-import org.collapselab.analysis.SubEmbeddingIA;
 import org.collapselab.data.EncodedDataset;
 import org.collapselab.model.CtrModel;
-import org.collapselab.model.ModelKind;
 import org.collapselab.train.EpochResult;
 import org.collapselab.train.TrainContext;
 import org.collapselab.train.Trainer;
 import org.collapselab.train.TrainingListener;
 
 /**
- * Trains one {@link RunRequest} and measures it into a {@link RunRecord} with its {@link KeptWeights}, with no caching: what both the
- * sequential executor and a remote (Spark) task call. Per-field IA is taken after every epoch (a
- * {@link TrainingListener}) and, with the singular values, per set, the cross-layer norms and the sub-embedding IA
- * ({@link RunRecord#hasSubEmbeddings}), on the kept weights, all with {@link SpectrumOptions#DEFAULT} (part of the run's identity).
+ * Trains one {@link RunRequest} into a {@link RunRecord} with its {@link KeptWeights}, with no caching: what both the
+ * sequential executor and a remote (Spark) task call. Per-field IA is taken after every epoch (a {@link TrainingListener},
+ * with {@link SpectrumOptions#DEFAULT}, part of the run's identity); what is measured of the kept weights is measured
+ * later, from the store ({@link RunStore#measure}).
  */
 public final class RunTrainer {
     private RunTrainer() {}
@@ -55,19 +52,8 @@ public final class RunTrainer {
         listeners.forEach(trainer::listener);
         Trainer.Trained t = trainer.train(request.spec(), data);
         CtrModel model = t.model();
-        FieldIA kept = FieldIA.of(model.concatenatedTables(), data.schema());
-        double[][] setIa = new double[request.spec().sets()][];
-        for (int m = 0; m < setIa.length; m++) setIa[m] = FieldIA.of(model.embeddings().table(m), data.schema()).ia();
-        List<double[][]> cross = new ArrayList<>();
-        if (request.spec().kind() == ModelKind.DCNV2)
-            for (int m = 0; m < request.spec().sets(); m++) cross.add(SetPatterns.crossNorms(model, m, 0));
-        Optional<SubEmbeddingIA> sub = Optional.empty();
-        if (RunRecord.hasSubEmbeddings(request.spec()))
-            sub = Optional.of(request.spec().kind() == ModelKind.FFM
-                    ? SubEmbeddingIA.ffm(model.embeddings().table(0), data.schema(), SpectrumOptions.DEFAULT)
-                    : SubEmbeddingIA.dcnv2(model.embeddings().table(0), model.crossWeight(0, 0), data.schema(), SpectrumOptions.DEFAULT));
         KeptWeights weights = KeptWeights.of(model);
-        return new Trained(new RunRecord(request, t.result(), kept, perEpoch.toArray(double[][]::new), setIa, cross, sub, RunStore.digests(weights)), weights);
+        return new Trained(new RunRecord(request, t.result(), weights.schema(), perEpoch.toArray(double[][]::new), RunStore.digests(weights)), weights);
     }
 
     /** {@link #train} without progress, checkpoints or listeners, with the default memory budget. */

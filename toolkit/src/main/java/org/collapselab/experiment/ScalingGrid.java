@@ -93,7 +93,7 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
 
     /** The run table and the runs by cell, from the records of every cell in {@link #cells()} order. */
     @Override
-    public Result result(EncodedDataset data, List<RunRecord> runs) {
+    public Result result(EncodedDataset data, List<RunRecord> runs, RunStore store) {
         List<Cell> cells = cells();
         if (runs.size() != cells.size()) throw new IllegalArgumentException(cells.size() + " cells but " + runs.size() + " runs");
         Map<Cell, RunRecord> obtained = new LinkedHashMap<>();
@@ -117,7 +117,7 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
         List<Cell> cells = cells();
         List<RunRequest> requests = requests(data);
         try {
-            return result(data, executor.obtain(requests));
+            return result(data, executor.obtain(requests), executor.store());
         } catch (ModelTooLargeException tooLarge) {
             // some cell does not fit: obtain them one by one (those already trained are read back) and leave that one out
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.collapselab.analysis.FieldIA;
 import org.collapselab.data.EncodedDataset;
 import org.collapselab.experiment.claim.Comparisons;
 import org.collapselab.model.EmbeddingMode;
@@ -71,81 +72,80 @@ public record SizeSweep(String recipe, List<Variant> variants, List<Integer> sca
 
     /** The three tables from the runs of {@link #requests}. */
     @Override
-    public Result result(EncodedDataset data, List<RunRecord> runs) {
+    public Result result(EncodedDataset data, List<RunRecord> runs, RunStore store) {
         List<Run> cells = new ArrayList<>();
-        each(runs, (v, n, s, r) -> cells.add(new Run(v.name(), n, s, r)));
-        return new Result(runsTable(runs), epochsTable(runs), fieldsTable(runs), cells);
-    }
-
-    /** One run of the sweep with its place in it. */
-    public record Run(String variant, int scale, long seed, RunRecord record) {}
-
-    private interface Row {
-        void add(Variant v, int scale, long seed, RunRecord r);
-    }
-
-    private void each(List<RunRecord> runs, Row row) {
         java.util.Iterator<RunRecord> it = runs.iterator();
-        for (Variant v : variants) for (int n : scales) for (long seed : seeds) row.add(v, n, seed, it.next());
+        for (Variant v : variants)
+            for (int n : scales)
+                for (long seed : seeds) {
+                    RunRecord r = it.next();
+                    cells.add(new Run(v.name(), n, seed, r, store.measure(r, RunMeasures.FIELD_IA)));
+                }
+        return new Result(runsTable(cells), epochsTable(cells), fieldsTable(cells), cells);
     }
 
-    private Table runsTable(List<RunRecord> m) {
+    /** One run of the sweep with its place in it, and the IA per field of its kept weights ({@link RunMeasures#FIELD_IA}). */
+    public record Run(String variant, int scale, long seed, RunRecord record, FieldIA ia) {}
+
+    private Table runsTable(List<Run> m) {
         StringColumn variant = StringColumn.create("variant"), model = StringColumn.create("model");
         IntColumn scale = IntColumn.create("scale"), epochs = IntColumn.create("epochs"), best = IntColumn.create("best epoch");
         LongColumn seed = LongColumn.create("seed");
         DoubleColumn auc = DoubleColumn.create("test AUC"), ll = DoubleColumn.create("test logloss"), ia = DoubleColumn.create("mean IA");
-        each(m, (v, n, s, r) -> {
-            variant.append(v.name());
+        for (Run c : m) {
+            RunRecord r = c.record();
+            variant.append(c.variant());
             model.append(r.spec().label());
-            scale.append(n);
-            seed.append(s);
+            scale.append(c.scale());
+            seed.append(c.seed());
             epochs.append(r.epochs());
             best.append(r.bestEpoch());
             auc.append(r.testAuc());
             ll.append(r.testLogloss());
-            ia.append(r.meanIa());
-        });
+            ia.append(java.util.Arrays.stream(c.ia().ia()).average().orElseThrow());
+        }
         return Table.create(recipe + ": runs", variant, model, scale, seed, epochs, best, auc, ll, ia);
     }
 
-    private Table epochsTable(List<RunRecord> m) {
+    private Table epochsTable(List<Run> m) {
         StringColumn variant = StringColumn.create("variant");
         IntColumn scale = IntColumn.create("scale"), epoch = IntColumn.create("epoch");
         LongColumn seed = LongColumn.create("seed");
         DoubleColumn loss = DoubleColumn.create("train loss"), auc = DoubleColumn.create("valid AUC"), ia = DoubleColumn.create("mean IA");
-        each(m, (v, n, s, r) -> {
+        for (Run c : m) {
+            RunRecord r = c.record();
             double[] l = r.trainLosses(), a = r.validAucs();
             for (int e = 0; e < l.length; e++) {
-                variant.append(v.name());
-                scale.append(n);
-                seed.append(s);
+                variant.append(c.variant());
+                scale.append(c.scale());
+                seed.append(c.seed());
                 epoch.append(e + 1);
                 loss.append(l[e]);
                 auc.append(a[e]);
                 ia.append(java.util.Arrays.stream(r.ia(e + 1)).average().orElseThrow());
             }
-        });
+        }
         return Table.create(recipe + ": per epoch", variant, scale, seed, epoch, loss, auc, ia);
     }
 
-    private Table fieldsTable(List<RunRecord> m) {
+    private Table fieldsTable(List<Run> m) {
         StringColumn variant = StringColumn.create("variant"), field = StringColumn.create("field");
         IntColumn scale = IntColumn.create("scale"), card = IntColumn.create("cardinality");
         LongColumn seed = LongColumn.create("seed");
         DoubleColumn ia = DoubleColumn.create("IA");
-        each(m, (v, n, s, r) -> {
-            List<String> names = r.fields();
-            double[] x = r.ia(0);
-            int[] c = r.fieldIA().cardinalities();
+        for (Run c : m) {
+            List<String> names = c.ia().fields();
+            double[] x = c.ia().ia();
+            int[] cards = c.ia().cardinalities();
             for (int f = 0; f < x.length; f++) {
-                variant.append(v.name());
-                scale.append(n);
-                seed.append(s);
+                variant.append(c.variant());
+                scale.append(c.scale());
+                seed.append(c.seed());
                 field.append(names.get(f));
-                card.append(c[f]);
+                card.append(cards[f]);
                 ia.append(x[f]);
             }
-        });
+        }
         return Table.create(recipe + ": IA per field", variant, scale, seed, field, card, ia);
     }
 
@@ -177,7 +177,13 @@ public record SizeSweep(String recipe, List<Variant> variants, List<Integer> sca
         /** A variant's IA per field of the kept weights per scale, {@code [seed][field]}. */
         public SortedMap<Integer, double[][]> ia(String variant) {
             SortedMap<Integer, double[][]> out = new TreeMap<>();
-            records(variant).forEach((n, rs) -> out.put(n, rs.stream().map(r -> r.ia(0)).toArray(double[][]::new)));
+            records(variant);    // refuses an unknown variant
+            for (Run r : cells)
+                if (r.variant().equals(variant)) {
+                    double[][] before = out.getOrDefault(r.scale(), new double[0][]), now = java.util.Arrays.copyOf(before, before.length + 1);
+                    now[before.length] = r.ia().ia();
+                    out.put(r.scale(), now);
+                }
             return out;
         }
 

@@ -39,10 +39,9 @@ public record SpectraExperiment(ModelSpec spec, TrainConfig config, long seed, l
 
     /** The two tables from the run and a random table of the same width ({@link FieldIA#randomBaseline}). */
     @Override
-    public Result result(EncodedDataset data, List<RunRecord> runs) {
-        RunRecord run = runs.get(0);
-        FieldIA random = FieldIA.randomBaseline(data.schema(), run.width(), randomSeed);
-        return new Result(spec, run.fieldIA(), random);
+    public Result result(EncodedDataset data, List<RunRecord> runs, RunStore store) {
+        FieldIA learned = store.measure(runs.get(0), RunMeasures.FIELD_IA);
+        return new Result(spec, learned, FieldIA.randomBaseline(data.schema(), learned.k(), randomSeed));
     }
 
     private static Table fieldsTable(ModelSpec spec, FieldIA learned, FieldIA random) {

@@ -14,7 +14,7 @@ public interface SweepRecipe extends Recipe<SizeSweep.Result> {
     }
 
     @Override
-    default SizeSweep.Result result(EncodedDataset data, List<RunRecord> runs) {
-        return sweep().result(data, runs);
+    default SizeSweep.Result result(EncodedDataset data, List<RunRecord> runs, RunStore store) {
+        return sweep().result(data, runs, store);
     }
 }

@@ -86,7 +86,7 @@ class MeAnalysisTest {
         RunRequest request = RunRequest.of(spec, CONFIG, t.model().seed(), DATA);
         RunStore store = new RunStore(tmp);
         store.put(RunTrainer.train(request, DATA));    // the same run as t, trained again: training is deterministic
-        MeAnalysis.Result r = new MeAnalysis.Result(recipe, DATA.schema(), java.util.Map.of(spec, store.find(request.id()).orElseThrow()));
+        MeAnalysis.Result r = recipe.result(DATA, List.of(store.find(request.id()).orElseThrow()), store);
         for (int m = 0; m < 3; m++) {
             assertArrayEquals(SetPatterns.setIa(t.model()).get(m).ia(), r.setIa(spec, m), 1e-12);
             double[][] n = byLoops(t.model(), m), back = r.crossNorms(spec, m);
