@@ -21,10 +21,12 @@ final class RunTask implements Function<String, RunTask.Outcome> {
     private static final long serialVersionUID = 1L;
 
     private final String storeDir;
+    private final RunStore.Keep keep;
     private final TaskTrainer trainer;
 
-    RunTask(Path storeDir, TaskTrainer trainer) {
-        this.storeDir = storeDir.toString();
+    RunTask(RunStore store, TaskTrainer trainer) {
+        this.storeDir = store.dir().toString();
+        this.keep = store.keep();
         this.trainer = trainer;
     }
 
@@ -34,7 +36,7 @@ final class RunTask implements Function<String, RunTask.Outcome> {
     @Override
     public Outcome call(String encoded) {
         RunRequest request = RunRequest.decode(encoded);
-        RunStore store = new RunStore(Path.of(storeDir));
+        RunStore store = new RunStore(Path.of(storeDir), keep);
         if (store.contains(request.id())) return new Outcome(request.id(), null);
         EncodedDataset data = request.data().open();
         RunTrainer.Trained record;

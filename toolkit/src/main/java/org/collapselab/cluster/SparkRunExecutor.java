@@ -114,7 +114,7 @@ public final class SparkRunExecutor implements RunExecutor, AutoCloseable {
                         + " is not readable here; build it on a path every executor reads");
         }
         JavaSparkContext sc = context();
-        RunTask task = new RunTask(store.dir(), trainer);
+        RunTask task = new RunTask(store, trainer);
         List<JavaFutureAction<List<RunTask.Outcome>>> jobs = new ArrayList<>();
         for (RunRequest r : runs) {
             sc.setJobDescription(r.id() + " " + r.description());

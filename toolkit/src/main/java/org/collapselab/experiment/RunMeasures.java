@@ -112,6 +112,14 @@ public final class RunMeasures {
         }
     };
 
+    /** The measures the recipes read of a run of {@code spec}: what a store that keeps no weights computes when the run is put. */
+    public static List<Measure<?>> of(ModelSpec spec) {
+        List<Measure<?>> out = new ArrayList<>(List.of(FIELD_IA, SET_IA));
+        if (spec.kind() == ModelKind.DCNV2) out.add(CROSS_NORMS);
+        if (hasSubEmbeddings(spec)) out.add(SUB_EMBEDDING_IA);
+        return out;
+    }
+
     /** Whether runs of {@code spec} have sub-embeddings: single-embedding FFM (its blocks) and DCNv2 (its first cross layer's projections). */
     public static boolean hasSubEmbeddings(ModelSpec spec) {
         return spec.sets() == 1 && (spec.kind() == ModelKind.FFM || spec.kind() == ModelKind.DCNV2);

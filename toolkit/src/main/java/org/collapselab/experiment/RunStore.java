@@ -30,9 +30,32 @@ public final class RunStore {
     static final String EXTENSION = ".run";
     private static final String TABLES = ".tables.npy", CROSS = ".cross.npy";
     private final Path dir;
+    private final Keep keep;
 
+    /** What the store keeps of a run besides its record. */
+    public enum Keep {
+        /** The kept weights ({@code .npy}): any measure, added at any time, reads them without training. */
+        WEIGHTS,
+        /**
+         * No weights: the recipes' measures ({@link RunMeasures#of}) are computed when the run is put and cached; a
+         * measure not among them needs the run trained again into a store that keeps weights. For grids that would
+         * not fit on a disk otherwise (the paper's Table 1 on Criteo).
+         */
+        MEASURES
+    }
+
+    /** A store that keeps every run's weights. */
     public RunStore(Path dir) {
+        this(dir, Keep.WEIGHTS);
+    }
+
+    public RunStore(Path dir, Keep keep) {
         this.dir = Objects.requireNonNull(dir, "dir").toAbsolutePath().normalize();
+        this.keep = Objects.requireNonNull(keep, "keep");
+    }
+
+    public Keep keep() {
+        return keep;
     }
 
     public Path dir() {
@@ -93,10 +116,30 @@ public final class RunStore {
         Optional<byte[]> cross = run.weights().crossNpy();
         if (!Sha256.hex(tables).equals(record.weights().tables()) || !cross.map(Sha256::hex).equals(record.weights().cross()))
             throw new IllegalArgumentException("run " + record.description() + ": the weights given are not the ones its record names");
-        AtomicFiles.write(weightsFile(record.id(), TABLES), out -> out.write(tables));
-        cross.ifPresent(b -> AtomicFiles.write(weightsFile(record.id(), CROSS), out -> out.write(b)));
+        if (keep == Keep.WEIGHTS) {
+            AtomicFiles.write(weightsFile(record.id(), TABLES), out -> out.write(tables));
+            cross.ifPresent(b -> AtomicFiles.write(weightsFile(record.id(), CROSS), out -> out.write(b)));
+        } else {
+            for (Measure<?> m : RunMeasures.of(record.spec())) cache(record, m, run.weights());
+        }
         SealedText.write(file(record.id()), RunRecordCodec.encode(record));
         return record;
+    }
+
+    private <T> T cache(RunRecord run, Measure<T> measure, KeptWeights weights) {
+        T value = measure.compute(run, weights);
+        SealedText.write(measureFile(run, measure), head(run, measure) + measure.encode(value) + "\n");
+        return value;
+    }
+
+    private Path measureFile(RunRecord run, Measure<?> measure) {
+        String key = measure.key();
+        if (!key.matches("[A-Za-z0-9_.-]+")) throw new IllegalArgumentException("measure key '" + key + "' must be letters, digits, '-', '_' or '.'");
+        return dir.resolve(run.id() + ".measure." + key);
+    }
+
+    private static String head(RunRecord run, Measure<?> measure) {
+        return "run=" + run.id() + "\nmeasure=" + measure.key() + "\n";
     }
 
     /** The digests a record names for these weights. */
@@ -131,7 +174,10 @@ public final class RunStore {
         try {
             b = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new IllegalStateException(file + " is missing: run " + run.description() + " keeps its weights there");
+            throw new IllegalStateException(file + " is missing: run " + run.description() + " keeps its weights there"
+                    + (Files.exists(file.resolveSibling(run.id() + EXTENSION)) && !Files.exists(file.resolveSibling(run.id() + TABLES))
+                    ? " unless it was stored without them (RunStore.Keep.MEASURES: only the measures of RunMeasures.of were kept; train it "
+                    + "again into a store that keeps weights to compute another)" : ""));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -147,10 +193,8 @@ public final class RunStore {
      * measure) when there, else computed from the run's record and kept weights and cached. Never trains.
      */
     public <T> T measure(RunRecord run, Measure<T> measure) {
-        String key = measure.key();
-        if (!key.matches("[A-Za-z0-9_.-]+")) throw new IllegalArgumentException("measure key '" + key + "' must be letters, digits, '-', '_' or '.'");
-        Path cache = dir.resolve(run.id() + ".measure." + key);
-        String head = "run=" + run.id() + "\nmeasure=" + key + "\n";
+        Path cache = measureFile(run, measure);
+        String head = head(run, measure);
         if (Files.isRegularFile(cache)) {
             try {
                 String body = SealedText.read(cache);
@@ -160,8 +204,6 @@ public final class RunStore {
                 LOG.warn("cached measure {} not used: {}; it is computed again", cache, e.getMessage());
             }
         }
-        T value = measure.compute(run, weights(run));
-        SealedText.write(cache, head + measure.encode(value) + "\n");
-        return value;
+        return cache(run, measure, weights(run));
     }
 }

@@ -51,10 +51,13 @@ public final class Lab {
      * @param meScales          the scales of the ME analysis (notebook 07): every scale in full; else 1× for reference and
      *                          the largest, which keeps the default run to four DCNv2 trainings
      * @param toyIterations     full-batch steps of the toy experiment (notebook 01): the paper's 5,000, a prefix in smoke
+     * @param keep              what the run store keeps besides records: weights, except in full, where the paper's grid
+     *                          would take tens of GB ({@link RunStore.Keep#MEASURES}: the recipes' measures only)
      */
     public record Settings(int rows, double cardinalityScale, int maxEpochs, int patience, int batchSize, List<Integer> scales,
-                           List<Long> seeds, List<ModelKind> gridModels, List<Integer> meScales, int toyIterations) {
+                           List<Long> seeds, List<ModelKind> gridModels, List<Integer> meScales, int toyIterations, RunStore.Keep keep) {
         public Settings {
+            Objects.requireNonNull(keep, "keep");
             if (toyIterations < 1) throw new IllegalArgumentException("toy iterations must be >= 1, got " + toyIterations);
             scales = List.copyOf(scales);
             seeds = List.copyOf(seeds);
@@ -65,10 +68,10 @@ public final class Lab {
         static Settings of(RunProfile p) {
             List<ModelKind> two = List.of(ModelKind.DNN, ModelKind.DCNV2);
             return switch (p) {
-                case SMOKE -> new Settings(8_000, 0.005, 1, 1, 512, List.of(1, 2), List.of(0L), two, List.of(1, 2), 300);
-                case DEFAULT -> new Settings(100_000, 0.05, 3, 1, 2048, List.of(1, 2, 4), List.of(0L), two, List.of(1, 4), 5_000);
+                case SMOKE -> new Settings(8_000, 0.005, 1, 1, 512, List.of(1, 2), List.of(0L), two, List.of(1, 2), 300, RunStore.Keep.WEIGHTS);
+                case DEFAULT -> new Settings(100_000, 0.05, 3, 1, 2048, List.of(1, 2, 4), List.of(0L), two, List.of(1, 4), 5_000, RunStore.Keep.WEIGHTS);
                 case FULL -> new Settings(2_000_000, 1.0, 100, 3, 2048, List.of(1, 2, 3, 4, 10), List.of(0L, 1L, 2L), ModelKind.paperModels(),
-                        List.of(1, 2, 3, 4, 10), 5_000);
+                        List.of(1, 2, 3, 4, 10), 5_000, RunStore.Keep.MEASURES);
             };
         }
     }
@@ -187,10 +190,10 @@ public final class Lab {
 
     /**
      * The run store every notebook shares ({@code data/results/runs}): a run trained by one notebook is read back by
-     * every other.
+     * every other. It keeps what the profile says ({@link Settings#keep}).
      */
     public RunStore runStore() {
-        return new RunStore(env.dataDir().resolve("results").resolve("runs"));
+        return new RunStore(env.dataDir().resolve("results").resolve("runs"), settings.keep());
     }
 
     /**

@@ -63,6 +63,30 @@ class RunMeasuresTest {
         assertEquals(2, files(tmp, ".measure.sub-embedding-ia.unit_norm.gram"), "one cache file per run");
     }
 
+    /** A store that keeps no weights has the recipes' measures, equal to a full store's, and refuses any other by name. */
+    @Test
+    void aStoreKeepingMeasuresOnlyHasTheRecipesMeasuresAndNoWeights(@TempDir Path tmp) throws Exception {
+        ModelSpec dcn = ModelSpec.builder(ModelKind.DCNV2).embeddingSize(3).build();
+        RunTrainer.Trained trained = RunTrainer.train(RunRequest.of(dcn, CONFIG, data), data);
+        RunStore full = new RunStore(tmp.resolve("full")), lean = new RunStore(tmp.resolve("lean"), RunStore.Keep.MEASURES);
+        RunRecord a = full.put(trained), b = lean.put(trained);
+        assertEquals(0, files(lean.dir(), ".npy"), "no weights kept");
+        assertEquals(2, files(full.dir(), ".npy"), "tables and cross layers kept");
+        assertEquals(List.of(RunMeasures.FIELD_IA, RunMeasures.SET_IA, RunMeasures.CROSS_NORMS, RunMeasures.SUB_EMBEDDING_IA), RunMeasures.of(dcn));
+        assertEquals(4, files(lean.dir(), ".measure."), "each of the recipes' measures cached when the run was put");
+        assertEquals(full.measure(a, RunMeasures.FIELD_IA), lean.measure(b, RunMeasures.FIELD_IA));
+        assertArrayEquals(full.measure(a, RunMeasures.SET_IA), lean.measure(b, RunMeasures.SET_IA));
+        assertEquals(full.measure(a, RunMeasures.SUB_EMBEDDING_IA), lean.measure(b, RunMeasures.SUB_EMBEDDING_IA));
+        var e = assertThrows(IllegalStateException.class, () -> lean.measure(b, RunMeasures.fieldIA(SpectrumOptions.RAW)));
+        assertTrue(e.getMessage().contains("is missing") && e.getMessage().contains("RunStore.Keep.MEASURES"), e.getMessage());
+        long leanBytes, fullBytes;
+        try (var l = Files.list(lean.dir()); var f = Files.list(full.dir())) {
+            leanBytes = l.mapToLong(p -> p.toFile().length()).sum();
+            fullBytes = f.mapToLong(p -> p.toFile().length()).sum();
+        }
+        assertTrue(leanBytes < fullBytes, leanBytes + " < " + fullBytes);
+    }
+
     @Test
     void fieldAndSetIaReadBackExactlyAndCrossNormsExistForDcnv2Only(@TempDir Path tmp) {
         ModelSpec fm = ModelSpec.builder(ModelKind.FM).embeddingSize(3).build();
