@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Trained runs on disk, one file {@code ID.run} per {@link RunRecord} in a folder (local or shared by several
  * machines), with the run's kept weights beside it ({@code ID.tables.npy}, for DCNv2 {@code ID.cross.npy}; NumPy files
- * a user can load too) and the measures computed from them ({@link #measure}). A file is written to a temporary sibling and renamed into place, sealed with its checksum, and read
+ * a user can load too), the measures computed from them ({@link #measure}), and results computed without a model run
+ * ({@link #obtain(Computation)}). A file is written to a temporary sibling and renamed into place, sealed with its checksum, and read
  * back only after the checksum verifies and its request has the file's id; a damaged or foreign file is reported
  * and treated as absent (the run is trained again and the file replaced). Several JVMs may put runs into the same
  * folder at once: each writes only its own temporary file, and a run already stored is kept as it is.
@@ -124,6 +125,31 @@ public final class RunStore {
         }
         SealedText.write(file(record.id()), RunRecordCodec.encode(record));
         return record;
+    }
+
+    /**
+     * The result of {@code computation}: read from {@code ID.computed} (sealed, holding its identity) when there, else
+     * computed and stored. The id is 20 hex digits of the SHA-256 of {@link Computation#identity()}.
+     */
+    public <T> T obtain(Computation<T> computation) {
+        java.util.SortedMap<String, String> identity = computation.identity();
+        String id = org.collapselab.model.Canonical.digest(identity).substring(0, 20);
+        Path file = dir.resolve(id + ".computed");
+        java.util.Properties head = new java.util.Properties();
+        identity.forEach(head::setProperty);
+        String expected = PropertiesText.write(head) + "--\n";
+        if (Files.isRegularFile(file)) {
+            try {
+                String body = SealedText.read(file);
+                if (body.startsWith(expected)) return computation.decode(body.substring(expected.length(), body.length() - 1));
+                LOG.warn("{} is of other inputs; it is computed again", file);
+            } catch (RuntimeException e) {
+                LOG.warn("stored result {} not used: {}; it is computed again", file, e.getMessage());
+            }
+        }
+        T value = computation.compute();
+        SealedText.write(file, expected + computation.encode(value) + "\n");
+        return value;
     }
 
     private <T> T cache(RunRecord run, Measure<T> measure, KeptWeights weights) {

@@ -1,9 +1,17 @@
 package org.collapselab.experiment;
 
+import java.util.List;
+import java.util.Set;
+import java.util.SortedMap;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import org.collapselab.analysis.InformationAbundance;
 import org.collapselab.data.EncodedDataset;
 import org.collapselab.data.ToyData;
+import org.collapselab.experiment.claim.Claim;
+import org.collapselab.experiment.claim.ToyClaims;
+import org.collapselab.model.Canonical;
+import org.collapselab.plot.Series;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
@@ -14,14 +22,14 @@ import tech.tablesaw.api.Table;
  * trained (E2 and E3 fixed), full-batch SGD with learning rate 1 on the mean binary cross-entropy. The paper's
  * claim: interacting with a low-information-abundance field (D3 = 3 < K) collapses E1, so IA(E1) ends lower for
  * D3 = 3 than for D3 = 100. The paper does not state K; the default is its base embedding size, 10, which lies
- * between the two D3.
+ * between the two D3. A {@link Computation}: its result is kept in the run store ({@link RunStore#obtain(Computation)}).
  *
  * @param iterations full-batch steps (the paper: 5,000)
  * @param k          embedding size
  * @param every      record IA(E1) every this many iterations (and at 0 and the end)
  * @param seed       seed of the data and the embeddings
  */
-public record ToyExperiment(int iterations, int k, int every, long seed) {
+public record ToyExperiment(int iterations, int k, int every, long seed) implements Computation<ToyExperiment.Result> {
     public ToyExperiment {
         if (iterations < 1) throw new IllegalArgumentException("iterations must be >= 1, got " + iterations);
         if (k < 1) throw new IllegalArgumentException("K must be >= 1, got " + k);
@@ -33,17 +41,72 @@ public record ToyExperiment(int iterations, int k, int every, long seed) {
         return new ToyExperiment(5_000, 10, 10, seed);
     }
 
-    public Provenance provenance() {
-        return Provenance.of("toy").with("iterations", iterations).with("k", k).with("every", every).with("seed", seed).build();
+    /** Bumped when the computation changes, so results stored before are not read as this version's. */
+    static final int VERSION = 1;
+
+    @Override
+    public SortedMap<String, String> identity() {
+        SortedMap<String, String> id = new TreeMap<>(Canonical.of("toy", this, Set.of()));
+        id.put("toy.version", String.valueOf(VERSION));
+        return id;
     }
 
-    /** IA(E1) per recorded iteration for D3 = 3 and D3 = 100: columns iteration, {@code D3=3}, {@code D3=100}. */
-    public Table run() {
+    /** IA(E1) per recorded iteration for D3 = 3 and D3 = 100. */
+    @Override
+    public Result compute() {
         double[] small = trajectory(3), large = trajectory(100);
-        IntColumn it = IntColumn.create("iteration");
-        for (int i = 0; i < small.length; i++) it.append(Math.min(i * every, iterations));
-        return Table.create("toy experiment: IA(E1) per iteration (K = " + k + ")", it, DoubleColumn.create("D3=3", small),
-                DoubleColumn.create("D3=100", large));
+        int[] it = new int[small.length];
+        for (int i = 0; i < small.length; i++) it[i] = Math.min(i * every, iterations);
+        return new Result(k, it, small, large);
+    }
+
+    @Override
+    public String encode(Result r) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < r.iterations.length; i++)
+            sb.append(i == 0 ? "" : "\n").append(r.iterations[i]).append(',').append(r.small[i]).append(',').append(r.large[i]);
+        return sb.toString();
+    }
+
+    @Override
+    public Result decode(String text) {
+        List<String[]> lines = text.lines().map(l -> l.split(",")).toList();
+        int[] it = lines.stream().mapToInt(l -> Integer.parseInt(l[0])).toArray();
+        return new Result(k, it, lines.stream().mapToDouble(l -> Double.parseDouble(l[1])).toArray(),
+                lines.stream().mapToDouble(l -> Double.parseDouble(l[2])).toArray());
+    }
+
+    /**
+     * IA(E1) per recorded iteration, "Small" (D3 = 3) and "Large" (D3 = 100).
+     *
+     * @param k          the embedding size
+     * @param iterations the recorded iterations, 0 first
+     */
+    public record Result(int k, int[] iterations, double[] small, double[] large) {
+        public Result {
+            iterations = iterations.clone();
+            small = small.clone();
+            large = large.clone();
+            if (small.length != iterations.length || large.length != iterations.length)
+                throw new IllegalArgumentException(iterations.length + " iterations, " + small.length + " and " + large.length + " IA values");
+        }
+
+        /** Columns iteration, {@code D3=3}, {@code D3=100}. */
+        public Table table() {
+            return Table.create("toy experiment: IA(E1) per iteration (K = " + k + ")", IntColumn.create("iteration", iterations),
+                    DoubleColumn.create("D3=3", small), DoubleColumn.create("D3=100", large));
+        }
+
+        /** The two trajectories against the iteration, for {@code Plots.lines}. */
+        public List<Series> series() {
+            double[] x = java.util.Arrays.stream(iterations).asDoubleStream().toArray();
+            return List.of(Series.of("Small (D3 = 3)", x, small), Series.of("Large (D3 = 100)", x, large));
+        }
+
+        /** Fig. 4's claim ({@link ToyClaims#lowIaFieldCollapses}). */
+        public List<Claim> claims() {
+            return List.of(ToyClaims.lowIaFieldCollapses(small, large));
+        }
     }
 
     /** IA(E1) at iterations 0, every, 2·every, ..., and the last. */

@@ -181,11 +181,12 @@ public final class Lab {
     }
 
     /**
-     * Where the toy experiment (notebook 01; full-batch SGD on Appendix A's data, not a {@code CtrModel} run) keeps
-     * its trajectory table ({@code data/results}). Trained models come from {@link #runs()} instead.
+     * The toy experiment of this profile (notebook 01; full-batch SGD on Appendix A's data, K = 10, IA recorded at 100
+     * points, seed 0); {@code runs().store().obtain(lab.toy())} computes it once into the run store.
      */
-    public org.collapselab.experiment.ResultCache results() {
-        return new org.collapselab.experiment.ResultCache(env.dataDir().resolve("results"));
+    public org.collapselab.experiment.ToyExperiment toy() {
+        int n = settings.toyIterations();
+        return new org.collapselab.experiment.ToyExperiment(n, 10, Math.max(1, n / 100), 0);
     }
 
     /**
