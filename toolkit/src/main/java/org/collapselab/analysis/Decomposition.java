@@ -1,13 +1,12 @@
 package org.collapselab.analysis;
 
+import java.nio.DoubleBuffer;
+import java.util.Arrays;
+import java.util.stream.IntStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.eigen.Eigen;
 import org.nd4j.linalg.factory.Nd4j;
-
-import java.nio.DoubleBuffer;
-import java.util.Arrays;
-import java.util.stream.IntStream;
 
 /** The two routes from a {@link Rows} view to its singular values; both return min(rows, cols) values, descending. */
 final class Decomposition {

@@ -1,9 +1,8 @@
 package org.collapselab.analysis;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-
 import java.util.Arrays;
 import java.util.Objects;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The singular values σ₁ ≥ σ₂ ≥ … ≥ 0 of a D x K matrix: min(D, K) of them.

@@ -1,12 +1,11 @@
 package org.collapselab.analysis;
 
+import java.nio.FloatBuffer;
+import java.util.SplittableRandom;
 import org.collapselab.data.Schema;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-
-import java.nio.FloatBuffer;
-import java.util.SplittableRandom;
 
 /**
  * Seeded Xavier-uniform tables: the random-initialisation baseline of the paper's Fig. 2.

@@ -1,15 +1,14 @@
 package org.collapselab.bench;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
 import org.collapselab.analysis.FieldIA;
 import org.collapselab.analysis.SpectrumOptions;
 import org.collapselab.analysis.XavierUniform;
 import org.collapselab.data.Schema;
 import org.nd4j.linalg.api.ndarray.INDArray;
-
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * Per-field information abundance on a Criteo-sized concatenated table (39 fields, ~1.09M rows),

@@ -4,10 +4,10 @@ import java.io.Serializable;
 import java.nio.file.Path;
 import org.apache.spark.api.java.function.Function;
 import org.collapselab.data.EncodedDataset;
-import org.collapselab.experiment.RunRequest;
-import org.collapselab.experiment.RunStore;
-import org.collapselab.experiment.RunTrainer;
 import org.collapselab.model.ModelTooLargeException;
+import org.collapselab.run.RunRequest;
+import org.collapselab.run.RunStore;
+import org.collapselab.run.RunTrainer;
 
 /**
  * One run as one Spark task, on whichever executor Spark picks: rebuilds the request from its text form, reopens

@@ -12,12 +12,12 @@ import java.util.concurrent.ExecutionException;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.collapselab.experiment.RunExecutor;
-import org.collapselab.experiment.RunRecord;
-import org.collapselab.experiment.RunRequest;
-import org.collapselab.experiment.RunStore;
-import org.collapselab.experiment.RunTrainer;
 import org.collapselab.model.ModelTooLargeException;
+import org.collapselab.run.RunExecutor;
+import org.collapselab.run.RunRecord;
+import org.collapselab.run.RunRequest;
+import org.collapselab.run.RunStore;
+import org.collapselab.run.RunTrainer;
 
 /**
  * A {@link RunExecutor} on Apache Spark: every run not yet in the store becomes one Spark job of one task

@@ -2,8 +2,8 @@ package org.collapselab.cluster;
 
 import java.io.Serializable;
 import org.collapselab.data.EncodedDataset;
-import org.collapselab.experiment.RunRequest;
-import org.collapselab.experiment.RunTrainer;
+import org.collapselab.run.RunRequest;
+import org.collapselab.run.RunTrainer;
 
 /**
  * What a Spark task runs for one request: the experiment layer's pure "train one run". Serializable, since Spark

@@ -18,6 +18,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.zip.CRC32C;
+import org.collapselab.io.AtomicFiles;
+import org.collapselab.io.Sha256;
 
 /**
  * The binary cache of an encoded dataset: a 64-byte preamble (magic, format version, header length and

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.zip.GZIPOutputStream;
+import org.collapselab.io.AtomicFiles;
 
 /**
  * Small valid files in any {@link CtrFormat}, from seeded random rows, with the quirks real files have: the

@@ -3,6 +3,7 @@ package org.collapselab.data;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import org.collapselab.io.Sha256;
 
 /**
  * A seeded random split of a dataset's rows into train, validation and test parts (8:1:1 by default, as the

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.zip.GZIPOutputStream;
+import org.collapselab.io.AtomicFiles;
 
 /**
  * A Criteo-shaped synthetic dataset written as real Criteo TSV (label, I1..I13, C1..C26 by default), so every

@@ -13,6 +13,6 @@
  * identity, options) on every load; it is memory-mapped, so full Criteo (45.8M rows) need not fit on the heap.
  * The first pass parses on one thread and interns tokens on another.
  *
- * <p>This package depends on nothing else in the toolkit; everything else may use it.
+ * <p>This package uses only {@code org.collapselab.io}; everything above may use it.
  */
 package org.collapselab.data;

@@ -3,7 +3,6 @@ package org.collapselab.model;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.Map;
-import org.collapselab.data.Sha256;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -11,6 +10,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.collapselab.io.Sha256;
 
 /**
  * The canonical form of a record: one {@code path=value} entry per leaf, found by reflection over the record's

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.CRC32C;
-import org.collapselab.data.AtomicFiles;
+import org.collapselab.io.AtomicFiles;
 import org.collapselab.nn.Floats;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

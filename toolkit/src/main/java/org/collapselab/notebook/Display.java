@@ -1,12 +1,12 @@
 package org.collapselab.notebook;
 
 import java.awt.image.BufferedImage;
-import org.collapselab.plot.Figure;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.collapselab.plot.Figure;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 import tech.tablesaw.api.Table;

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.collapselab.experiment.RunProfile;
 
 /**
  * Where a notebook run reads and writes, and how much it does: the one place that reads the

@@ -11,13 +11,12 @@ import org.collapselab.data.EncodedDataset;
 import org.collapselab.data.PreprocessOptions;
 import org.collapselab.data.SyntheticCriteo;
 import org.collapselab.model.ModelKind;
-import org.collapselab.experiment.MeAnalysis;
-import org.collapselab.experiment.RunExecutor;
-import org.collapselab.experiment.RunProfile;
-import org.collapselab.experiment.RunStore;
-import org.collapselab.experiment.ScalingGrid;
-import org.collapselab.experiment.SequentialExecutor;
+import org.collapselab.paper.MeAnalysis;
+import org.collapselab.paper.ScalingGrid;
 import org.collapselab.plot.Figure;
+import org.collapselab.run.RunExecutor;
+import org.collapselab.run.RunStore;
+import org.collapselab.run.SequentialExecutor;
 import org.collapselab.train.TrainConfig;
 import org.collapselab.train.TrainContext;
 import org.collapselab.train.Trainer;
@@ -184,9 +183,9 @@ public final class Lab {
      * The toy experiment of this profile (notebook 01; full-batch SGD on Appendix A's data, K = 10, IA recorded at 100
      * points, seed 0); {@code runs().store().obtain(lab.toy())} computes it once into the run store.
      */
-    public org.collapselab.experiment.ToyExperiment toy() {
+    public org.collapselab.paper.ToyExperiment toy() {
         int n = settings.toyIterations();
-        return new org.collapselab.experiment.ToyExperiment(n, 10, Math.max(1, n / 100), 0);
+        return new org.collapselab.paper.ToyExperiment(n, 10, Math.max(1, n / 100), 0);
     }
 
     /**

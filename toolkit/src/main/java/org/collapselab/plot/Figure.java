@@ -13,7 +13,7 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.collapselab.data.AtomicFiles;
+import org.collapselab.io.AtomicFiles;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /**

@@ -1,13 +1,12 @@
 package org.collapselab.analysis;
 
+import java.util.List;
 import org.collapselab.analysis.SpectrumOptions.Solver;
 import org.collapselab.data.Schema;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import tech.tablesaw.api.Table;
-
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 

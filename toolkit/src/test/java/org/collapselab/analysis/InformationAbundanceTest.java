@@ -1,12 +1,11 @@
 package org.collapselab.analysis;
 
+import java.util.SplittableRandom;
 import org.collapselab.analysis.SpectrumOptions.Solver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
-
-import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.*;
 

@@ -1,10 +1,9 @@
 package org.collapselab.analysis;
 
+import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-
-import java.util.SplittableRandom;
 
 /** Matrices with known properties, built in plain Java so they do not depend on the code under test. */
 final class TestMatrices {

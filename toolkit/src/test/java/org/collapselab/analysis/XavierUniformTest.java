@@ -1,10 +1,9 @@
 package org.collapselab.analysis;
 
+import java.util.List;
 import org.collapselab.data.Schema;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
-
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 

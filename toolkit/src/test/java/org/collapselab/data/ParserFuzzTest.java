@@ -17,8 +17,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import org.collapselab.testing.Mutations;
 import org.collapselab.testing.Mutations.Mutation;
+import org.collapselab.testing.Mutations;
 
 /**
  * Fuzzing of every CTR file parser and of the dataset cache: random damage to a valid file (of each built-in

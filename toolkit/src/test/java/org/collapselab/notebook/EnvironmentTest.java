@@ -1,6 +1,5 @@
 package org.collapselab.notebook;
 
-import org.collapselab.experiment.RunProfile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -6,13 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.collapselab.data.CtrFormat;
-import org.collapselab.data.FormatSamples;
 import java.util.List;
 import java.util.Optional;
+import org.collapselab.data.CtrFormat;
 import org.collapselab.data.EncodedDataset;
-import org.collapselab.experiment.RunExecutor;
-import org.collapselab.experiment.RunProfile;
+import org.collapselab.data.FormatSamples;
+import org.collapselab.run.RunExecutor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,7 +56,7 @@ class LabTest {
 
     @Test
     void runsAreTrainedOnSparkWhenAMasterIsNamedAndInThisJvmOtherwise() {
-        assertEquals("org.collapselab.experiment.SequentialExecutor", lab(RunProfile.SMOKE, Optional.empty()).runs().getClass().getName());
+        assertEquals("org.collapselab.run.SequentialExecutor", lab(RunProfile.SMOKE, Optional.empty()).runs().getClass().getName());
         Lab onSpark = Lab.of(new Environment(RunProfile.SMOKE, tmp.resolve("data"), Optional.empty(), Optional.empty(), tmp.resolve("out"),
                 Optional.of("local[1]")));
         RunExecutor e = onSpark.runs();

@@ -14,8 +14,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import org.collapselab.testing.Mutations;
 import org.collapselab.testing.Mutations.Mutation;
+import org.collapselab.testing.Mutations;
 
 /**
  * Fuzzing of the checkpoint's {@code embeddings.bin}: a damaged file is refused with an {@link IOException} that
