@@ -2,26 +2,26 @@ package org.collapselab.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.collapselab.interaction.CrossNetV2;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * What Fig. 9 measures of a multi-embedding model's sets: IA per field of each set, the field-pair norms of a set's
- * cross layer, and how much those interaction patterns differ across sets.
+ * What Fig. 9 measures of a multi-embedding model's interaction: the field-pair norms of a set's cross layer, and how
+ * much those patterns differ across sets.
  */
 public final class SetPatterns {
     private SetPatterns() {}
 
     /**
-     * Fig. 9c: {@code n[i][j] = ||W_{i→j}||_F} of a cross layer {@code weight} ({@code [F·K, F·K]}, PyTorch orientation,
-     * as {@code CtrModel.crossWeight} gives it) of {@code f} fields of size {@code k}, where W_{i→j} = W[jK:(j+1)K,
-     * iK:(i+1)K]. Row i is the source field, column j the field it interacts with.
+     * Fig. 9c: {@code n[i][j] = ||W_{i→j}||_F} of a cross layer {@code weight} ({@code [F·K, F·K]}, as
+     * {@code CtrModel.crossWeight} gives it) of {@code f} fields of size {@code k}, W_{i→j} as {@link CrossNetV2#block}
+     * defines it. Row i is the source field, column j the field it interacts with.
      */
     public static double[][] crossNorms(INDArray weight, int f, int k) {
         INDArray w = weight.castTo(DataType.DOUBLE);
-        INDArray sq = w.mul(w).reshape('c', f, k, f, k).sum(1, 3);    // [j, i]: Σ_{a,b} W[jK+a, iK+b]²
         double[][] n = new double[f][f];
-        for (int i = 0; i < f; i++) for (int j = 0; j < f; j++) n[i][j] = Math.sqrt(sq.getDouble(j, i));
+        for (int i = 0; i < f; i++) for (int j = 0; j < f; j++) n[i][j] = CrossNetV2.block(w, i, j, k).norm2Number().doubleValue();
         return n;
     }
 

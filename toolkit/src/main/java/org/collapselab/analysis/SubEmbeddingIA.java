@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.collapselab.data.Schema;
+import org.collapselab.interaction.CrossNetV2;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -28,7 +29,7 @@ import tech.tablesaw.api.Table;
  *   paper's split E_i = [E_{i→1}, …, E_{i→i−1}, E_{i→i+1}, …, E_{i→N}]. The raw table of field i is its F − 1
  *   used blocks side by side.</li>
  *   <li><b>DCNv2</b> ({@link #dcnv2}): the table is [rows, K] and W0 [F·K, F·K] is the first cross layer's weight
- *   in PyTorch orientation; E_{i→j} = E_i W_{i→j}ᵀ with W_{i→j} = W0[jK:(j+1)K, iK:(i+1)K]. All F×F pairs are
+ *   in PyTorch orientation; E_{i→j} = E_i W_{i→j}ᵀ with W_{i→j} = {@link CrossNetV2#block}. All F×F pairs are
  *   used (the cross layer multiplies x0 element-wise with every output block, i = j included).</li>
  * </ul>
  *
@@ -143,13 +144,8 @@ public record SubEmbeddingIA(String model, List<String> fields, int[] cardinalit
         return project(fieldRows(table, schema, i).castTo(DataType.DOUBLE), w0, i, j, k);
     }
 
-    /** W_{i→j} = W0[jK:(j+1)K, iK:(i+1)K] (a view). */
-    public static INDArray crossBlock(INDArray w0, int i, int j, int k) {
-        return w0.get(NDArrayIndex.interval((long) j * k, (long) (j + 1) * k), NDArrayIndex.interval((long) i * k, (long) (i + 1) * k));
-    }
-
     private static INDArray project(INDArray ei, INDArray w0, int i, int j, int k) {
-        return ei.mmul(crossBlock(w0, i, j, k).castTo(DataType.DOUBLE).transpose());
+        return ei.mmul(CrossNetV2.block(w0, i, j, k).castTo(DataType.DOUBLE).transpose());
     }
 
     private static INDArray fieldRows(INDArray table, Schema schema, int i) {

@@ -24,6 +24,8 @@ import org.collapselab.model.CtrModel;
 import org.collapselab.model.EmbeddingMode;
 import org.collapselab.model.ModelKind;
 import org.collapselab.model.ModelSpec;
+import org.collapselab.model.ParameterSummary;
+import org.collapselab.model.StepProfile;
 import org.collapselab.nn.OpProfile;
 
 /**
@@ -79,7 +81,7 @@ import org.collapselab.nn.OpProfile;
  * those FLOPs per row, over the FLOP rate of a {@link Gemm} timed in the same JVM, is the utilisation printed (other
  * ops are not counted: the figure says how close the step is to what the machine's GEMM achieves). With
  * {@code --profile} those steps are {@value #PROFILE_STEPS} each and print a breakdown: wall time per phase of the
- * step ({@link CtrModel.Phase}: lookup, graph, store, loss, gc), the {@value #PROFILE_OPS} op types that took longest
+ * step ({@link StepProfile.Phase}: lookup, graph, store, loss, gc), the {@value #PROFILE_OPS} op types that took longest
  * and the {@value #PROFILE_OPS} single ops of the graph that took longest.
  *
  * <p>Noise check: at 1× SE and ME build the same network for every kind but IPNN (one set, same modules; ME IPNN
@@ -348,7 +350,7 @@ public final class ModelBenchmark {
         long t0 = System.nanoTime();
         CtrModel model = CtrModel.builder(spec, schema).seed(1).batchSize(BATCH).memoryBudget(o.memoryBudget()).build();
         heap.sample();
-        long parameters = model.parameters().total();
+        long parameters = ParameterSummary.of(model).total();
         System.out.printf(Locale.ROOT, "%s: %s, %,d parameters, built in %.1f s, VmHWM before build %.0f MB, JIT: %s%n", v, spec.label(), parameters,
                 (System.nanoTime() - t0) / 1e9, hwmBaseline / 1e6, org.collapselab.nn.Compilation.state());
 
@@ -388,19 +390,19 @@ public final class ModelBenchmark {
         OpProfile ops = new OpProfile();
         model.graph().sd().addListeners(ops);
         int profiled = o.profile() ? PROFILE_STEPS : 1;
-        var before = model.phaseNanos();
+        var before = model.profile().totals();
         long s0 = System.nanoTime();
         for (int i = 0; i < profiled; i++) model.fit(pool.get(next++ % pool.size()));
         long trainWall = System.nanoTime() - s0;
         double trainFlops = ops.totalFlops() / (profiled * (double) BATCH);
-        if (o.profile()) printProfile(v + " training", profiled, trainWall, before, model.phaseNanos(), ops);
+        if (o.profile()) printProfile(v + " training", profiled, trainWall, before, model.profile().totals(), ops);
         ops.reset();
-        before = model.phaseNanos();
+        before = model.profile().totals();
         s0 = System.nanoTime();
         for (int i = 0; i < profiled; i++) model.predict(pool.get(i % pool.size()));
         long inferWall = System.nanoTime() - s0;
         double inferFlops = ops.totalFlops() / (profiled * (double) BATCH);
-        if (o.profile()) printProfile(v + " inference", profiled, inferWall, before, model.phaseNanos(), ops);
+        if (o.profile()) printProfile(v + " inference", profiled, inferWall, before, model.profile().totals(), ops);
         System.out.printf(Locale.ROOT, "%s: GEMM %.1f GFLOP/s; matrix products %.2f MFLOP per row training, %.2f inference: utilisation %.1f%% training, %.1f%% inference%n",
                 v, gemm / 1e9, trainFlops / 1e6, inferFlops / 1e6, 100 * trainFlops * Medians.of(train) / gemm, 100 * inferFlops * Medians.of(infer) / gemm);
         System.out.printf(Locale.ROOT, "%s: train windows %s samples/s (median %.0f); infer windows %s (median %.0f); heap peak %.0f MB"
@@ -418,12 +420,12 @@ public final class ModelBenchmark {
      * The per-phase and per-op breakdown of {@code steps} steps: each phase's share of the wall time, then the op types
      * by time (SameDiff's own time between ops is the graph phase's remainder).
      */
-    private static void printProfile(String what, int steps, long wall, Map<CtrModel.Phase, Long> before, Map<CtrModel.Phase, Long> after, OpProfile ops) {
+    private static void printProfile(String what, int steps, long wall, Map<StepProfile.Phase, Long> before, Map<StepProfile.Phase, Long> after, OpProfile ops) {
         System.out.printf(Locale.ROOT, "PROFILE %s: %d steps, %.1f ms per step (op listener installed)%n", what, steps, wall / 1e6 / steps);
         long graph = 0;
-        for (CtrModel.Phase p : CtrModel.Phase.values()) {
+        for (StepProfile.Phase p : StepProfile.Phase.values()) {
             long d = after.get(p) - before.get(p);
-            if (p == CtrModel.Phase.GRAPH) graph = d;
+            if (p == StepProfile.Phase.GRAPH) graph = d;
             System.out.printf(Locale.ROOT, "PROFILE   phase %-8s %9.1f ms/step %5.1f%%%n", p.name().toLowerCase(Locale.ROOT), d / 1e6 / steps, 100.0 * d / wall);
         }
         long other = wall - after.values().stream().mapToLong(Long::longValue).sum() + before.values().stream().mapToLong(Long::longValue).sum();

@@ -7,11 +7,12 @@ import org.collapselab.nn.Scope;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * DCNv2's stacked full-rank cross network: {@code x_{l+1} = x0 ⊙ (W_l x_l + b_l) + x_l}, W_l [F·K, F·K]
- * Xavier-uniform, b_l = 0. W_l is stored in PyTorch's orientation (output index first), so the sub-embedding
- * weight {@code W_{i→j}} is the block {@code W0[jK:(j+1)K, iK:(i+1)K]}. Variables: {@code scope/layer<l>/w},
+ * Xavier-uniform, b_l = 0. W_l is stored in PyTorch's orientation (output index first); {@link #block} gives the
+ * sub-embedding weight W_{i→j}. Variables: {@code scope/layer<l>/w},
  * {@code scope/layer<l>/b}; see {@link #weight}.
  *
  * <p>With {@code regularization} (Evidence III) each layer uses the effective weight
@@ -38,6 +39,15 @@ public record CrossNetV2(int layers, Optional<Double> regularization) implements
     /** Evidence III's regularised DCNv2: 4 layers, learnable field-pair scales, coefficient 1e-5. */
     public static CrossNetV2 regularized() {
         return new CrossNetV2(4, Optional.of(EVIDENCE_III_COEFFICIENT));
+    }
+
+    /**
+     * W_{i→j}, the K × K block of a cross weight {@code w} ([F·K, F·K], PyTorch orientation: output index first) that
+     * projects field i for its interaction with field j: {@code w[jK:(j+1)K, iK:(i+1)K]} (a view). The one place this
+     * layout is written down; the sub-embedding analysis and the field-pair norms read it from here.
+     */
+    public static INDArray block(INDArray w, int i, int j, int k) {
+        return w.get(NDArrayIndex.interval((long) j * k, (long) (j + 1) * k), NDArrayIndex.interval((long) i * k, (long) (i + 1) * k));
     }
 
     /** W_l [F·K, F·K] of a network built under {@code scope} (e.g. l = 0 for sub-embedding analysis). */

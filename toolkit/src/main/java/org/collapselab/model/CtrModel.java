@@ -23,7 +23,6 @@ import org.collapselab.nn.embedding.StoreSpec;
 import org.nd4j.autodiff.loss.LossReduce;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.TrainingConfig;
-import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -198,12 +197,12 @@ public final class CtrModel {
     public double fit(Batch batch) {
         long t = System.nanoTime();
         feed(batch);
-        t = phases.add(Phase.LOOKUP, t);
+        t = phases.add(StepProfile.Phase.LOOKUP, t);
         graph.prepare(Graph.Mode.TRAIN, batch.size());
         try (INDArray labels = labels(batch)) {
             graph.fit(labels);
         }
-        t = phases.add(Phase.GRAPH, t);
+        t = phases.add(StepProfile.Phase.GRAPH, t);
         INDArray[] grads = new INDArray[inputs.size()];
         for (int m = 0; m < grads.length; m++) {
             grads[m] = graph.gradient(inputs.get(m));
@@ -211,55 +210,23 @@ public final class CtrModel {
         }
         store.apply(batch.indices(), grads);
         for (INDArray g : grads) g.close();
-        t = phases.add(Phase.STORE, t);
+        t = phases.add(StepProfile.Phase.STORE, t);
         INDArray watched = graph.watched(logit);
         double bce = binaryCrossEntropy(watched.data().asDouble(), batch.labels());
         watched.close();
-        t = phases.add(Phase.LOSS, t);
+        t = phases.add(StepProfile.Phase.LOSS, t);
         garbage.afterStep();
-        phases.add(Phase.GC, t);
+        phases.add(StepProfile.Phase.GC, t);
         return bce;
     }
 
-    /** The parts of a step that {@link #phaseNanos} times. */
-    public enum Phase {
-        /** Looking up every set's rows and feeding them to the graph. */
-        LOOKUP,
-        /** SameDiff: forward, backward and the dense Adam step (training) or the forward pass (inference). */
-        GRAPH,
-        /** The embedding store's Adam step on every set's table. */
-        STORE,
-        /** The batch's loss from the watched logits. */
-        LOSS,
-        /** The garbage collections of {@link GarbageSchedule}. */
-        GC
+    /** Wall time per phase of every {@link #fit} and {@link #predict} so far, for profiling. */
+    public StepProfile profile() {
+        return phases;
     }
 
-    /** Wall time spent in each phase of every {@link #fit} and {@link #predict} so far, in ns, for profiling. */
-    public java.util.Map<Phase, Long> phaseNanos() {
-        return phases.totals();
-    }
-
-    private final PhaseTimes phases = new PhaseTimes();
+    private final StepProfile phases = new StepProfile();
     private final GarbageSchedule garbage = GarbageSchedule.ofProcess();
-
-    /** Cumulative nanoseconds per phase. */
-    private static final class PhaseTimes {
-        private final long[] nanos = new long[Phase.values().length];
-
-        /** Adds the time since {@code since} to {@code phase}; returns now. */
-        long add(Phase phase, long since) {
-            long now = System.nanoTime();
-            nanos[phase.ordinal()] += now - since;
-            return now;
-        }
-
-        java.util.Map<Phase, Long> totals() {
-            java.util.Map<Phase, Long> m = new java.util.EnumMap<>(Phase.class);
-            for (Phase p : Phase.values()) m.put(p, nanos[p.ordinal()]);
-            return m;
-        }
-    }
 
     /** Mean BCE of logits, in the overflow-free form max(x, 0) − x·y + log(1 + e^−|x|). */
     static double binaryCrossEntropy(double[] logits, float[] labels) {
@@ -294,14 +261,14 @@ public final class CtrModel {
     private float[] predictSlice(Batch batch) {
         long t = System.nanoTime();
         feed(batch);
-        t = phases.add(Phase.LOOKUP, t);
+        t = phases.add(StepProfile.Phase.LOOKUP, t);
         graph.prepare(Graph.Mode.EVAL, batch.size());
         INDArray prob = graph.output(PROB).get(PROB);
         float[] p = Floats.of(prob);
         prob.close();
-        t = phases.add(Phase.GRAPH, t);
+        t = phases.add(StepProfile.Phase.GRAPH, t);
         garbage.afterStep();
-        phases.add(Phase.GC, t);
+        phases.add(StepProfile.Phase.GC, t);
         return p;
     }
 
@@ -385,36 +352,16 @@ public final class CtrModel {
         return memory;
     }
 
-    /**
-     * DCNv2's cross weight W_l [F·K, F·K] of set {@code set}, in PyTorch orientation: the block
-     * {@code W[jK:(j+1)K, iK:(i+1)K]} projects field i for its interaction with field j (Evidence II).
-     */
+    /** DCNv2's cross weight W_l [F·K, F·K] of set {@code set}, in PyTorch orientation ({@link CrossNetV2#block}: W_{i→j}). */
     public INDArray crossWeight(int set, int layer) {
         if (spec.kind() != ModelKind.DCNV2) throw new IllegalStateException("cross weights exist in DCNv2 only, this is " + spec.label());
         if (set < 0 || set >= spec.sets()) throw new IllegalArgumentException("set must be in [0, " + spec.sets() + "), got " + set);
         return CrossNetV2.weight(interactionScope(set, 0), layer).getArr();
     }
 
-    /** Trainable parameters per component, counted from what was built. */
-    public ParameterSummary parameters() {
-        List<ParameterSummary.Component> cs = new ArrayList<>();
-        for (int m = 0; m < spec.sets(); m++)
-            cs.add(new ParameterSummary.Component("embeddings/set" + m, (long) schema.totalRows() * spec.tableWidth(schema.size()), true));
-        Map<String, Long> dense = new LinkedHashMap<>();
-        Map<String, INDArray> state = graph.stateArrays();
-        for (SDVariable v : graph.sd().variables()) {
-            if (v.getVariableType() != VariableType.VARIABLE || !state.containsKey(v.name())) continue;
-            String[] parts = v.name().split("/");
-            String component = parts.length > 2 ? parts[0] + "/" + parts[1] : parts[0];
-            dense.merge(component, v.getArr().length(), Long::sum);
-        }
-        dense.forEach((name, n) -> cs.add(new ParameterSummary.Component(name, n, false)));
-        return new ParameterSummary(cs);
-    }
-
     @Override
     public String toString() {
-        return "CtrModel[" + spec.label() + ", " + schema.size() + " fields, " + parameters().total() + " parameters]";
+        return "CtrModel[" + spec.label() + ", " + schema.size() + " fields, " + ParameterSummary.of(this).total() + " parameters]";
     }
 
     /** Builder for {@link CtrModel}; every setter returns the builder. */

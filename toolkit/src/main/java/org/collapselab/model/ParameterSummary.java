@@ -1,7 +1,14 @@
 package org.collapselab.model;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import org.collapselab.data.Schema;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -22,6 +29,25 @@ public record ParameterSummary(List<Component> components) {
 
     public ParameterSummary {
         components = List.copyOf(components);
+    }
+
+    /** The parameters of {@code model}: its tables, and its graph's trainable variables grouped by their first two scope names. */
+    public static ParameterSummary of(CtrModel model) {
+        List<Component> cs = new ArrayList<>();
+        ModelSpec spec = model.spec();
+        Schema schema = model.schema();
+        for (int m = 0; m < spec.sets(); m++)
+            cs.add(new Component("embeddings/set" + m, (long) schema.totalRows() * spec.tableWidth(schema.size()), true));
+        Map<String, Long> dense = new LinkedHashMap<>();
+        Map<String, INDArray> state = model.graph().stateArrays();
+        for (SDVariable v : model.graph().sd().variables()) {
+            if (v.getVariableType() != VariableType.VARIABLE || !state.containsKey(v.name())) continue;
+            String[] parts = v.name().split("/");
+            String component = parts.length > 2 ? parts[0] + "/" + parts[1] : parts[0];
+            dense.merge(component, v.getArr().length(), Long::sum);
+        }
+        dense.forEach((name, n) -> cs.add(new Component(name, n, false)));
+        return new ParameterSummary(cs);
     }
 
     public long total() {

@@ -113,7 +113,7 @@ class CtrModelTest {
     @Test
     void parameterSummaryNamesComponents() {
         CtrModel m = CtrModel.build(dcn().scale(2, EmbeddingMode.MULTI), SCHEMA, 1);
-        ParameterSummary p = m.parameters();
+        ParameterSummary p = ParameterSummary.of(m);
         long d = 3 * 2;    // F·K
         assertEquals(12 * 2, p.of("embeddings/set0"));
         assertEquals(4 * (d * d + d), p.of("set1/interaction"));

@@ -120,7 +120,7 @@ class ParameterCountTest {
     @MethodSource("configurations")
     void builtModelMatchesClosedForm(ModelKind kind, EmbeddingMode mode, int n) {
         CtrModel model = build(kind, mode, n);
-        ParameterSummary p = model.parameters();
+        ParameterSummary p = ParameterSummary.of(model);
         Expected e = expected(kind, mode, n);
         String what = model.spec().label() + "\n" + p.table();
         assertEquals(e.embedding(), p.embedding(), "embedding parameters of " + what);
@@ -146,8 +146,8 @@ class ParameterCountTest {
     @MethodSource("kinds")
     void seAndMeHaveEqualEmbeddingsAtEveryScale(ModelKind kind) {
         for (int n : SCALES) {
-            long se = build(kind, EmbeddingMode.SINGLE, n).parameters().embedding();
-            long me = build(kind, EmbeddingMode.MULTI, n).parameters().embedding();
+            long se = ParameterSummary.of(build(kind, EmbeddingMode.SINGLE, n)).embedding();
+            long me = ParameterSummary.of(build(kind, EmbeddingMode.MULTI, n)).embedding();
             assertEquals(se, me, kind + " " + n + "x: SE and ME embedding parameters");
             assertEquals(n * ROWS * kind.baseEmbeddingSize(), se, kind + " " + n + "x embedding parameters");
         }
