@@ -21,7 +21,7 @@ import tech.tablesaw.api.Table;
  * <pre>{@code
  * CollapseReport r = CollapseReport.of(Path.of("table.npy"));               // one table
  * CollapseReport r = CollapseReport.of(Path.of("table.csv"), 1000, 30, 7);   // three fields of 1000, 30 and 7 rows
- * r.iaTable();  r.spectrumTable();  Plots.spectra(r.fieldIA(), List.of());  Plots.iaVersusRandom(r.fieldIA(), r.randomBaseline(0));
+ * r.iaTable();  r.spectrumTable();  r.measures(0).table();  Plots.spectra(r.fieldIA(), List.of());  Plots.iaVersusRandom(r.fieldIA(), r.randomBaseline(0));
  * }</pre>
  *
  * @param matrix     the table
@@ -98,6 +98,14 @@ public record CollapseReport(MatrixFile matrix, int[] fieldSizes, List<String> f
         t.addColumns(DoubleColumn.create("IA/K", Arrays.stream(ia.ia()).map(v -> v / matrix.cols()).toArray()));
         return t.setName("collapse report: " + matrix.source() + " (" + matrix.rows() + " x " + matrix.cols() + ", " + options + "; read as "
                 + matrix.layout() + ")");
+    }
+
+    /**
+     * Every standard {@link CollapseMeasure} per field, beside the Xavier random table of the same shape drawn with
+     * {@code seed} ({@link FieldMeasures#table()}; {@link FieldMeasures#definitions} says what each column means).
+     */
+    public FieldMeasures measures(long seed) {
+        return new FieldMeasures(fieldIA(), randomBaseline(seed), CollapseMeasure.standard());
     }
 
     /** Long form of every field's spectrum: field, k (1-based), σ_k, σ_k / σ_1. */

@@ -106,10 +106,13 @@ public final class Display {
     }
 
     /**
-     * A copy of {@code table} formatted for people: columns of AUC or log loss with 4 decimals, of IA with at most 3,
-     * of seconds with 1.
+     * A copy of {@code table} formatted for people: columns of AUC or log loss with 4 decimals, of IA and the other
+     * collapse measures ({@code FieldMeasures.table()}'s columns) with at most 3, of seconds with 1.
      * Only the printing changes; the values stay exact.
      */
+    private static final java.util.Set<String> MEASURE_COLUMNS = org.collapselab.analysis.CollapseMeasure.standard().stream()
+            .flatMap(m -> java.util.stream.Stream.of(m.name(), m.name() + "_random")).collect(java.util.stream.Collectors.toSet());
+
     static Table forPeople(Table table) {
         Table t = table.copy();
         for (var c : t.columns())
@@ -117,7 +120,7 @@ public final class Display {
                 String n = d.name().toLowerCase(Locale.ROOT);
                 // AUC and log loss keep their trailing zeros (0.7100 reads as 4 decimals); IA shows at most 3
                 String pattern = n.contains("auc") || n.contains("logloss") || n.contains("log loss") ? "0.0000"
-                        : d.name().matches(".*\\bIA\\b.*") ? "0.###" : n.contains("seconds") ? "0.0" : null;
+                        : d.name().matches(".*\\bIA\\b.*") || MEASURE_COLUMNS.contains(n) ? "0.###" : n.contains("seconds") ? "0.0" : null;
                 if (pattern != null)
                     d.setPrintFormatter(new tech.tablesaw.columns.numbers.NumberColumnFormatter(
                             new java.text.DecimalFormat(pattern, java.text.DecimalFormatSymbols.getInstance(Locale.ROOT))));

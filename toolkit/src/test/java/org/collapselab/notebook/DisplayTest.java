@@ -164,4 +164,13 @@ class DisplayTest {
         assertTrue(html.contains("5.353") && !html.contains("5.3531"), "IA with 3 decimals: " + html);
         assertEquals(0.7102773817318331, t.doubleColumn("test AUC").get(0), 0, "the values stay exact");
     }
+
+    @Test
+    void collapseMeasureColumnsShowThreeDecimals() {
+        Table t = Table.create("measures", tech.tablesaw.api.DoubleColumn.create("effective_rank", 7.123456),
+                tech.tablesaw.api.DoubleColumn.create("alpha_random", 0.0123456), tech.tablesaw.api.DoubleColumn.create("alphabet", 1.23456));
+        String html = Display.tableHtml(Display.forPeople(t), 10);
+        assertTrue(html.contains("7.123") && !html.contains("7.1234") && html.contains("0.012") && !html.contains("0.0123"), html);
+        assertTrue(html.contains("1.23456"), "a column that only starts like a measure's name is left as it is: " + html);
+    }
 }
