@@ -102,7 +102,7 @@ public record CollapseDynamics(ModelSpec base, int scale, TrainConfig config, lo
      * @param fields variant (SE/ME), model, epoch, field, cardinality, IA; fields in schema order within an epoch
      * @param epochs variant, model, epoch, mean IA, train loss, valid AUC
      */
-    public record Result(Table fields, Table epochs) {
+    public record Result(Table fields, Table epochs) implements PaperResult {
         private Table of(Table t, String variant) {
             return t.where(t.stringColumn("variant").isEqualTo(variant));
         }
@@ -138,6 +138,18 @@ public record CollapseDynamics(ModelSpec base, int scale, TrainConfig config, lo
             return out.subList(0, Math.min(n, out.size()));
         }
     
+        /** {@link #epochs()}: one row per model and epoch. */
+        @Override
+        public Table table() {
+            return epochs;
+        }
+
+        /** The one claim, beyond the paper: ME keeps a higher IA than SE after every epoch. */
+        @Override
+        public List<Claim> claims() {
+            return List.of(meAboveSeEveryEpoch());
+        }
+
         /** Beyond the paper: ME's IA above SE's after every epoch. */
         public Claim meAboveSeEveryEpoch() {
             return DynamicsClaims.meAboveSeEveryEpoch(iaPerEpoch("SE"), iaPerEpoch("ME"));

@@ -29,6 +29,12 @@ public record EvidenceIII(List<Integer> scales, TrainConfig config, List<Long> s
                 new SizeSweep.Variant(REGULARISED, base.toBuilder().regularizedCross().build())), scales, EmbeddingMode.SINGLE, config, seeds);
     }
 
+    /** Claims 1 to 3, the third on the first seed's runs. */
+    @Override
+    public List<Claim> claims(SizeSweep.Result r) {
+        return List.of(regularisationRaisesIa(r), aucDoesNotImproveWithSize(r), regularisedModelOverfits(r, seeds.get(0)));
+    }
+
     /** Claim 1: the regulariser raises IA at every size. */
     public static Claim regularisationRaisesIa(SizeSweep.Result r) {
         return EvidenceIIIClaims.regularisationRaisesIa(r.ia(DCNV2), r.ia(REGULARISED));

@@ -26,6 +26,12 @@ public record EvidenceIV(List<Integer> scales, TrainConfig config, List<Long> se
                 new SizeSweep.Variant(DCNV2, ModelSpec.of(ModelKind.DCNV2))), scales, EmbeddingMode.SINGLE, config, seeds);
     }
 
+    /** Claims 1 and 2. */
+    @Override
+    public List<Claim> claims(SizeSweep.Result r) {
+        return List.of(dnnHasHigherIa(r), dnnDropsWhileDcnv2Holds(r));
+    }
+
     /** Claim 1: DNN has the higher IA at every size. */
     public static Claim dnnHasHigherIa(SizeSweep.Result r) {
         return EvidenceIVClaims.dnnHasHigherIa(r.ia(DNN), r.ia(DCNV2));

@@ -55,7 +55,7 @@ public record InteractionCollapse(TrainConfig config) implements Recipe<Interact
     }
 
     /** Both models' runs, their sub-embedding IA ({@link RunMeasures#SUB_EMBEDDING_IA}) and test AUCs. */
-    public record Result(RunRecord ffmRun, RunRecord dcnv2Run, SubEmbeddingIA ffm, SubEmbeddingIA dcnv2) {
+    public record Result(RunRecord ffmRun, RunRecord dcnv2Run, SubEmbeddingIA ffm, SubEmbeddingIA dcnv2) implements PaperResult {
 
         public double ffmTestAuc() {
             return ffmRun.testAuc();
@@ -70,6 +70,12 @@ public record InteractionCollapse(TrainConfig config) implements Recipe<Interact
             return ffm().longTable().append(dcnv2().longTable()).setName("interaction collapse: IA(E_i→j) of FFM and DCNv2");
         }
 
+        /** {@link #summary()}. */
+        @Override
+        public Table table() {
+            return summary();
+        }
+
         /** Per model: test AUC, Spearman ρ of the column sums and of the row sums with raw IA, mean per-row ρ. */
         public Table summary() {
             Table t = Table.create("interaction-collapse law: rank correlations with the fields' raw IA",
@@ -82,6 +88,7 @@ public record InteractionCollapse(TrainConfig config) implements Recipe<Interact
         }
 
         /** Fig. 3's claim for each model ({@link InteractionClaims#increasesAlongJ}). */
+        @Override
         public List<Claim> claims() {
             return List.of(InteractionClaims.increasesAlongJ(ffm()), InteractionClaims.increasesAlongJ(dcnv2()));
         }

@@ -11,6 +11,8 @@ import org.collapselab.model.CtrModel;
 import org.collapselab.model.EmbeddingMode;
 import org.collapselab.model.ModelKind;
 import org.collapselab.model.ModelSpec;
+import org.collapselab.paper.claim.Claim;
+import tech.tablesaw.api.Table;
 import org.collapselab.run.Recipe;
 import org.collapselab.run.RunMeasures;
 import org.collapselab.run.RunRecord;
@@ -103,7 +105,7 @@ public record MeAnalysis(List<Integer> scales, long seed, TrainConfig config) im
     record Measured(RunRecord run, double[] ia, double[][] setIa, List<double[][]> crossNorms) {}
 
     /** The runs of every model of the recipe, by spec. */
-    public static final class Result {
+    public static final class Result implements PaperResult {
         private final MeAnalysis recipe;
         private final Schema schema;
         private final Map<ModelSpec, Measured> runs;
@@ -150,6 +152,19 @@ public record MeAnalysis(List<Integer> scales, long seed, TrainConfig config) im
         /** ||W^(m)_{i→j}||_F of the first cross layer of set {@code m}: row i, column j. */
         public double[][] crossNorms(ModelSpec spec, int m) {
             return java.util.Arrays.stream(measured(spec).crossNorms().get(m)).map(double[]::clone).toArray(double[][]::new);
+        }
+
+        /** {@link MeAnalysisTables#models}: one row per model. */
+        @Override
+        public Table table() {
+            return MeAnalysisTables.models(this);
+        }
+
+        /** Fig. 9a to 9d's claims ({@link MeAnalysisClaims}). */
+        @Override
+        public List<Claim> claims() {
+            return List.of(MeAnalysisClaims.meHasHigherIa(this), MeAnalysisClaims.setsVaryInIa(this), MeAnalysisClaims.setsLearnDifferentPatterns(this),
+                    MeAnalysisClaims.restrictionTakesAwayGains(this));
         }
 
         public List<double[][]> crossNorms(ModelSpec spec) {

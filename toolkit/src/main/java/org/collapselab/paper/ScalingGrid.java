@@ -148,7 +148,7 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
      * The grid's runs: {@link #runs} one row per run (the columns of {@link #run}), {@link #records} the runs themselves
      * by cell (cells left out are absent), and the paper's claims on them.
      */
-    public record Result(Table runs, Map<Cell, RunRecord> records) {
+    public record Result(Table runs, Map<Cell, RunRecord> records) implements PaperResult {
         public Result {
             Objects.requireNonNull(runs, "runs");
             records = Collections.unmodifiableMap(new LinkedHashMap<>(records));
@@ -175,7 +175,14 @@ public record ScalingGrid(List<ModelKind> models, List<Integer> scales, List<Lon
             return out;
         }
 
+        /** {@link #runs()}: one row per run. */
+        @Override
+        public Table table() {
+            return runs;
+        }
+
         /** "SE does not scale" and "ME improves with size" for every model of the grid, models in grid order. */
+        @Override
         public List<Claim> claims() {
             List<Claim> out = new ArrayList<>();
             for (ModelKind k : models()) {

@@ -9,6 +9,7 @@ import org.collapselab.analysis.FieldIA;
 import org.collapselab.data.EncodedDataset;
 import org.collapselab.model.EmbeddingMode;
 import org.collapselab.model.ModelSpec;
+import org.collapselab.paper.claim.Claim;
 import org.collapselab.paper.claim.Comparisons;
 import org.collapselab.plot.Series;
 import org.collapselab.run.Recipe;
@@ -86,7 +87,7 @@ public record SizeSweep(String recipe, List<Variant> variants, List<Integer> sca
                     RunRecord r = it.next();
                     cells.add(new Run(v.name(), n, seed, r, store.measure(r, RunMeasures.FIELD_IA)));
                 }
-        return new Result(runsTable(cells), epochsTable(cells), fieldsTable(cells), cells);
+        return new Result(runsTable(cells), epochsTable(cells), fieldsTable(cells), cells, List.of());
     }
 
     /** One run of the sweep with its place in it, and the IA per field of its kept weights ({@link RunMeasures#FIELD_IA}). */
@@ -159,10 +160,23 @@ public record SizeSweep(String recipe, List<Variant> variants, List<Integer> sca
      * @param epochs variant, scale, seed, epoch, train loss, valid AUC, mean IA (after that epoch)
      * @param fields variant, scale, seed, field, cardinality, IA (kept weights)
      * @param cells  the runs themselves, for what the tables do not hold (predictions)
+     * @param claims the paper's claims judged on the sweep (by the recipe that ran it: {@link SweepRecipe#claims}); none for a plain sweep
      */
-    public record Result(Table runs, Table epochs, Table fields, List<Run> cells) {
+    public record Result(Table runs, Table epochs, Table fields, List<Run> cells, List<Claim> claims) implements PaperResult {
         public Result {
             cells = List.copyOf(cells);
+            claims = List.copyOf(claims);
+        }
+
+        /** This result with the claims a recipe judges on it. */
+        public Result withClaims(List<Claim> judged) {
+            return new Result(runs, epochs, fields, cells, judged);
+        }
+
+        /** {@link #runs()}: one row per run. */
+        @Override
+        public Table table() {
+            return runs;
         }
 
         private SortedMap<Integer, List<RunRecord>> records(String variant) {

@@ -87,7 +87,7 @@ public record SpectraExperiment(ModelSpec spec, TrainConfig config, long seed, l
      * @param learned IA and spectra per field of its kept tables
      * @param random  the same of a random table of the same shape
      */
-    public record Result(ModelSpec spec, FieldIA learned, FieldIA random) {
+    public record Result(ModelSpec spec, FieldIA learned, FieldIA random) implements PaperResult {
         public Result {
             Objects.requireNonNull(spec, "spec");
             Objects.requireNonNull(learned, "learned");
@@ -139,6 +139,18 @@ public record SpectraExperiment(ModelSpec spec, TrainConfig config, long seed, l
                     IntColumn.create("fields below random", new int[]{fieldsBelowRandom()}), IntColumn.create("fields", new int[]{learned.size()}));
         }
     
+        /** {@link #fields()}: IA per field, learned and random. */
+        @Override
+        public Table table() {
+            return fields();
+        }
+
+        /** Fig. 2's claim. */
+        @Override
+        public List<Claim> claims() {
+            return List.of(learnedFarBelowRandom());
+        }
+
         /** Fig. 2's claim on this run: learned IA far below a random table's. */
         public Claim learnedFarBelowRandom() {
             return SpectraClaims.learnedFarBelowRandom(learned, random);

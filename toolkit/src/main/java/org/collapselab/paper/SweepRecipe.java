@@ -2,6 +2,7 @@ package org.collapselab.paper;
 
 import java.util.List;
 import org.collapselab.data.EncodedDataset;
+import org.collapselab.paper.claim.Claim;
 import org.collapselab.run.Recipe;
 import org.collapselab.run.RunRecord;
 import org.collapselab.run.RunRequest;
@@ -17,8 +18,13 @@ public interface SweepRecipe extends Recipe<SizeSweep.Result> {
         return sweep().requests(data);
     }
 
+    /** The paper's claims on the sweep's result. */
+    List<Claim> claims(SizeSweep.Result result);
+
+    /** The sweep's result with this recipe's {@link #claims}. */
     @Override
     default SizeSweep.Result result(EncodedDataset data, List<RunRecord> runs, RunStore store) {
-        return sweep().result(data, runs, store);
+        SizeSweep.Result r = sweep().result(data, runs, store);
+        return r.withClaims(claims(r));
     }
 }

@@ -83,7 +83,7 @@ public record ToyExperiment(int iterations, int k, int every, long seed) impleme
      * @param k          the embedding size
      * @param iterations the recorded iterations, 0 first
      */
-    public record Result(int k, int[] iterations, double[] small, double[] large) {
+    public record Result(int k, int[] iterations, double[] small, double[] large) implements PaperResult {
         public Result {
             iterations = iterations.clone();
             small = small.clone();
@@ -93,6 +93,7 @@ public record ToyExperiment(int iterations, int k, int every, long seed) impleme
         }
 
         /** Columns iteration, {@code D3=3}, {@code D3=100}. */
+        @Override
         public Table table() {
             return Table.create("toy experiment: IA(E1) per iteration (K = " + k + ")", IntColumn.create("iteration", iterations),
                     DoubleColumn.create("D3=3", small), DoubleColumn.create("D3=100", large));
@@ -105,6 +106,7 @@ public record ToyExperiment(int iterations, int k, int every, long seed) impleme
         }
 
         /** Fig. 4's claim ({@link ToyClaims#lowIaFieldCollapses}). */
+        @Override
         public List<Claim> claims() {
             return List.of(ToyClaims.lowIaFieldCollapses(small, large));
         }

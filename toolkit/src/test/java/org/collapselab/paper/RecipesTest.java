@@ -178,6 +178,12 @@ class RecipesTest {
                 "the predictions kept are the ones the test AUC scores");
         assertEquals(org.collapselab.paper.claim.EvidenceIVClaims.dnnDropsWhileDcnv2Holds(iv.testPredictions(EvidenceIV.DNN),
                 iv.testPredictions(EvidenceIV.DCNV2)), EvidenceIV.dnnDropsWhileDcnv2Holds(iv));
+        // the result carries each recipe's own claims, in the paper's order; a plain sweep judges none
+        assertEquals(List.of(EvidenceIII.regularisationRaisesIa(r), EvidenceIII.aucDoesNotImproveWithSize(r), EvidenceIII.regularisedModelOverfits(r, 0)),
+                r.claims());
+        assertEquals(List.of(EvidenceIV.dnnHasHigherIa(iv), EvidenceIV.dnnDropsWhileDcnv2Holds(iv)), iv.claims());
+        assertEquals(List.of(), iii.sweep().run(data, executor(count)).claims());
+        assertEquals(r.runs(), r.table());
     }
 
     /** IA per field of one run, from the sweep's field table (not from the runs the claims read). */
