@@ -61,6 +61,8 @@ public final class CtrData {
             }
         }
         new Preprocessor(source, format, options).build(cache, id);
+        LOG.info("encoded {} into {} ({} MB); loads of this file with these options read it from there, and deleting it is always safe",
+                source, cache, String.format(java.util.Locale.ROOT, "%.1f", size(cache) / 1e6));
         try {
             return why == null
                     ? DatasetCache.read(cache, id, EncodedDataset.CacheInfo.Status.BUILT, "encoded " + source + " into cache " + cache)
@@ -71,13 +73,31 @@ public final class CtrData {
         }
     }
 
-    /** Warns about any rejected line; fails when more than the reject budget were rejected. */
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * Warns about any rejected line; fails when more than the reject budget were rejected, and then deletes the cache
+     * this load wrote, so that a failed load leaves nothing behind.
+     */
     private static EncodedDataset checkRejects(Path source, EncodedDataset ds, PreprocessOptions options) {
         PreprocessReport r = ds.report();
         if (r.rowsRejected() == 0) return ds;
         LOG.warn("{}", r.rejectSummary());
         double fraction = (double) r.rowsRejected() / r.linesRead();
         if (fraction > options.rejectBudget()) {
+            ds.cache().filter(c -> c.status() != EncodedDataset.CacheInfo.Status.HIT).ifPresent(c -> {
+                try {
+                    Files.deleteIfExists(c.file());
+                } catch (java.io.IOException e) {
+                    LOG.warn("could not delete {} after the failed load: {}", c.file(), e.getMessage());
+                }
+            });
             PreprocessReport.Rejects main = r.rejects().stream().max(java.util.Comparator.comparingLong(PreprocessReport.Rejects::count)).orElseThrow();
             throw new DataFormatException(source, main.firstLines().isEmpty() ? 0 : main.firstLines().get(0), String.format(java.util.Locale.ROOT,
                     "%,d of %,d lines (%.2f%%) were rejected, over the reject budget of %.2f%%; mostly %,d × %s, e.g. %s "

@@ -85,6 +85,9 @@ public record PreprocessReport(String source, String format, long linesRead, lon
         long oov = fields.stream().mapToLong(FieldCounts::oov).sum();
         sb.append("  ").append(fields.size()).append(" fields; ").append(missing).append(" missing values, ")
                 .append(oov).append(" values mapped to OOV\n");
+        sb.append("  field sizes (tokens kept + OOV):");
+        for (FieldCounts f : fields) sb.append(' ').append(f.name()).append(' ').append(f.kept() + 1);
+        sb.append('\n');
         for (String n : notes) sb.append("  note: ").append(n).append('\n');
         return sb.toString();
     }

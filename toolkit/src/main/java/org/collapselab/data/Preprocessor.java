@@ -148,7 +148,7 @@ final class Preprocessor {
     }
 
     private String wrongFormatHint() {
-        return " (is " + source.getFileName() + " really in the " + format.name() + " format?)";
+        return " (is " + source.getFileName() + " in format '" + format.name() + "'?)";
     }
 
     private void readHeader(LineReader in) {
@@ -156,15 +156,53 @@ final class Preprocessor {
         DelimitedFormat d = (DelimitedFormat) format;
         if (!in.next()) throw new DataFormatException(source, 0, "file has no lines");
         if (d.header() == DelimitedFormat.Header.SKIP) return;
-        String expected = d.headerLine();
-        byte[] e = expected.getBytes(StandardCharsets.UTF_8);
+        byte[] e = d.headerLine().getBytes(StandardCharsets.UTF_8);
         if (!Arrays.equals(in.buf, in.start, in.end, e, 0, e.length))
-            throw new DataFormatException(source, 1, "expected the " + format.name() + " header '" + cut(expected) + "', found '"
-                    + in.lineText(80) + "'" + wrongFormatHint());
+            throw new DataFormatException(source, 1, "the header does not match format '" + format.name() + "': "
+                    + headerMismatch(d, new String(in.buf, in.start, in.end - in.start, StandardCharsets.UTF_8)));
     }
 
-    private static String cut(String s) {
-        return s.length() > 80 ? s.substring(0, 80) + "…" : s;
+    /**
+     * Where a header differs from the format's column names: the first column that differs, or, when the counts differ,
+     * the delimiter that would give the expected count, or the names missing and unexpected.
+     */
+    static String headerMismatch(DelimitedFormat d, String found) {
+        List<String> want = d.columns().stream().map(DelimitedFormat.Column::name).toList();
+        String[] got = found.split(java.util.regex.Pattern.quote(String.valueOf(d.delimiter())), -1);
+        if (got.length == want.size()) {
+            List<String> differ = new ArrayList<>();
+            for (int i = 0; i < got.length; i++)
+                if (!got[i].equals(want.get(i))) differ.add("column " + (i + 1) + ": expected '" + want.get(i) + "', found '" + got[i] + "'");
+            return differ.get(0) + (differ.size() > 1 ? " (and " + (differ.size() - 1) + " more columns differ)" : "");
+        }
+        for (char c : new char[] {',', '\t', ';', '|', ' '}) {
+            if (c == d.delimiter()) continue;
+            int n = found.split(java.util.regex.Pattern.quote(String.valueOf(c)), -1).length;
+            if (n == want.size())
+                return "the header splits into " + columns(got.length) + " on " + delimiterName(d.delimiter()) + " and " + columns(n) + " on "
+                        + delimiterName(c) + ", the format has " + want.size() + ": is the delimiter " + delimiterName(c) + "?";
+        }
+        List<String> missing = new ArrayList<>(want), extra = new ArrayList<>(Arrays.asList(got));
+        missing.removeAll(Arrays.asList(got));
+        extra.removeAll(want);
+        return "the header has " + columns(got.length) + ", the format " + want.size() + (missing.isEmpty() ? "" : "; missing: " + few(missing))
+                + (extra.isEmpty() ? "" : "; not in the format: " + few(extra));
+    }
+
+    private static String few(List<String> names) {
+        return names.size() <= 5 ? names.toString() : names.subList(0, 5).toString().replace("]", ", … (" + names.size() + " in all)]");
+    }
+
+    private static String columns(int n) {
+        return n + (n == 1 ? " column" : " columns");
+    }
+
+    private static String delimiterName(char c) {
+        return switch (c) {
+            case '\t' -> "TAB";
+            case ' ' -> "space";
+            default -> "'" + c + "'";
+        };
     }
 
     /** Counts of each provisional id over the training rows of the seeded split only. */

@@ -74,7 +74,7 @@ class BadInputTest {
     @Test
     void badLabel() {
         Path f = criteoWith("label.tsv", 0, "2" + criteo.get(0).substring(1));
-        assertEquals(f + ":1: column label: label must be 0 or 1, found '2' (is label.tsv really in the Criteo TSV format?)",
+        assertEquals(f + ":1: column label: label must be 0 or 1, found '2' (is label.tsv in format 'Criteo TSV'?)",
                 strictFailure(f, CtrFormat.criteoTsv()).getMessage());
     }
 
@@ -118,14 +118,34 @@ class BadInputTest {
     void avazuReadAsCriteoFailsClearly() {
         Path avazu = FormatSamples.write(tmp.resolve("avazu.csv"), TestFiles.avazuLines());
         DataFormatException strict = strictFailure(avazu, CtrFormat.criteoTsv());
-        assertEquals(avazu + ":1: expected 40 columns separated by TAB, found 1 (is avazu.csv really in the Criteo TSV format?)",
+        assertEquals(avazu + ":1: expected 40 columns separated by TAB, found 1 (is avazu.csv in format 'Criteo TSV'?)",
                 strict.getMessage());
         DataFormatException lenient = assertThrows(DataFormatException.class, () -> load(avazu, CtrFormat.criteoTsv(), false));
         assertEquals(avazu + ": no valid rows: all 101 lines were rejected; line 1: expected 40 columns separated by TAB, found 1"
-                + " (is avazu.csv really in the Criteo TSV format?)", lenient.getMessage());
+                + " (is avazu.csv in format 'Criteo TSV'?)", lenient.getMessage());
         DataFormatException csv = strictFailure(avazu, CtrFormat.criteoCsv());
-        assertTrue(csv.getMessage().startsWith(avazu + ":1: expected the Criteo CSV header 'label,I1,I2,"), csv.getMessage());
-        assertTrue(csv.getMessage().contains("found 'id,click,hour,C1,"), csv.getMessage());
+        assertEquals(avazu + ":1: the header does not match format 'Criteo CSV': the header has 24 columns, the format 40; missing: [label, I1, "
+                + "I2, I3, I4, … (31 in all)]; not in the format: [id, click, hour, banner_pos, site_id, … (15 in all)]", csv.getMessage());
+    }
+
+    /** A header that differs is reported by the column that differs, or by the delimiter that would fit. */
+    @Test
+    void headerMistakesAreReportedByColumnAndDelimiter() {
+        List<DelimitedFormat.Column> cols = new java.util.ArrayList<>(List.of(new DelimitedFormat.Column("rating", DelimitedFormat.Role.LABEL)));
+        for (String n : List.of("user_id", "item_id", "age", "gender", "occupation", "zip_code", "genre", "year"))
+            cols.add(new DelimitedFormat.Column(n, DelimitedFormat.Role.CATEGORICAL));
+        DelimitedFormat movielens = new DelimitedFormat("movielens", ',', DelimitedFormat.Header.CHECK, cols, 1);
+        String row = "1,1,1,20,M,writer,55555,drama,1995\n";
+        // old, for all three: "expected the movielens header '…', found '…' (is … really in the movielens format?)"
+        Path misnamed = TestFiles.write(tmp, "misnamed.csv", "rating,user_id,item_id,age,gender,occupation,zip3,genre,year\n" + row);
+        assertEquals(misnamed + ":1: the header does not match format 'movielens': column 7: expected 'zip_code', found 'zip3'",
+                assertThrows(DataFormatException.class, () -> load(misnamed, movielens, false)).getMessage());
+        Path tabs = TestFiles.write(tmp, "tabs.tsv", "rating\tuser_id\titem_id\tage\tgender\toccupation\tzip_code\tgenre\tyear\n" + row.replace(',', '\t'));
+        assertEquals(tabs + ":1: the header does not match format 'movielens': the header splits into 1 column on ',' and 9 columns on TAB, the "
+                + "format has 9: is the delimiter TAB?", assertThrows(DataFormatException.class, () -> load(tabs, movielens, false)).getMessage());
+        Path missing = TestFiles.write(tmp, "missing.csv", "rating,user_id,item_id,age,gender,occupation,genre,year\n1,1,1,20,M,writer,drama,1995\n");
+        assertEquals(missing + ":1: the header does not match format 'movielens': the header has 8 columns, the format 9; missing: [zip_code]",
+                assertThrows(DataFormatException.class, () -> load(missing, movielens, false)).getMessage());
     }
 
     @Test
@@ -197,6 +217,23 @@ class BadInputTest {
     void missingFile() {
         Path f = tmp.resolve("nope.tsv");
         assertEquals(f + ": file not found", strictFailure(f, CtrFormat.criteoTsv()).getMessage());
+    }
+
+    @Test
+    void aLoadOverTheRejectBudgetLeavesNoCacheBehind() throws Exception {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 40; i++)
+            sb.append(i % 4 == 0 ? "a,b,c" : i % 2 + "\t5".repeat(13) + "\tabcd1234".repeat(26)).append('\n');    // 10 of 40 lines bad
+        Path f = TestFiles.write(tmp, "quarter-bad.tsv", sb.toString().getBytes(StandardCharsets.US_ASCII));
+        DataFormatException e = assertThrows(DataFormatException.class, () -> load(f, CtrFormat.criteoTsv(), false));
+        assertTrue(e.getMessage().contains("over the reject budget"), e.getMessage());
+        try (var files = java.nio.file.Files.list(tmp.resolve("cache"))) {
+            // old: the cache of the refused data stayed on disk
+            assertEquals(List.of(), files.map(x -> x.getFileName().toString()).filter(n -> n.endsWith(".clds")).toList());
+        }
+        EncodedDataset ok = loadCountingAll(f, CtrFormat.criteoTsv());    // the same file, accepted by a larger budget
+        assertTrue(ok.report().toString().contains("field sizes (tokens kept + OOV): I1 "), ok.report().toString());
+        assertTrue(ok.report().toString().contains(" C26 " + ok.schema().cardinality(ok.schema().indexOf("C26"))), ok.report().toString());
     }
 
     @Test

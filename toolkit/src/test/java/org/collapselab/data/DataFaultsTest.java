@@ -41,7 +41,7 @@ class DataFaultsTest {
     void aLabelThatIsNeitherConventionNamesBoth() {
         Path f = TestFiles.write(tmp, "bad.libfm", "2 1:1 2:1\n");
         DataFormatException e = assertThrows(DataFormatException.class, () -> CtrData.load(f, CtrFormat.libFm(2), options().strict().build()));
-        assertEquals(f + ":1: label must be 0/1 or libFM's -1/+1, found '2' (is bad.libfm really in the libFM (2 fields) format?)", e.getMessage());
+        assertEquals(f + ":1: label must be 0/1 or libFM's -1/+1, found '2' (is bad.libfm in format 'libFM (2 fields)'?)", e.getMessage());
     }
 
     /** 200 Criteo lines of which {@code bad} have a label 7. */
