@@ -65,6 +65,7 @@ final class Preprocessor {
             readHeader(in);
             while ((opt.maxRows() == 0 || lines < opt.maxRows()) && in.next()) {
                 lines++;
+                if (lines == 1) refuseHeaderAsData(in);
                 if (!parser.parse(in.buf, in.start, in.end)) {
                     if (opt.errors() == PreprocessOptions.ErrorPolicy.STRICT)
                         throw new DataFormatException(source, in.lineNumber, parser.detail + (rows == 0 ? wrongFormatHint() : ""));
@@ -160,6 +161,22 @@ final class Preprocessor {
         if (!Arrays.equals(in.buf, in.start, in.end, e, 0, e.length))
             throw new DataFormatException(source, 1, "the header does not match format '" + format.name() + "': "
                     + headerMismatch(d, new String(in.buf, in.start, in.end - in.start, StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * A format without a header whose first line names its columns (at least half of them, case aside) is given a file
+     * with a header: refused, rather than the header read as data or rejected as a bad row.
+     */
+    private void refuseHeaderAsData(LineReader in) {
+        if (!(format instanceof DelimitedFormat d) || d.header() != DelimitedFormat.Header.NONE) return;
+        String line = new String(in.buf, in.start, in.end - in.start, StandardCharsets.UTF_8);
+        String[] got = line.split(java.util.regex.Pattern.quote(String.valueOf(d.delimiter())), -1);
+        int named = 0;
+        for (int i = 0; i < Math.min(got.length, d.columns().size()); i++) if (got[i].strip().equalsIgnoreCase(d.columns().get(i).name())) named++;
+        if (named > 0 && 2 * named >= d.columns().size())
+            throw new DataFormatException(source, in.lineNumber, "this line is a header (" + named + " of its " + got.length
+                    + " values are the format's column names, e.g. '" + got[0] + "'), but format '" + format.name()
+                    + "' has none: remove the line, or use a format whose header is checked (DelimitedFormat.Header.CHECK)");
     }
 
     /**

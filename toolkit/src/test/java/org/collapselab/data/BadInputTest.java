@@ -128,6 +128,17 @@ class BadInputTest {
                 + "I2, I3, I4, … (31 in all)]; not in the format: [id, click, hour, banner_pos, site_id, … (15 in all)]", csv.getMessage());
     }
 
+    @Test
+    void aHeaderInAFileWhoseFormatHasNoneIsRefused() {
+        // old: loaded, with the header line rejected as "label is not 0 or 1" and one WARN
+        String header = "label\t" + String.join("\t", java.util.stream.IntStream.rangeClosed(1, 13).mapToObj(i -> "I" + i).toList()) + "\t"
+                + String.join("\t", java.util.stream.IntStream.rangeClosed(1, 26).mapToObj(i -> "C" + i).toList());
+        Path f = TestFiles.write(tmp, "with-header.tsv", header + "\n" + String.join("\n", criteo) + "\n");
+        assertEquals(f + ":1: this line is a header (40 of its 40 values are the format's column names, e.g. 'label'), but format 'Criteo TSV' "
+                + "has none: remove the line, or use a format whose header is checked (DelimitedFormat.Header.CHECK)",
+                assertThrows(DataFormatException.class, () -> load(f, CtrFormat.criteoTsv(), false)).getMessage());
+    }
+
     /** A header that differs is reported by the column that differs, or by the delimiter that would fit. */
     @Test
     void headerMistakesAreReportedByColumnAndDelimiter() {
