@@ -2,6 +2,7 @@ package org.collapselab.data;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,14 +44,30 @@ public final class CtrData {
     }
 
     public static EncodedDataset load(Path source, CtrFormat format, PreprocessOptions options) {
-        if (!Files.isRegularFile(source)) throw new DataFormatException(source, 0, "file not found");
-        if (!Files.isReadable(source)) throw new DataFormatException(source, 0, "file is not readable");
-        return checkRejects(source, loadCached(source, format, options), options);
+        requireReadable(source);
+        return checkRejects(source, loadCached(List.of(List.of(source)), null, format, options), options);
     }
 
-    private static EncodedDataset loadCached(Path source, CtrFormat format, PreprocessOptions options) {
-        DatasetCache.Identity id = DatasetCache.Identity.of(source, format, options);
-        Path cache = DatasetCache.fileFor(source, format, options);
+    /**
+     * A dataset that comes split ({@link DataParts}): every file of every part read with one format and encoded with one
+     * vocabulary (counted on all parts, or with {@code VocabularyScope.TRAIN_ONLY} on the training part only), into one
+     * dataset whose split is the parts ({@link EncodedDataset#parts()}). Its identity, and so a run's, covers every
+     * part's content and size.
+     */
+    public static EncodedDataset load(DataParts parts, CtrFormat format, PreprocessOptions options) {
+        parts.files().forEach(CtrData::requireReadable);
+        return checkRejects(parts.train().get(0), loadCached(parts.parts(), parts, format, options), options);
+    }
+
+    private static void requireReadable(Path source) {
+        if (!Files.isRegularFile(source)) throw new DataFormatException(source, 0, "file not found");
+        if (!Files.isReadable(source)) throw new DataFormatException(source, 0, "file is not readable");
+    }
+
+    private static EncodedDataset loadCached(List<List<Path>> files, DataParts parts, CtrFormat format, PreprocessOptions options) {
+        Path source = files.get(0).get(0);
+        DatasetCache.Identity id = DatasetCache.Identity.of(files, format, options);
+        Path cache = DatasetCache.fileFor(files, format, options);
         String why = null;
         if (Files.exists(cache)) {
             try {
@@ -60,12 +77,12 @@ public final class CtrData {
                 LOG.warn(why);
             }
         }
-        new Preprocessor(source, format, options).build(cache, id);
-        LOG.info("encoded {} into {} ({} MB); loads of this file with these options read it from there, and deleting it is always safe",
-                source, cache, String.format(java.util.Locale.ROOT, "%.1f", size(cache) / 1e6));
+        (parts == null ? new Preprocessor(source, format, options) : new Preprocessor(parts, format, options)).build(cache, id);
+        LOG.info("encoded {} into {} ({} MB); loads of the same files with these options read it from there, and deleting it is always safe",
+                parts == null ? source : parts.describe(), cache, String.format(java.util.Locale.ROOT, "%.1f", size(cache) / 1e6));
         try {
             return why == null
-                    ? DatasetCache.read(cache, id, EncodedDataset.CacheInfo.Status.BUILT, "encoded " + source + " into cache " + cache)
+                    ? DatasetCache.read(cache, id, EncodedDataset.CacheInfo.Status.BUILT, "encoded " + (parts == null ? source : parts.describe()) + " into cache " + cache)
                     : DatasetCache.read(cache, id, EncodedDataset.CacheInfo.Status.REBUILT, why);
         } catch (DatasetCache.Stale s) {
             throw new IllegalStateException("the cache just written does not verify: " + cache + ": " + s.getMessage()

@@ -42,13 +42,31 @@ final class DatasetCache {
     /** What a cache must have been built from to be used: the source file as it is now, and the options. */
     record Identity(String path, long size, long modified, String fingerprint) {
         static Identity of(Path source, CtrFormat format, PreprocessOptions options) {
-            try {
-                Path abs = source.toAbsolutePath().normalize();
-                return new Identity(abs.toString(), Files.size(abs), Files.getLastModifiedTime(abs).toMillis(),
-                        format + "|" + options.fingerprint(format));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
+            return of(List.of(List.of(source)), format, options);
+        }
+
+        /**
+         * The identity of a dataset made of several files in parts: every file's absolute path (parts separated by
+         * {@code ;}), their total size and latest modification, and the part sizes in the fingerprint.
+         */
+        static Identity of(List<List<Path>> parts, CtrFormat format, PreprocessOptions options) {
+            StringBuilder paths = new StringBuilder();
+            long size = 0, modified = 0;
+            for (List<Path> part : parts) {
+                if (paths.length() > 0) paths.append(';');
+                for (int i = 0; i < part.size(); i++) {
+                    Path abs = part.get(i).toAbsolutePath().normalize();
+                    try {
+                        size += Files.size(abs);
+                        modified = Math.max(modified, Files.getLastModifiedTime(abs).toMillis());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot read " + part.get(i) + ": " + e.getMessage(), e);
+                    }
+                    paths.append(i == 0 ? "" : "|").append(abs);
+                }
             }
+            String split = parts.size() == 1 ? "" : "|parts=" + parts.stream().map(p -> String.valueOf(p.size())).reduce((a, b) -> a + "," + b).orElseThrow();
+            return new Identity(paths.toString(), size, modified, format + "|" + options.fingerprint(format) + split);
         }
     }
 
@@ -68,8 +86,15 @@ final class DatasetCache {
 
     /** The cache file for a source, format and options, in the options' cache folder. */
     static Path fileFor(Path source, CtrFormat format, PreprocessOptions options) {
-        String key = Identity.of(source, format, options).fingerprint() + "|" + source.toAbsolutePath().normalize();
-        return options.cacheDir().resolve(source.getFileName() + "-" + Sha256.hex(key).substring(0, 16) + EXTENSION);
+        return fileFor(List.of(List.of(source)), format, options);
+    }
+
+    /** The cache file of a dataset made of parts, named after its first file. */
+    static Path fileFor(List<List<Path>> parts, CtrFormat format, PreprocessOptions options) {
+        Identity id = Identity.of(parts, format, options);
+        String key = id.fingerprint() + "|" + id.path();
+        return options.cacheDir().resolve(parts.get(0).get(0).getFileName() + (parts.size() > 1 ? "-parts" : "") + "-"
+                + Sha256.hex(key).substring(0, 16) + EXTENSION);
     }
 
     private static long align(long v, long a) {
@@ -92,10 +117,11 @@ final class DatasetCache {
         return Arrays.stream(schema.cardinalities()).map(IndexColumn::widthFor).toArray();
     }
 
-    static void write(Path target, Identity id, Schema schema, int rows, PreprocessReport report, Filler filler) {
+    /** @param parts the rows of each predefined part, in order, or null when the dataset is not split */
+    static void write(Path target, Identity id, Schema schema, int rows, int[] parts, PreprocessReport report, Filler filler) {
         int[] widths = widths(schema);
         long[] lay = layout(rows, widths);
-        byte[] header = header(id, schema, rows, report);
+        byte[] header = header(id, schema, rows, parts, report);
         long payloadOffset = align(PREAMBLE + header.length, PAGE), payloadLength = lay[widths.length + 1];
         Path tmp = AtomicFiles.temporarySibling(target);
         try {
@@ -224,7 +250,7 @@ final class DatasetCache {
             for (int f = 0; f < widths.length; f++) cs[f] = new IndexColumn(cols[f], widths[f], rows);
             return new EncodedDataset(schema, new IndexColumn(labels, 1, rows), cs, report(p),
                     new EncodedDataset.CacheInfo(file, status, message), digest,
-                    PreprocessOptions.vocabularySplit(p.getProperty("fingerprint")).orElse(null));
+                    PreprocessOptions.vocabularySplit(p.getProperty("fingerprint")).orElse(null), parts(p, rows));
         } catch (IOException e) {
             throw new Stale("it cannot be read: " + e.getMessage());
         } catch (RuntimeException e) {    // a header that parses but says nonsense
@@ -250,7 +276,7 @@ final class DatasetCache {
             throw new Stale("it was built with other options (" + p.getProperty("fingerprint") + ")");
     }
 
-    private static byte[] header(Identity id, Schema schema, int rows, PreprocessReport r) {
+    private static byte[] header(Identity id, Schema schema, int rows, int[] parts, PreprocessReport r) {
         Properties p = new Properties();
         p.setProperty("source.path", id.path());
         p.setProperty("source.size", String.valueOf(id.size()));
@@ -258,6 +284,7 @@ final class DatasetCache {
         p.setProperty("fingerprint", id.fingerprint());
         p.setProperty("rows", String.valueOf(rows));
         p.setProperty(DIGEST, UNSET);    // replaced by the payload's digest once it is filled
+        if (parts != null) p.setProperty("parts", Arrays.toString(parts));
         p.setProperty("fields", String.valueOf(schema.size()));
         for (int f = 0; f < schema.size(); f++) {
             Field fd = schema.field(f);
@@ -292,6 +319,15 @@ final class DatasetCache {
             throw new UncheckedIOException(e);
         }
         return w.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The predefined parts' row counts, or null; refused unless they add up to the rows. */
+    private static int[] parts(Properties p, int rows) {
+        String v = p.getProperty("parts");
+        if (v == null) return null;
+        int[] parts = Arrays.stream(v.substring(1, v.length() - 1).split(",\\s*")).mapToInt(Integer::parseInt).toArray();
+        if (Arrays.stream(parts).asLongStream().sum() != rows) throw new IllegalArgumentException("parts " + v + " do not add up to " + rows + " rows");
+        return parts;
     }
 
     private static Schema schema(Properties p) {

@@ -25,6 +25,7 @@ public final class EncodedDataset {
     private final CacheInfo cache;
     private final String payloadDigest;
     private final SplitSpec vocabularySplit;
+    private final int[] parts;
 
     /** Where a dataset loaded from a file lives on disk, and whether it was read from the cache or built. */
     public record CacheInfo(Path file, Status status, String message) {
@@ -33,10 +34,13 @@ public final class EncodedDataset {
 
     /**
      * @param payloadDigest    SHA-256 (hex) of the labels and then each column, as {@link DatasetCache} lays them out
-     * @param vocabularySplit  the split whose training rows the vocabulary was counted on (null: the whole file)
+     * @param vocabularySplit  the split whose training rows the vocabulary was counted on (null: the whole file, or the
+     *                         training part of a dataset that comes split)
+     * @param parts            the rows of each predefined part (train, valid, test), consecutive in that order; null when
+     *                         the dataset is split by a seed
      */
     EncodedDataset(Schema schema, IndexColumn labels, IndexColumn[] columns,
-                   PreprocessReport report, CacheInfo cache, String payloadDigest, SplitSpec vocabularySplit) {
+                   PreprocessReport report, CacheInfo cache, String payloadDigest, SplitSpec vocabularySplit, int[] parts) {
         this.schema = Objects.requireNonNull(schema, "schema");
         this.rows = labels.size();
         this.labels = labels;
@@ -44,7 +48,8 @@ public final class EncodedDataset {
         this.report = Objects.requireNonNull(report, "report");
         this.cache = cache;
         this.payloadDigest = Objects.requireNonNull(payloadDigest, "payloadDigest");
-        this.vocabularySplit = vocabularySplit;
+        this.parts = parts == null ? null : parts.clone();
+        this.vocabularySplit = parts == null ? vocabularySplit : null;
         if (columns.length != schema.size())
             throw new IllegalArgumentException(columns.length + " columns for a schema of " + schema.size() + " fields");
         for (IndexColumn c : columns)
@@ -83,7 +88,7 @@ public final class EncodedDataset {
         java.security.MessageDigest d = Sha256.digest();
         lc.digest(d);
         for (IndexColumn c : cs) c.digest(d);
-        return new EncodedDataset(schema, lc, cs, report, null, java.util.HexFormat.of().formatHex(d.digest()), null);
+        return new EncodedDataset(schema, lc, cs, report, null, java.util.HexFormat.of().formatHex(d.digest()), null, null);
     }
 
     public Schema schema() {
@@ -125,6 +130,7 @@ public final class EncodedDataset {
      */
     public String contentDigest() {
         StringBuilder sb = new StringBuilder("rows=").append(rows).append(";payload=").append(payloadDigest);
+        if (parts != null) sb.append(";parts=").append(java.util.Arrays.toString(parts));
         for (Field f : schema.fields()) sb.append(';').append(f.name()).append(':').append(f.kind()).append(':').append(f.cardinality());
         return Sha256.hex(sb.toString()).substring(0, 32);
     }
@@ -134,7 +140,12 @@ public final class EncodedDataset {
         return Optional.ofNullable(vocabularySplit);
     }
 
-    /** The split this dataset was prepared for: the one its vocabulary was counted on, else the paper's 8:1:1 with seed 0. */
+    /** The rows of each predefined part (train, valid, test) of a dataset that comes split ({@link DataParts}); empty otherwise. */
+    public Optional<int[]> parts() {
+        return Optional.ofNullable(parts).map(int[]::clone);
+    }
+
+    /** The split this dataset was prepared for: its predefined parts, the split its vocabulary was counted on, else the paper's 8:1:1 with seed 0. */
     public Split split() {
         return split(vocabularySplit().orElse(SplitSpec.paper()));
     }
@@ -149,10 +160,26 @@ public final class EncodedDataset {
      * split: validation and test tokens would then have shaped the encoding.
      */
     public Split split(SplitSpec spec) {
+        if (parts != null) return predefinedSplit(spec);
         if (vocabularySplit != null && !vocabularySplit.equals(spec))
             throw new IllegalArgumentException("the vocabulary of " + report.source() + " was counted on the training rows of " + vocabularySplit
                     + ", so it cannot be trained on " + spec + "; load it with PreprocessOptions.splitSeed(" + spec.seed() + ")");
         return Split.of(rows, spec);
+    }
+
+    /**
+     * The predefined parts as a split: the training rows in an order shuffled by {@code spec}'s seed (the batch order,
+     * fixed across epochs), validation and test rows in file order. Fractions other than the default are refused: the
+     * parts fix them.
+     */
+    private Split predefinedSplit(SplitSpec spec) {
+        SplitSpec plain = SplitSpec.seeded(spec.seed());
+        if (!spec.equals(plain))
+            throw new IllegalArgumentException(report.source() + " comes split into parts of " + parts[0] + ", " + parts[1] + " and " + parts[2]
+                    + " rows, so a split with fractions " + spec.trainFraction() + " / " + spec.validFraction() + " cannot be honoured: leave the "
+                    + "fractions at their defaults (the split's seed orders the training batches)");
+        return new Split(Rows.range(parts[0]).shuffled(spec.seed()), Rows.wrap(java.util.stream.IntStream.range(parts[0], parts[0] + parts[1]).toArray()),
+                Rows.wrap(java.util.stream.IntStream.range(parts[0] + parts[1], rows).toArray()));
     }
 
     /** Batches of {@code rows} in their given order, fixed across epochs. */

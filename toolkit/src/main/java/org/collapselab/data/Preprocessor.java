@@ -17,14 +17,38 @@ import java.util.Map;
 final class Preprocessor {
     private static final int FIRST_LINES_KEPT = 5, WRONG_FORMAT_LINES = 1000, PROGRESS_EVERY = 1 << 16;
 
-    private final Path source;
+    private final List<List<Path>> parts;
+    private final boolean predefined;
     private final CtrFormat format;
     private final PreprocessOptions opt;
+    private Path source;    // the file being read, for messages
+    private String firstHeader;
 
+    /** One file, split later by the options' seed. */
     Preprocessor(Path source, CtrFormat format, PreprocessOptions opt) {
-        this.source = source;
+        this(List.of(List.of(source)), false, format, opt);
+    }
+
+    /** A dataset that comes split: its parts' files, read in order, with one vocabulary. */
+    Preprocessor(DataParts parts, CtrFormat format, PreprocessOptions opt) {
+        this(parts.parts(), true, format, opt);
+    }
+
+    private Preprocessor(List<List<Path>> parts, boolean predefined, CtrFormat format, PreprocessOptions opt) {
+        this.parts = parts;
+        this.predefined = predefined;
         this.format = format;
         this.opt = opt;
+        this.source = parts.get(0).get(0);
+    }
+
+    private boolean manyFiles() {
+        return parts.stream().mapToInt(List::size).sum() > 1;
+    }
+
+    /** Where a line is, for reject examples: its number, and its file when there are several. */
+    private String at(long line) {
+        return (manyFiles() ? source.getFileName() + " " : "") + "line " + line;
     }
 
     /** Counts rejected lines by reason, with the first line numbers and the first message of each. */
@@ -33,11 +57,11 @@ final class Preprocessor {
         final Map<RejectReason, List<Long>> lines = new EnumMap<>(RejectReason.class);
         final Map<RejectReason, String> examples = new EnumMap<>(RejectReason.class);
 
-        void add(RejectReason r, long line, String detail) {
+        void add(RejectReason r, long line, String where, String detail) {
             counts.computeIfAbsent(r, k -> new long[1])[0]++;
             List<Long> ls = lines.computeIfAbsent(r, k -> new ArrayList<>());
             if (ls.size() < FIRST_LINES_KEPT) ls.add(line);
-            examples.putIfAbsent(r, "line " + line + ": " + detail);
+            examples.putIfAbsent(r, where + ": " + detail);
         }
 
         List<PreprocessReport.Rejects> summary() {
@@ -57,42 +81,67 @@ final class Preprocessor {
         RejectLog rejects = new RejectLog();
         List<String> notes = new ArrayList<>();
         LineParser parser = LineParser.of(format, opt.hour());
-        String task = "reading " + source.getFileName();
+        int[] partRows = new int[parts.size()];
+        List<String> perFile = new ArrayList<>();
+        boolean gzip = false, bom = false;
+        long crlf = 0;
 
-        try (LineReader in = new LineReader(source); IntSpill spill = new IntSpill(opt.cacheDir());
-             InternPipeline interning = new InternPipeline(dict, spill)) {
-            opt.progress().start(task, "bytes");
-            readHeader(in);
-            while ((opt.maxRows() == 0 || lines < opt.maxRows()) && in.next()) {
-                lines++;
-                if (lines == 1) refuseHeaderAsData(in);
-                if (!parser.parse(in.buf, in.start, in.end)) {
-                    if (opt.errors() == PreprocessOptions.ErrorPolicy.STRICT)
-                        throw new DataFormatException(source, in.lineNumber, parser.detail + (rows == 0 ? wrongFormatHint() : ""));
-                    rejects.add(parser.reason, in.lineNumber, parser.detail);
-                    // a file whose first 1,000 lines are all bad is of another format, unless the budget accepts any number
-                    if (rows == 0 && lines >= WRONG_FORMAT_LINES && opt.rejectBudget() < 1)
-                        throw new DataFormatException(source, 0, "the first " + lines + " lines were all rejected; "
-                                + rejects.examples.get(parser.reason) + wrongFormatHint());
-                    continue;
+        try (IntSpill spill = new IntSpill(opt.cacheDir()); InternPipeline interning = new InternPipeline(dict, spill)) {
+            for (int p = 0; p < parts.size(); p++)
+                for (Path file : parts.get(p)) {
+                    source = file;
+                    String task = "reading " + file.getFileName();
+                    long fileLines = 0;
+                    int fileRows = 0;
+                    try (LineReader in = new LineReader(file)) {
+                        opt.progress().start(task, "bytes");
+                        readHeader(in);
+                        while ((opt.maxRows() == 0 || lines < opt.maxRows()) && in.next()) {
+                            lines++;
+                            fileLines++;
+                            if (fileLines == 1) refuseHeaderAsData(in);
+                            if (!parser.parse(in.buf, in.start, in.end)) {
+                                if (opt.errors() == PreprocessOptions.ErrorPolicy.STRICT)
+                                    throw new DataFormatException(source, in.lineNumber, parser.detail + (rows == 0 ? wrongFormatHint() : ""));
+                                rejects.add(parser.reason, in.lineNumber, at(in.lineNumber), parser.detail);
+                                // a file whose first 1,000 lines are all bad is of another format, unless the budget accepts any number
+                                if (rows == 0 && lines >= WRONG_FORMAT_LINES && opt.rejectBudget() < 1)
+                                    throw new DataFormatException(source, 0, "the first " + lines + " lines were all rejected; "
+                                            + rejects.examples.get(parser.reason) + wrongFormatHint());
+                                continue;
+                            }
+                            if (rows == Integer.MAX_VALUE - 8) throw new DataFormatException(source, in.lineNumber, "more than 2^31 rows are not supported");
+                            if (rows == labels.length) labels = Arrays.copyOf(labels, (int) Math.min(Integer.MAX_VALUE - 8, labels.length * 2L));
+                            labels[rows++] = parser.label;
+                            fileRows++;
+                            interning.add(parser);
+                            for (int f = 0; f < nf; f++) if (parser.missing[f]) missing[f]++;
+                            if ((lines & (PROGRESS_EVERY - 1)) == 0) opt.progress().update(task, in.position(), in.fileSize, linesRead(lines));
+                        }
+                        opt.progress().update(task, in.position(), in.fileSize, linesRead(lines));
+                        opt.progress().done(task);
+                        gzip |= in.gzip;
+                        bom |= in.bomSkipped;
+                        crlf += in.crlfLines;
+                    }
+                    partRows[p] += fileRows;
+                    perFile.add(String.format(java.util.Locale.ROOT, "%s%s: %,d lines, %,d rows", predefined ? DataParts.NAMES.get(p) + " " : "",
+                            file.getFileName(), fileLines, fileRows));
                 }
-                if (rows == Integer.MAX_VALUE - 8) throw new DataFormatException(source, in.lineNumber, "more than 2^31 rows are not supported");
-                if (rows == labels.length) labels = Arrays.copyOf(labels, (int) Math.min(Integer.MAX_VALUE - 8, labels.length * 2L));
-                labels[rows++] = parser.label;
-                interning.add(parser);
-                for (int f = 0; f < nf; f++) if (parser.missing[f]) missing[f]++;
-                if ((lines & (PROGRESS_EVERY - 1)) == 0) opt.progress().update(task, in.position(), in.fileSize, linesRead(lines));
-            }
             interning.finish();
-            opt.progress().update(task, in.position(), in.fileSize, linesRead(lines));
-            opt.progress().done(task);
             if (lines == 0) throw new DataFormatException(source, 0, "no data lines" + (hasHeader() ? " after the header" : ""));
             if (rows == 0)
                 throw new DataFormatException(source, 0, "no valid rows: all " + lines + " lines were rejected; "
                         + rejects.summary().get(0).example() + wrongFormatHint());
-            if (in.gzip) notes.add("read as gzip");
-            if (in.bomSkipped) notes.add("a UTF-8 byte-order mark at the start was skipped");
-            if (in.crlfLines > 0) notes.add(in.crlfLines + " lines ended in CRLF (accepted)");
+            if (predefined)
+                for (int p = 0; p < parts.size(); p++)
+                    if (partRows[p] == 0)
+                        throw new DataFormatException(parts.get(p).get(0), 0, "the " + DataParts.NAMES.get(p) + " part (" + parts.get(p)
+                                + ") has no valid rows: training needs rows in all three parts");
+            if (manyFiles()) notes.addAll(perFile);
+            if (gzip) notes.add("read as gzip");
+            if (bom) notes.add("a UTF-8 byte-order mark at the start was skipped");
+            if (crlf > 0) notes.add(crlf + " lines ended in CRLF (accepted)");
             if (parser instanceof LineParser.LibFm l && l.nonUnitValues > 0)
                 notes.add(l.nonUnitValues + " libFM values other than 1 were ignored (fields are categorical)");
             if (parser instanceof LineParser.LibFm l && l.minusOneLabels > 0)
@@ -102,7 +151,7 @@ final class Preprocessor {
             int[][] wholeCounts = new int[nf][];
             for (int f = 0; f < nf; f++) wholeCounts[f] = dict[f].counts();
             int[][] vocabCounts = opt.vocabulary() == PreprocessOptions.VocabularyScope.WHOLE_FILE
-                    ? wholeCounts : trainCounts(spill, dict, rows);
+                    ? wholeCounts : trainCounts(spill, dict, rows, predefined ? partRows[0] : -1);
             int minCount = opt.minCountFor(format);
             int[][] remap = new int[nf][];
             List<Field> fields = new ArrayList<>();
@@ -121,14 +170,15 @@ final class Preprocessor {
                 counts.add(new PreprocessReport.FieldCounts(defs.get(f).name(), defs.get(f).kind(), missing[f], oov, dict[f].size(), kept));
             }
             Schema schema = new Schema(fields);
-            PreprocessReport report = new PreprocessReport(source.toString(), format.name(), lines, rows, rejects.summary(), counts, notes);
+            String what = predefined ? new DataParts(parts.get(0), parts.get(1), parts.get(2)).describe() : source.toString();
+            PreprocessReport report = new PreprocessReport(what, format.name(), lines, rows, rejects.summary(), counts, notes);
             byte[] ls = labels;
             int n = rows;
-            DatasetCache.write(target, id, schema, rows, report, (lb, cols) -> {
+            DatasetCache.write(target, id, schema, rows, predefined ? partRows : null, report, (lb, cols) -> {
                 lb.put(0, ls, 0, n);
                 int[] widths = Arrays.stream(schema.cardinalities()).map(IndexColumn::widthFor).toArray();
                 IntSpill.Reader r = spill.reader();
-                String writing = "encoding " + source.getFileName();
+                String writing = "encoding " + (predefined ? "the parts" : source.getFileName());
                 opt.progress().start(writing, "rows");
                 for (int row = 0; row < n; row++) {
                     for (int f = 0; f < nf; f++) IndexColumn.put(cols[f], widths[f], row, remap[f][r.next()]);
@@ -156,6 +206,11 @@ final class Preprocessor {
         if (!hasHeader()) return;
         DelimitedFormat d = (DelimitedFormat) format;
         if (!in.next()) throw new DataFormatException(source, 0, "file has no lines");
+        String found = new String(in.buf, in.start, in.end - in.start, StandardCharsets.UTF_8);
+        if (firstHeader == null) firstHeader = found;
+        else if (!firstHeader.equals(found))
+            throw new DataFormatException(source, 1, "its header differs from the first file's (" + parts.get(0).get(0).getFileName() + "): "
+                    + firstHeader + " vs " + found + "; every file of a dataset must have the same columns");
         if (d.header() == DelimitedFormat.Header.SKIP) return;
         byte[] e = d.headerLine().getBytes(StandardCharsets.UTF_8);
         if (!Arrays.equals(in.buf, in.start, in.end, e, 0, e.length))
@@ -222,11 +277,14 @@ final class Preprocessor {
         };
     }
 
-    /** Counts of each provisional id over the training rows of the seeded split only. */
-    private int[][] trainCounts(IntSpill spill, TokenDictionary[] dict, int rows) {
+    /** Counts of each provisional id over the training rows only: the first {@code trainRows} rows, or (−1) the seeded split's. */
+    private int[][] trainCounts(IntSpill spill, TokenDictionary[] dict, int rows, int trainRows) {
         boolean[] train = new boolean[rows];
-        Rows tr = Split.of(rows, opt.splitSeed()).train();
-        for (int i = 0; i < tr.size(); i++) train[tr.get(i)] = true;
+        if (trainRows >= 0) Arrays.fill(train, 0, trainRows, true);
+        else {
+            Rows tr = Split.of(rows, opt.splitSeed()).train();
+            for (int i = 0; i < tr.size(); i++) train[tr.get(i)] = true;
+        }
         int[][] c = new int[dict.length][];
         for (int f = 0; f < dict.length; f++) c[f] = new int[dict[f].size()];
         IntSpill.Reader r = spill.reader();

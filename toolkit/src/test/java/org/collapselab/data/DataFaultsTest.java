@@ -147,7 +147,7 @@ class DataFaultsTest {
                 List.of(new PreprocessReport.FieldCounts("f", FieldKind.CATEGORICAL, 0, 0, 2, 2)), List.of());
         Path target = tmp.resolve("c").resolve("x.clds");
         DatasetCache.Identity id = new DatasetCache.Identity("src", 1, 1, "fp");
-        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> DatasetCache.write(target, id, schema, 2, report, (l, c) -> {
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> DatasetCache.write(target, id, schema, 2, null, report, (l, c) -> {
             throw new InternalError("a fault occurred in a recent unsafe memory access operation in compiled Java code");
         }));
         assertTrue(e.getMessage().startsWith("cannot write the dataset cache " + target + ": a write to the memory-mapped file "), e.getMessage());
