@@ -161,8 +161,16 @@ abstract sealed class LineParser permits LineParser.Delimited, LineParser.LibFm 
                 int s = colStart[c], e = colEnd[c], f = fieldOf[c];
                 switch (roles[c]) {
                     case LABEL -> {
-                        if (!parseLabel(b, s, e))
-                            return reject(RejectReason.LABEL, "column " + name(c) + ": label must be 0 or 1, found '" + text(b, s, e) + "'");
+                        if (format.labelRule() instanceof LabelRule.ZeroOne) {
+                            if (!parseLabel(b, s, e))
+                                return reject(RejectReason.LABEL, "column " + name(c) + ": label must be 0 or 1, found '" + text(b, s, e) + "'");
+                        } else {
+                            int l = format.labelRule().label(new String(b, s, e - s, java.nio.charset.StandardCharsets.UTF_8));
+                            if (l < 0)
+                                return reject(RejectReason.LABEL, "column " + name(c) + ": label must be " + format.labelRule().describe() + ", found '"
+                                        + text(b, s, e) + "'");
+                            label = (byte) l;
+                        }
                     }
                     case NUMERIC -> {
                         missing[f] = s == e;

@@ -269,7 +269,7 @@ final class Preprocessor {
         return n + (n == 1 ? " column" : " columns");
     }
 
-    private static String delimiterName(char c) {
+    static String delimiterName(char c) {
         return switch (c) {
             case '\t' -> "TAB";
             case ' ' -> "space";
