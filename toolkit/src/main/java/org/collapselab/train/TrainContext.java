@@ -27,6 +27,18 @@ public record TrainContext(Optional<Path> checkpointDir, Progress progress, Opti
         if (memoryBudget.isPresent() && memoryBudget.getAsLong() < 1) throw new IllegalArgumentException("memory budget must be >= 1 byte, got " + memoryBudget.getAsLong());
     }
 
+    /**
+     * What {@code new Trainer(config)} uses: no checkpoints, the default budget, and progress lines on the console when
+     * the JVM has one (a terminal), none otherwise (tests, notebooks, pipes). {@link #NONE} is quiet everywhere.
+     */
+    public static TrainContext defaults() {
+        return defaults(System.console() != null);
+    }
+
+    static TrainContext defaults(boolean interactive) {
+        return interactive ? builder().progress(new ConsoleProgress(System.out)).build() : NONE;
+    }
+
     public static Builder builder() {
         return new Builder();
     }

@@ -27,8 +27,9 @@ public final class Trainer {
     private final List<TrainingListener> listeners = new ArrayList<>();
 
     /** A trainer of {@code config}'s runs with no checkpoints, no progress and the default memory budget. */
+    /** A trainer with {@link TrainContext#defaults()}: progress on the console when there is one; quiet: {@code new Trainer(config, TrainContext.NONE)}. */
     public Trainer(TrainConfig config) {
-        this(config, TrainContext.NONE);
+        this(config, TrainContext.defaults());
     }
 
     public Trainer(TrainConfig config, TrainContext context) {
