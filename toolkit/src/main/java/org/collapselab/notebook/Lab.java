@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.collapselab.data.CtrData;
+import org.collapselab.data.DataParts;
 import org.collapselab.data.CtrFormat;
 import org.collapselab.data.EncodedDataset;
 import org.collapselab.data.PreprocessOptions;
@@ -110,12 +111,17 @@ public final class Lab {
 
     /**
      * The Criteo dataset of this profile: the real {@code train.txt} when {@code COLLAPSELAB_CRITEO} is set and
-     * the profile is full, else Criteo-shaped synthetic data generated into {@code data/generated} (once).
+     * the profile is full, its given parts when {@code COLLAPSELAB_CRITEO_PARTS} is (trained on that split), else Criteo-shaped synthetic data generated into {@code data/generated} (once).
      * Caches go to {@code data/cache}.
      */
     public EncodedDataset criteo() {
         PreprocessOptions options = preprocessOptions();
         if (env.profile() == RunProfile.FULL && env.criteo().isPresent()) return track(shown(CtrData.load(env.criteo().get(), CtrFormat.criteoTsv(), options)));
+        if (env.profile() == RunProfile.FULL && env.criteoParts().isPresent()) {
+            DataParts parts = env.criteoParts().get();
+            CtrFormat format = parts.train().get(0).getFileName().toString().endsWith(".csv") ? CtrFormat.criteoCsv() : CtrFormat.criteoTsv();
+            return track(shown(CtrData.load(parts, format, options)));
+        }
         SyntheticCriteo gen = SyntheticCriteo.criteoShaped(settings.rows(), settings.cardinalityScale(), 0);
         Path file = env.dataDir().resolve("generated").resolve(String.format(Locale.ROOT, "criteo-like-%d-x%s-seed0.tsv",
                 settings.rows(), Double.toString(settings.cardinalityScale())));

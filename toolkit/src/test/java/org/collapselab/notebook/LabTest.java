@@ -46,6 +46,24 @@ class LabTest {
     }
 
     @Test
+    void aCriteoDatasetThatComesSplitIsTrainedOnItsPartsFromTheEnvironment() throws Exception {
+        List<String> lines = FormatSamples.lines(CtrFormat.criteoCsv(), 100, 1);    // a header, then 100 rows
+        Path dir = Files.createDirectories(tmp.resolve("Criteo_x1"));
+        Path train = Files.write(dir.resolve("train.csv"), lines.subList(0, 81)), valid = Files.write(dir.resolve("valid.csv"),
+                java.util.stream.Stream.concat(lines.subList(0, 1).stream(), lines.subList(81, 91).stream()).toList());
+        Path test = Files.write(dir.resolve("test.csv"), java.util.stream.Stream.concat(lines.subList(0, 1).stream(), lines.subList(91, 101).stream()).toList());
+        String sep = java.io.File.pathSeparator;
+        Environment env = Environment.fromEnvironment(java.util.Map.of(Environment.PROFILE, "full", Environment.CRITEO_PARTS, train + sep + valid + sep + test,
+                Environment.DATA, tmp.resolve("data").toString()), tmp);
+        EncodedDataset c = Lab.of(env).criteo();
+        assertEquals(List.of(80, 10, 10), java.util.Arrays.stream(c.parts().orElseThrow()).boxed().toList());
+        assertEquals(java.util.stream.IntStream.range(90, 100).boxed().toList(), java.util.Arrays.stream(c.split().test().toArray()).boxed().toList());
+        var two = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Environment.fromEnvironment(
+                java.util.Map.of(Environment.CRITEO_PARTS, train + sep + valid), tmp));
+        assertTrue(two.getMessage().contains("give three files"), two.getMessage());
+    }
+
+    @Test
     void avazuIsUsedInTheFullProfileWhenGiven() {
         Optional<EncodedDataset> a = lab(RunProfile.FULL, Optional.of(avazuSample())).avazu();
         assertTrue(a.isPresent());
