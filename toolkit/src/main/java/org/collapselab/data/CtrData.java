@@ -116,7 +116,9 @@ public final class CtrData {
                 }
             });
             PreprocessReport.Rejects main = r.rejects().stream().max(java.util.Comparator.comparingLong(PreprocessReport.Rejects::count)).orElseThrow();
-            throw new DataFormatException(source, main.firstLines().isEmpty() ? 0 : main.firstLines().get(0), String.format(java.util.Locale.ROOT,
+            // with several files the example names the file and line; a line number beside the first file's name would mislead
+            long line = main.firstLines().isEmpty() || ds.parts().isPresent() ? 0 : main.firstLines().get(0);
+            throw new DataFormatException(source, line, String.format(java.util.Locale.ROOT,
                     "%,d of %,d lines (%.2f%%) were rejected, over the reject budget of %.2f%%; mostly %,d × %s, e.g. %s "
                             + "(fix the file or the format, or raise the budget: PreprocessOptions.builder().rejectBudget(fraction))",
                     r.rowsRejected(), r.linesRead(), 100 * fraction, 100 * options.rejectBudget(), main.count(),

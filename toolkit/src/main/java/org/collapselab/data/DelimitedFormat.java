@@ -133,10 +133,10 @@ public record DelimitedFormat(String name, char delimiter, Header header, List<C
                 if (!in.next()) throw new DataFormatException(file, 0, "file has no lines");
                 line = new String(in.buf, in.start, in.end - in.start, java.nio.charset.StandardCharsets.UTF_8);
             }
-            String[] got = line.split(java.util.regex.Pattern.quote(String.valueOf(delimiter)), -1);
+            String[] got = Preprocessor.split(line, delimiter);
             if (got.length == 1)
                 for (char c : new char[] {',', '\t', ';', '|'}) {
-                    int n = line.split(java.util.regex.Pattern.quote(String.valueOf(c)), -1).length;
+                    int n = Preprocessor.split(line, c).length;
                     if (c != delimiter && n > 1)
                         throw new DataFormatException(file, 1, "the header splits into 1 column on " + Preprocessor.delimiterName(delimiter) + " and " + n
                                 + " on " + Preprocessor.delimiterName(c) + ": is the delimiter " + Preprocessor.delimiterName(c) + "? (builder.delimiter(...) before columnsFromHeader)");

@@ -225,7 +225,7 @@ final class Preprocessor {
     private void refuseHeaderAsData(LineReader in) {
         if (!(format instanceof DelimitedFormat d) || d.header() != DelimitedFormat.Header.NONE) return;
         String line = new String(in.buf, in.start, in.end - in.start, StandardCharsets.UTF_8);
-        String[] got = line.split(java.util.regex.Pattern.quote(String.valueOf(d.delimiter())), -1);
+        String[] got = split(line, d.delimiter());
         int named = 0;
         for (int i = 0; i < Math.min(got.length, d.columns().size()); i++) if (got[i].strip().equalsIgnoreCase(d.columns().get(i).name())) named++;
         if (named > 0 && 2 * named >= d.columns().size())
@@ -240,7 +240,7 @@ final class Preprocessor {
      */
     static String headerMismatch(DelimitedFormat d, String found) {
         List<String> want = d.columns().stream().map(DelimitedFormat.Column::name).toList();
-        String[] got = found.split(java.util.regex.Pattern.quote(String.valueOf(d.delimiter())), -1);
+        String[] got = split(found, d.delimiter());
         if (got.length == want.size()) {
             List<String> differ = new ArrayList<>();
             for (int i = 0; i < got.length; i++)
@@ -249,7 +249,7 @@ final class Preprocessor {
         }
         for (char c : new char[] {',', '\t', ';', '|', ' '}) {
             if (c == d.delimiter()) continue;
-            int n = found.split(java.util.regex.Pattern.quote(String.valueOf(c)), -1).length;
+            int n = split(found, c).length;
             if (n == want.size())
                 return "the header splits into " + columns(got.length) + " on " + delimiterName(d.delimiter()) + " and " + columns(n) + " on "
                         + delimiterName(c) + ", the format has " + want.size() + ": is the delimiter " + delimiterName(c) + "?";
@@ -263,6 +263,11 @@ final class Preprocessor {
 
     private static String few(List<String> names) {
         return names.size() <= 5 ? names.toString() : names.subList(0, 5).toString().replace("]", ", … (" + names.size() + " in all)]");
+    }
+
+    /** A line's values between single-character delimiters, empty ones included. */
+    static String[] split(String line, char delimiter) {
+        return line.split(java.util.regex.Pattern.quote(String.valueOf(delimiter)), -1);
     }
 
     private static String columns(int n) {

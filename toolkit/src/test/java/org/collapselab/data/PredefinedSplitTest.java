@@ -121,6 +121,12 @@ class PredefinedSplitTest {
         DataParts emptyValid = DataParts.of(t, write("bad.tsv", bad), write("test.tsv", lines.subList(90, 100)));
         var empty = assertThrows(DataFormatException.class, () -> CtrData.load(emptyValid, CtrFormat.criteoTsv(), options().lenient().rejectBudget(1).build()));
         assertTrue(empty.getMessage().contains("the valid part") && empty.getMessage().contains("has no valid rows"), empty.getMessage());
+        // over the reject budget in the validation part: the message names that file and line, not the first file's
+        List<String> mixed = new ArrayList<>(lines.subList(80, 90));
+        for (int i = 0; i < 5; i++) mixed.set(i, "x\ty");
+        DataParts badValid = DataParts.of(t, write("mixed.tsv", mixed), write("test.tsv", lines.subList(90, 100)));
+        var budget = assertThrows(DataFormatException.class, () -> CtrData.load(badValid, CtrFormat.criteoTsv(), options().lenient().build()));
+        assertTrue(budget.getMessage().startsWith(t + ": 5 of 100 lines") && budget.getMessage().contains("e.g. mixed.tsv line 1:"), budget.getMessage());
         // files whose headers differ: the one that differs is named
         List<String> csv = FormatSamples.lines(CtrFormat.criteoCsv(), 30, 30);
         Path ct = write("c-train.csv", csv.subList(0, 21)), cv = write("c-valid.csv", List.of(csv.get(0).replace("I1", "i_one"), csv.get(21), csv.get(22)));
