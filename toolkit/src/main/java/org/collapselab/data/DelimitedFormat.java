@@ -131,15 +131,15 @@ public record DelimitedFormat(String name, char delimiter, Header header, List<C
             String line;
             try (LineReader in = new LineReader(file)) {
                 if (!in.next()) throw new DataFormatException(file, 0, "file has no lines");
-                line = new String(in.buf, in.start, in.end - in.start, java.nio.charset.StandardCharsets.UTF_8);
+                line = in.lineText();
             }
-            String[] got = Preprocessor.split(line, delimiter);
+            String[] got = split(line, delimiter);
             if (got.length == 1)
                 for (char c : new char[] {',', '\t', ';', '|'}) {
-                    int n = Preprocessor.split(line, c).length;
+                    int n = split(line, c).length;
                     if (c != delimiter && n > 1)
-                        throw new DataFormatException(file, 1, "the header splits into 1 column on " + Preprocessor.delimiterName(delimiter) + " and " + n
-                                + " on " + Preprocessor.delimiterName(c) + ": is the delimiter " + Preprocessor.delimiterName(c) + "? (builder.delimiter(...) before columnsFromHeader)");
+                        throw new DataFormatException(file, 1, "the header splits into 1 column on " + delimiterName(delimiter) + " and " + n
+                                + " on " + delimiterName(c) + ": is the delimiter " + delimiterName(c) + "? (builder.delimiter(...) before columnsFromHeader)");
                 }
             names = java.util.Arrays.stream(got).map(String::strip).toList();
             return this;
@@ -154,6 +154,20 @@ public record DelimitedFormat(String name, char delimiter, Header header, List<C
             List<Column> cs = names.stream().map(n -> new Column(n, roles.getOrDefault(n, Role.CATEGORICAL))).toList();
             return new DelimitedFormat(name, delimiter, header, cs, minCount, labelRule);
         }
+    }
+
+    /** A line's values between single-character delimiters, empty ones included. */
+    static String[] split(String line, char delimiter) {
+        return line.split(java.util.regex.Pattern.quote(String.valueOf(delimiter)), -1);
+    }
+
+    /** A delimiter as messages name it: TAB, SPACE, or the character in quotes. */
+    static String delimiterName(char c) {
+        return switch (c) {
+            case '\t' -> "TAB";
+            case ' ' -> "SPACE";
+            default -> "'" + c + "'";
+        };
     }
 
     /** The header line this format expects, e.g. {@code id,click,hour,...}. */

@@ -155,7 +155,7 @@ abstract sealed class LineParser permits LineParser.Delimited, LineParser.LibFm 
             }
             if (count + 1 != n)
                 return reject(RejectReason.COLUMN_COUNT, "expected " + n + " columns separated by "
-                        + delimiterName() + ", found " + (count + 1));
+                        + DelimitedFormat.delimiterName((char) delimiter) + ", found " + (count + 1));
             colEnd[n - 1] = end;
             for (int c = 0; c < n; c++) {
                 int s = colStart[c], e = colEnd[c], f = fieldOf[c];
@@ -231,14 +231,6 @@ abstract sealed class LineParser permits LineParser.Delimited, LineParser.LibFm 
             return format.columns().get(c).name();
         }
 
-        private String delimiterName() {
-            return switch (delimiter) {
-                case '\t' -> "TAB";
-                case ',' -> "','";
-                case ' ' -> "SPACE";
-                default -> "'" + (char) delimiter + "'";
-            };
-        }
     }
 
     /** {@code label idx:val ...} with exactly {@code fields} pairs. */

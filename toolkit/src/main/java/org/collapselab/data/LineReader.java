@@ -137,6 +137,11 @@ final class LineReader implements Closeable {
         }
     }
 
+    /** The current line as text. */
+    String lineText() {
+        return new String(buf, start, end - start, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** The current line as text (for messages), cut to {@code max} characters. */
     String lineText(int max) {
         String s = new String(buf, start, Math.min(end - start, max * 4), java.nio.charset.StandardCharsets.UTF_8);

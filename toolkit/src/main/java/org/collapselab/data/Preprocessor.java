@@ -18,7 +18,7 @@ final class Preprocessor {
     private static final int FIRST_LINES_KEPT = 5, WRONG_FORMAT_LINES = 1000, PROGRESS_EVERY = 1 << 16;
 
     private final List<List<Path>> parts;
-    private final boolean predefined;
+    private final DataParts given;    // null: one file, split later by a seed
     private final CtrFormat format;
     private final PreprocessOptions opt;
     private Path source;    // the file being read, for messages
@@ -26,17 +26,17 @@ final class Preprocessor {
 
     /** One file, split later by the options' seed. */
     Preprocessor(Path source, CtrFormat format, PreprocessOptions opt) {
-        this(List.of(List.of(source)), false, format, opt);
+        this(List.of(List.of(source)), null, format, opt);
     }
 
     /** A dataset that comes split: its parts' files, read in order, with one vocabulary. */
     Preprocessor(DataParts parts, CtrFormat format, PreprocessOptions opt) {
-        this(parts.parts(), true, format, opt);
+        this(parts.parts(), parts, format, opt);
     }
 
-    private Preprocessor(List<List<Path>> parts, boolean predefined, CtrFormat format, PreprocessOptions opt) {
+    private Preprocessor(List<List<Path>> parts, DataParts given, CtrFormat format, PreprocessOptions opt) {
         this.parts = parts;
-        this.predefined = predefined;
+        this.given = given;
         this.format = format;
         this.opt = opt;
         this.source = parts.get(0).get(0);
@@ -125,7 +125,7 @@ final class Preprocessor {
                         crlf += in.crlfLines;
                     }
                     partRows[p] += fileRows;
-                    perFile.add(String.format(java.util.Locale.ROOT, "%s%s: %,d lines, %,d rows", predefined ? DataParts.NAMES.get(p) + " " : "",
+                    perFile.add(String.format(java.util.Locale.ROOT, "%s%s: %,d lines, %,d rows", given != null ? DataParts.NAMES.get(p) + " " : "",
                             file.getFileName(), fileLines, fileRows));
                 }
             interning.finish();
@@ -133,7 +133,7 @@ final class Preprocessor {
             if (rows == 0)
                 throw new DataFormatException(source, 0, "no valid rows: all " + lines + " lines were rejected; "
                         + rejects.summary().get(0).example() + wrongFormatHint());
-            if (predefined)
+            if (given != null)
                 for (int p = 0; p < parts.size(); p++)
                     if (partRows[p] == 0)
                         throw new DataFormatException(parts.get(p).get(0), 0, "the " + DataParts.NAMES.get(p) + " part (" + parts.get(p)
@@ -151,7 +151,7 @@ final class Preprocessor {
             int[][] wholeCounts = new int[nf][];
             for (int f = 0; f < nf; f++) wholeCounts[f] = dict[f].counts();
             int[][] vocabCounts = opt.vocabulary() == PreprocessOptions.VocabularyScope.WHOLE_FILE
-                    ? wholeCounts : trainCounts(spill, dict, rows, predefined ? partRows[0] : -1);
+                    ? wholeCounts : trainCounts(spill, dict, rows, given != null ? partRows[0] : -1);
             int minCount = opt.minCountFor(format);
             int[][] remap = new int[nf][];
             List<Field> fields = new ArrayList<>();
@@ -170,15 +170,15 @@ final class Preprocessor {
                 counts.add(new PreprocessReport.FieldCounts(defs.get(f).name(), defs.get(f).kind(), missing[f], oov, dict[f].size(), kept));
             }
             Schema schema = new Schema(fields);
-            String what = predefined ? new DataParts(parts.get(0), parts.get(1), parts.get(2)).describe() : source.toString();
+            String what = given != null ? given.describe() : source.toString();
             PreprocessReport report = new PreprocessReport(what, format.name(), lines, rows, rejects.summary(), counts, notes);
             byte[] ls = labels;
             int n = rows;
-            DatasetCache.write(target, id, schema, rows, predefined ? partRows : null, report, (lb, cols) -> {
+            DatasetCache.write(target, id, schema, rows, given != null ? partRows : null, report, (lb, cols) -> {
                 lb.put(0, ls, 0, n);
                 int[] widths = Arrays.stream(schema.cardinalities()).map(IndexColumn::widthFor).toArray();
                 IntSpill.Reader r = spill.reader();
-                String writing = "encoding " + (predefined ? "the parts" : source.getFileName());
+                String writing = "encoding " + (given != null ? "the parts" : source.getFileName());
                 opt.progress().start(writing, "rows");
                 for (int row = 0; row < n; row++) {
                     for (int f = 0; f < nf; f++) IndexColumn.put(cols[f], widths[f], row, remap[f][r.next()]);
@@ -206,7 +206,7 @@ final class Preprocessor {
         if (!hasHeader()) return;
         DelimitedFormat d = (DelimitedFormat) format;
         if (!in.next()) throw new DataFormatException(source, 0, "file has no lines");
-        String found = new String(in.buf, in.start, in.end - in.start, StandardCharsets.UTF_8);
+        String found = in.lineText();
         if (firstHeader == null) firstHeader = found;
         else if (!firstHeader.equals(found))
             throw new DataFormatException(source, 1, "its header differs from the first file's (" + parts.get(0).get(0).getFileName() + "): "
@@ -215,7 +215,7 @@ final class Preprocessor {
         byte[] e = d.headerLine().getBytes(StandardCharsets.UTF_8);
         if (!Arrays.equals(in.buf, in.start, in.end, e, 0, e.length))
             throw new DataFormatException(source, 1, "the header does not match format '" + format.name() + "': "
-                    + headerMismatch(d, new String(in.buf, in.start, in.end - in.start, StandardCharsets.UTF_8)));
+                    + headerMismatch(d, found));
     }
 
     /**
@@ -224,8 +224,7 @@ final class Preprocessor {
      */
     private void refuseHeaderAsData(LineReader in) {
         if (!(format instanceof DelimitedFormat d) || d.header() != DelimitedFormat.Header.NONE) return;
-        String line = new String(in.buf, in.start, in.end - in.start, StandardCharsets.UTF_8);
-        String[] got = split(line, d.delimiter());
+        String[] got = DelimitedFormat.split(in.lineText(), d.delimiter());
         int named = 0;
         for (int i = 0; i < Math.min(got.length, d.columns().size()); i++) if (got[i].strip().equalsIgnoreCase(d.columns().get(i).name())) named++;
         if (named > 0 && 2 * named >= d.columns().size())
@@ -240,7 +239,7 @@ final class Preprocessor {
      */
     static String headerMismatch(DelimitedFormat d, String found) {
         List<String> want = d.columns().stream().map(DelimitedFormat.Column::name).toList();
-        String[] got = split(found, d.delimiter());
+        String[] got = DelimitedFormat.split(found, d.delimiter());
         if (got.length == want.size()) {
             List<String> differ = new ArrayList<>();
             for (int i = 0; i < got.length; i++)
@@ -249,10 +248,10 @@ final class Preprocessor {
         }
         for (char c : new char[] {',', '\t', ';', '|', ' '}) {
             if (c == d.delimiter()) continue;
-            int n = split(found, c).length;
+            int n = DelimitedFormat.split(found, c).length;
             if (n == want.size())
-                return "the header splits into " + columns(got.length) + " on " + delimiterName(d.delimiter()) + " and " + columns(n) + " on "
-                        + delimiterName(c) + ", the format has " + want.size() + ": is the delimiter " + delimiterName(c) + "?";
+                return "the header splits into " + columns(got.length) + " on " + DelimitedFormat.delimiterName(d.delimiter()) + " and " + columns(n) + " on "
+                        + DelimitedFormat.delimiterName(c) + ", the format has " + want.size() + ": is the delimiter " + DelimitedFormat.delimiterName(c) + "?";
         }
         List<String> missing = new ArrayList<>(want), extra = new ArrayList<>(Arrays.asList(got));
         missing.removeAll(Arrays.asList(got));
@@ -265,21 +264,8 @@ final class Preprocessor {
         return names.size() <= 5 ? names.toString() : names.subList(0, 5).toString().replace("]", ", … (" + names.size() + " in all)]");
     }
 
-    /** A line's values between single-character delimiters, empty ones included. */
-    static String[] split(String line, char delimiter) {
-        return line.split(java.util.regex.Pattern.quote(String.valueOf(delimiter)), -1);
-    }
-
     private static String columns(int n) {
         return n + (n == 1 ? " column" : " columns");
-    }
-
-    static String delimiterName(char c) {
-        return switch (c) {
-            case '\t' -> "TAB";
-            case ' ' -> "space";
-            default -> "'" + c + "'";
-        };
     }
 
     /** Counts of each provisional id over the training rows only: the first {@code trainRows} rows, or (−1) the seeded split's. */
