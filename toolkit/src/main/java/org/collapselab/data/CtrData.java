@@ -45,7 +45,7 @@ public final class CtrData {
 
     public static EncodedDataset load(Path source, CtrFormat format, PreprocessOptions options) {
         requireReadable(source);
-        return checkRejects(source, loadCached(List.of(List.of(source)), null, format, options), options);
+        return checkRejects(source, loadCached(source, null, format, options), options);
     }
 
     /**
@@ -56,7 +56,7 @@ public final class CtrData {
      */
     public static EncodedDataset load(DataParts parts, CtrFormat format, PreprocessOptions options) {
         parts.files().forEach(CtrData::requireReadable);
-        return checkRejects(parts.train().get(0), loadCached(parts.parts(), parts, format, options), options);
+        return checkRejects(parts.train().get(0), loadCached(parts.train().get(0), parts, format, options), options);
     }
 
     private static void requireReadable(Path source) {
@@ -64,8 +64,10 @@ public final class CtrData {
         if (!Files.isReadable(source)) throw new DataFormatException(source, 0, "file is not readable");
     }
 
-    private static EncodedDataset loadCached(List<List<Path>> files, DataParts parts, CtrFormat format, PreprocessOptions options) {
-        Path source = files.get(0).get(0);
+    /** {@code source}, or with {@code parts} (then {@code source} is their first file) the parts. */
+    private static EncodedDataset loadCached(Path source, DataParts parts, CtrFormat format, PreprocessOptions options) {
+        List<List<Path>> files = parts == null ? List.of(List.of(source)) : parts.parts();
+        String what = parts == null ? source.toString() : parts.describe();
         DatasetCache.Identity id = DatasetCache.Identity.of(files, format, options);
         Path cache = DatasetCache.fileFor(files, format, options);
         String why = null;
@@ -79,10 +81,10 @@ public final class CtrData {
         }
         (parts == null ? new Preprocessor(source, format, options) : new Preprocessor(parts, format, options)).build(cache, id);
         LOG.info("encoded {} into {} ({} MB); loads of the same files with these options read it from there, and deleting it is always safe",
-                parts == null ? source : parts.describe(), cache, String.format(java.util.Locale.ROOT, "%.1f", size(cache) / 1e6));
+                what, cache, String.format(java.util.Locale.ROOT, "%.1f", size(cache) / 1e6));
         try {
             return why == null
-                    ? DatasetCache.read(cache, id, EncodedDataset.CacheInfo.Status.BUILT, "encoded " + (parts == null ? source : parts.describe()) + " into cache " + cache)
+                    ? DatasetCache.read(cache, id, EncodedDataset.CacheInfo.Status.BUILT, "encoded " + what + " into cache " + cache)
                     : DatasetCache.read(cache, id, EncodedDataset.CacheInfo.Status.REBUILT, why);
         } catch (DatasetCache.Stale s) {
             throw new IllegalStateException("the cache just written does not verify: " + cache + ": " + s.getMessage()

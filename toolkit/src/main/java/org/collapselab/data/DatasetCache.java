@@ -179,7 +179,7 @@ final class DatasetCache {
         java.security.MessageDigest d = Sha256.digest();
         d.update(labels.duplicate().clear());
         for (ByteBuffer b : cols) d.update(b.duplicate().clear());
-        return java.util.HexFormat.of().formatHex(d.digest());
+        return Sha256.hex(d);
     }
 
     /** The header with the payload's digest in place of the placeholder it was written with (same length, so the layout holds). */

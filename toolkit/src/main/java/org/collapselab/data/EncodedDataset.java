@@ -88,7 +88,7 @@ public final class EncodedDataset {
         java.security.MessageDigest d = Sha256.digest();
         lc.digest(d);
         for (IndexColumn c : cs) c.digest(d);
-        return new EncodedDataset(schema, lc, cs, report, null, java.util.HexFormat.of().formatHex(d.digest()), null, null);
+        return new EncodedDataset(schema, lc, cs, report, null, Sha256.hex(d), null, null);
     }
 
     public Schema schema() {

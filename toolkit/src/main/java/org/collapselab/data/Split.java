@@ -2,7 +2,6 @@ package org.collapselab.data;
 
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
-import java.util.HexFormat;
 import org.collapselab.io.Sha256;
 
 /**
@@ -55,6 +54,6 @@ public record Split(Rows train, Rows valid, Rows test) {
             md.update(b.flip());
             b.clear();
         }
-        return HexFormat.of().formatHex(md.digest());
+        return Sha256.hex(md);
     }
 }

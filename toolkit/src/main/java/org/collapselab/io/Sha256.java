@@ -24,7 +24,12 @@ public final class Sha256 {
             byte[] block = new byte[1 << 20];
             for (int n; (n = in.read(block)) > 0; ) md.update(block, 0, n);
         }
-        return HexFormat.of().formatHex(md.digest());
+        return hex(md);
+    }
+
+    /** The hex of what {@code digest} ({@link #digest()}, fed since) has seen; the digest is reset. */
+    public static String hex(MessageDigest digest) {
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     /** A fresh SHA-256 digest, for streaming input. */
