@@ -140,18 +140,27 @@ public final class RunStore {
         java.util.Properties head = new java.util.Properties();
         identity.forEach(head::setProperty);
         String expected = PropertiesText.write(head) + "--\n";
-        if (Files.isRegularFile(file)) {
-            try {
-                String body = SealedText.read(file);
-                if (body.startsWith(expected)) return computation.decode(body.substring(expected.length(), body.length() - 1));
-                LOG.warn("{} is of other inputs; it is computed again", file);
-            } catch (RuntimeException e) {
-                LOG.warn("stored result {} not used: {}; it is computed again", file, e.getMessage());
-            }
-        }
+        Optional<T> stored = readCached(file, expected, computation::decode);
+        if (stored.isPresent()) return stored.get();
         T value = computation.compute();
         SealedText.write(file, expected + computation.encode(value) + "\n");
         return value;
+    }
+
+    /**
+     * What a sealed cache file holds after {@code head}, decoded; empty (with a warning naming the file) when there is
+     * none, or it is damaged or was written for other inputs, so that the caller computes it again.
+     */
+    private static <T> Optional<T> readCached(Path file, String head, java.util.function.Function<String, T> decode) {
+        if (!Files.isRegularFile(file)) return Optional.empty();
+        try {
+            String body = SealedText.read(file);
+            if (body.startsWith(head)) return Optional.of(decode.apply(body.substring(head.length(), body.length() - 1)));
+            LOG.warn("{} was written for other inputs; it is computed again", file);
+        } catch (RuntimeException e) {
+            LOG.warn("cached {} not used: {}; it is computed again", file, e.getMessage());
+        }
+        return Optional.empty();
     }
 
     private <T> T cache(RunRecord run, Measure<T> measure, KeptWeights weights) {
@@ -221,17 +230,6 @@ public final class RunStore {
      * measure) when there, else computed from the run's record and kept weights and cached. Never trains.
      */
     public <T> T measure(RunRecord run, Measure<T> measure) {
-        Path cache = measureFile(run, measure);
-        String head = head(run, measure);
-        if (Files.isRegularFile(cache)) {
-            try {
-                String body = SealedText.read(cache);
-                if (body.startsWith(head)) return measure.decode(body.substring(head.length(), body.length() - 1));
-                LOG.warn("{} is of another run or measure; it is computed again", cache);
-            } catch (RuntimeException e) {
-                LOG.warn("cached measure {} not used: {}; it is computed again", cache, e.getMessage());
-            }
-        }
-        return cache(run, measure, weights(run));
+        return readCached(measureFile(run, measure), head(run, measure), measure::decode).orElseGet(() -> cache(run, measure, weights(run)));
     }
 }
