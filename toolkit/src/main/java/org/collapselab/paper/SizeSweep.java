@@ -179,9 +179,10 @@ public record SizeSweep(String recipe, List<Variant> variants, List<Integer> sca
             return runs;
         }
 
-        private SortedMap<Integer, List<RunRecord>> records(String variant) {
-            SortedMap<Integer, List<RunRecord>> out = new TreeMap<>();
-            for (Run r : cells) if (r.variant().equals(variant)) out.computeIfAbsent(r.scale(), n -> new ArrayList<>()).add(r.record());
+        /** A variant's runs per scale, one per seed (seed order); an unknown variant is refused naming the variants. */
+        private SortedMap<Integer, List<Run>> cells(String variant) {
+            SortedMap<Integer, List<Run>> out = new TreeMap<>();
+            for (Run r : cells) if (r.variant().equals(variant)) out.computeIfAbsent(r.scale(), n -> new ArrayList<>()).add(r);
             if (out.isEmpty()) throw new IllegalArgumentException("no runs of variant '" + variant + "'; the variants are " + variants());
             return out;
         }
@@ -189,20 +190,14 @@ public record SizeSweep(String recipe, List<Variant> variants, List<Integer> sca
         /** A variant's test predictions per scale, one run per seed (seed order). */
         public SortedMap<Integer, List<Predictions>> testPredictions(String variant) {
             SortedMap<Integer, List<Predictions>> out = new TreeMap<>();
-            records(variant).forEach((n, rs) -> out.put(n, rs.stream().map(r -> r.result().test()).toList()));
+            cells(variant).forEach((n, rs) -> out.put(n, rs.stream().map(r -> r.record().result().test()).toList()));
             return out;
         }
 
         /** A variant's IA per field of the kept weights per scale, {@code [seed][field]}. */
         public SortedMap<Integer, double[][]> ia(String variant) {
             SortedMap<Integer, double[][]> out = new TreeMap<>();
-            records(variant);    // refuses an unknown variant
-            for (Run r : cells)
-                if (r.variant().equals(variant)) {
-                    double[][] before = out.getOrDefault(r.scale(), new double[0][]), now = java.util.Arrays.copyOf(before, before.length + 1);
-                    now[before.length] = r.ia().ia();
-                    out.put(r.scale(), now);
-                }
+            cells(variant).forEach((n, rs) -> out.put(n, rs.stream().map(r -> r.ia().ia()).toArray(double[][]::new)));
             return out;
         }
 
