@@ -132,7 +132,6 @@ final class DatasetCache {
                         + need + " bytes, the disk has " + free + " free (free some space or set another cache folder: "
                         + "PreprocessOptions.builder().cacheDir(...))"));
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-                writeFully(ch, ByteBuffer.wrap(header), PREAMBLE);
                 MappedByteBuffer labels = ch.map(FileChannel.MapMode.READ_WRITE, payloadOffset, rows);
                 MappedByteBuffer[] cols = new MappedByteBuffer[widths.length];
                 for (int f = 0; f < widths.length; f++) {
@@ -149,7 +148,7 @@ final class DatasetCache {
                             + " bytes free, the cache needs " + (payloadOffset + payloadLength) + ")", e);
                 }
                 int payloadCrc = crc(labels, cols);
-                header = withDigest(header, sha256(labels, cols));
+                header = withDigest(header, sha256(labels, cols));    // the header is written once the payload's digest is known
                 writeFully(ch, ByteBuffer.wrap(header), PREAMBLE);
                 CRC32C hc = new CRC32C();
                 hc.update(header);
