@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** NumPy {@code .npy} files of float matrices: read (versions 1.0 and 2.0, {@code <f4} and {@code <f8}) and written ({@code <f4}). */
+/** NumPy {@code .npy} files of float matrices: read (versions 1.0 and 2.0, {@code <f2}, {@code <f4} and {@code <f8}) and written ({@code <f4}). */
 final class Npy {
     private Npy() {}
 
@@ -33,8 +33,22 @@ final class Npy {
         return read(b, file.toString());
     }
 
-    /** Parses the bytes of a {@code .npy} file; {@code src} names it in messages. */
-    static MatrixFile read(byte[] b, String src) {
+    /** What a {@code .npy} header says: dtype, order, shape, and where the data starts. */
+    record Header(String descr, boolean fortran, long[] shape, int dataStart) {
+        /** The element type as PyTorch names it ({@code float32}, {@code int64}, ...), or the descr itself. */
+        String dtype() {
+            return switch (descr) {
+                case "<f2" -> "float16";
+                case "<f4" -> "float32";
+                case "<f8" -> "float64";
+                case "|b1" -> "bool";
+                default -> descr.matches("[<|][iu][1248]") ? (descr.charAt(1) == 'u' ? "uint" : "int") + 8 * (descr.charAt(2) - '0') : descr;
+            };
+        }
+    }
+
+    /** Parses the header of a {@code .npy} file's bytes, whatever its dtype and rank; {@code src} names it in messages. */
+    static Header header(byte[] b, String src) {
         if (b.length < 10 || !java.util.Arrays.equals(java.util.Arrays.copyOf(b, 6), MatrixFile.MAGIC))
             throw new IllegalArgumentException(src + ": not a NumPy .npy file (it does not start with \\x93NUMPY)");
         int major = b[6] & 0xff, minor = b[7] & 0xff;
@@ -57,16 +71,6 @@ final class Npy {
             throw new IllegalArgumentException(src + ": the dtype is structured (named fields: " + header.strip() + "); an embedding table "
                     + "is a plain 2-D float array: save one field, or a float32 copy (np.ascontiguousarray(a[name], dtype='<f4'))");
         String descr = group(DESCR, header, "descr", src), fortran = group(FORTRAN, header, "fortran_order", src), shape = group(SHAPE, header, "shape", src);
-        int itemSize = switch (descr) {
-            case "<f4" -> 4;
-            case "<f8" -> 8;
-            case ">f4", ">f8" -> throw new IllegalArgumentException(src + ": dtype '" + descr + "' is big-endian; save it little-endian "
-                    + "(array.astype('<f4')) — supported dtypes are <f4 and <f8");
-            default -> throw new IllegalArgumentException(src + ": dtype '" + descr + "' is not supported; supported are <f4 (float32) and "
-                    + "<f8 (float64), little-endian (array.astype('float32'))");
-        };
-        if (fortran.equals("True"))
-            throw new IllegalArgumentException(src + ": Fortran-order arrays are not supported; save a C-order copy (np.ascontiguousarray)");
         String[] dims = shape.strip().isEmpty() ? new String[0] : shape.split(",");
         List<Long> d = new ArrayList<>();
         for (String s : dims) {
@@ -77,9 +81,27 @@ final class Npy {
                 throw new IllegalArgumentException(src + ": the .npy shape (" + shape + ") holds '" + s.strip() + "', not an integer");
             }
         }
-        if (d.size() != 2) throw new IllegalArgumentException(src + ": shape (" + shape + ") is not 2-D; an embedding table is rows × columns");
-        long rows = d.get(0), cols = d.get(1);
-        if (rows < 1 || cols < 1) throw new IllegalArgumentException(src + ": empty array, shape (" + shape + ")");
+        return new Header(descr, fortran.equals("True"), d.stream().mapToLong(Long::longValue).toArray(), (int) (start + headerLen));
+    }
+
+    /** Parses the bytes of a {@code .npy} file; {@code src} names it in messages. */
+    static MatrixFile read(byte[] b, String src) {
+        Header h = header(b, src);
+        String descr = h.descr(), shape = java.util.Arrays.toString(h.shape());
+        int itemSize = switch (descr) {
+            case "<f2" -> 2;
+            case "<f4" -> 4;
+            case "<f8" -> 8;
+            case ">f2", ">f4", ">f8" -> throw new IllegalArgumentException(src + ": dtype '" + descr + "' is big-endian; save it little-endian "
+                    + "(array.astype('<f4')) — supported dtypes are <f2, <f4 and <f8");
+            default -> throw new IllegalArgumentException(src + ": dtype '" + descr + "' is not supported; supported are <f2 (float16), <f4 (float32) and "
+                    + "<f8 (float64), little-endian (array.astype('float32'))");
+        };
+        if (h.fortran())
+            throw new IllegalArgumentException(src + ": Fortran-order arrays are not supported; save a C-order copy (np.ascontiguousarray)");
+        if (h.shape().length != 2) throw new IllegalArgumentException(src + ": shape " + shape + " is not 2-D; an embedding table is rows × columns");
+        long rows = h.shape()[0], cols = h.shape()[1];
+        if (rows < 1 || cols < 1) throw new IllegalArgumentException(src + ": empty array, shape " + shape);
         long cells;
         try {
             cells = Math.multiplyExact(rows, cols);
@@ -87,24 +109,13 @@ final class Npy {
             cells = Long.MAX_VALUE;    // a shape whose size overflows a long is too large as well
         }
         if (cells > Integer.MAX_VALUE - 8) throw new IllegalArgumentException(src + ": " + rows + " x " + cols + " is too large");
-        long need = start + headerLen + rows * cols * itemSize;
+        long need = h.dataStart() + rows * cols * itemSize;
         if (b.length != need)
-            throw new IllegalArgumentException(src + ": shape (" + shape + ") of " + descr + " needs " + (need - start - headerLen) + " data bytes, the file has "
-                    + (b.length - start - headerLen));
-        float[] v = new float[(int) cells];
-        int p = (int) (start + headerLen);
-        long underflows = 0;
-        for (int i = 0; i < v.length; i++) {
-            double x = itemSize == 4 ? bb.getFloat(p + 4 * i) : bb.getDouble(p + 8 * i);
-            v[i] = (float) x;
-            if (!Float.isFinite(v[i])) {
-                String at = src + ": row " + i / cols + ", column " + i % cols + " (0-based): " + x;
-                if (!Double.isFinite(x)) throw new IllegalArgumentException(at + " is not finite");
-                MatrixFile.narrow(x, at);
-            }
-            if (v[i] == 0 && x != 0) underflows++;
-        }
-        return new MatrixFile(v, (int) rows, (int) cols, src, ".npy " + descr + ", " + rows + " x " + cols + MatrixFile.underflowNote(underflows));
+            throw new IllegalArgumentException(src + ": shape " + shape + " of " + descr + " needs " + (need - h.dataStart()) + " data bytes, the file has "
+                    + (b.length - h.dataStart()));
+        ElementType type = ElementType.named(h.dtype());
+        ByteBuffer data = ByteBuffer.wrap(b, h.dataStart(), b.length - h.dataStart()).slice().order(ByteOrder.LITTLE_ENDIAN);
+        return StridedTable.read(type, data, 0, h.shape(), StridedTable.contiguous(h.shape()), src, ".npy " + descr + ", " + rows + " x " + cols);
     }
 
     private static String group(Pattern p, String header, String key, String src) {
