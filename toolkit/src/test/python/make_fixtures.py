@@ -160,7 +160,9 @@ def main(out):
     torch.save(model.state_dict(), os.path.join(out, "legacy.pt"), _use_new_zipfile_serialization=False)
     nan = torch.from_numpy(table.copy())
     nan[17, 2] = float("nan")
-    torch.save({"emb": nan, "cube": torch.zeros(2, 3, 4)}, os.path.join(out, "bad_tensors.pt"))
+    torch.save({"emb": nan, "cube": torch.zeros(2, 3, 4), "steps": torch.arange(62 * 6).reshape(62, 6)},
+               os.path.join(out, "bad_tensors.pt"))
+    torch.save(model, os.path.join(out, "whole_model.pt"))          # a pickled module, not a state_dict
 
     for e in expected:
         e.pop("values_sha_f32")

@@ -23,7 +23,7 @@ import tech.tablesaw.api.Table;
  * CollapseReport r = CollapseReport.of(Path.of("table.npy"));               // one table
  * CollapseReport r = CollapseReport.of(Path.of("table.csv"), 1000, 30, 7);   // three fields of 1000, 30 and 7 rows
  * r.iaTable();  r.spectrumTable();  r.measures(0).table();  Plots.spectra(r.fieldIA(), List.of());  Plots.iaVersusRandom(r.fieldIA(), r.randomBaseline(0));
- * r.summary(r.measuresPerSet(0, System.out::println));                       // field, set, rows, ia, ..., ia_random, ... (every set)
+ * r.summary(r.measuresPerSet(CollapseMeasure.standard(), 0, System.out::println));                       // field, set, rows, ia, ..., ia_random, ... (every set)
  * }</pre>
  *
  * @param tables   the table of each set, all of one shape
@@ -125,15 +125,15 @@ public record CollapseReport(List<MatrixFile> tables, List<String> setNames, Sch
     }
 
     /**
-     * Every standard {@link CollapseMeasure} per field of each set, beside one Xavier random table of their shape drawn
+     * {@code measures} ({@link CollapseMeasure#standard()}, say) per field of each set, beside one Xavier random table of their shape drawn
      * with {@code seed}; {@code progress} hears a line per set (large tables take seconds each).
      */
-    public List<FieldMeasures> measuresPerSet(long seed, java.util.function.Consumer<String> progress) {
+    public List<FieldMeasures> measuresPerSet(List<CollapseMeasure> measures, long seed, java.util.function.Consumer<String> progress) {
         long t0 = System.nanoTime();
         FieldIA random = randomBaseline(seed);
         List<FieldMeasures> out = new ArrayList<>();
         for (int s = 0; s < tables.size(); s++) {
-            out.add(new FieldMeasures(fieldIA(s), random, CollapseMeasure.standard()));
+            out.add(new FieldMeasures(fieldIA(s), random, measures));
             progress.accept(String.format(java.util.Locale.ROOT, "spectra of set %d/%d (%s): %d fields, %d x %d, %.1f s", s + 1, tables.size(),
                     setNames.get(s), schema.size(), tables.get(s).rows(), tables.get(s).cols(), (System.nanoTime() - t0) / 1e9));
         }

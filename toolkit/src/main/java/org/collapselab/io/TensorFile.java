@@ -238,7 +238,13 @@ public final class TensorFile {
         if (entry.getSize() > Integer.MAX_VALUE - 8)
             throw new IllegalArgumentException(src + ": " + entry.getName() + " holds " + entry.getSize() + " bytes, more than one Java array (2 GB)");
         try (InputStream in = zip.getInputStream(entry)) {
-            return in.readAllBytes();
+            byte[] b = in.readAllBytes();
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(b);
+            // ZipFile checks a deflated member's CRC, not a stored one's (torch.save stores): a flipped byte is caught here
+            if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc())
+                throw new IllegalArgumentException(src + ": " + entry.getName() + " fails its CRC-32 check (the file is damaged)");
+            return b;
         } catch (IOException e) {
             throw new IllegalArgumentException(src + ": cannot read " + entry.getName() + ", the zip is damaged: " + e.getMessage(), e);
         }

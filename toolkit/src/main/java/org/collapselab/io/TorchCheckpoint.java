@@ -50,12 +50,8 @@ final class TorchCheckpoint {
     record View(StorageRef storage, long offset, long[] shape, long[] strides) {}
 
     /** {@code collections.OrderedDict}, keeping the key order (state_dict order); its {@code _metadata} is dropped. */
-    public static final class OrderedDict extends LinkedHashMap<Object, Object> {
-        // the state is a state_dict's per-module version numbers: nothing the analysis needs. The unpickler finds this
-        // method by the state's exact class: a dict this reader builds (LinkedHashMap), or one of its own (HashMap).
-        public void __setstate__(LinkedHashMap<String, Object> state) {}
-
-        public void __setstate__(HashMap<String, Object> state) {}
+    private static final class OrderedDict extends LinkedHashMap<Object, Object> {
+        private static final long serialVersionUID = 1L;
     }
 
     static {
@@ -97,9 +93,23 @@ final class TorchCheckpoint {
             throw new IllegalArgumentException(src + ": the tensors are stored big-endian; re-save them on a little-endian machine");
         Object root;
         Unpickler u = new Unpickler() {
-            // a dict's items in the order they were pickled (the unpickler's own SETITEMS collects them in a HashMap first)
+            // a dict's items in the order they were pickled (the unpickler's own SETITEMS collects them in a HashMap first);
+            // BUILD drops an OrderedDict's state (a state_dict's per-module version numbers) and gives a pickled object its
+            // state as the unpickler's own dicts would (the unpickler finds __setstate__ by the state's exact class)
             @Override
             protected Object dispatch(short key) throws PickleException, IOException {
+                if (key == Opcodes.BUILD) {
+                    Object state = stack.pop(), target = stack.peek();
+                    if (target instanceof OrderedDict) return NO_RETURN_VALUE;
+                    if (target instanceof ClassDict c && state instanceof Map<?, ?> m) {
+                        HashMap<String, Object> copy = new HashMap<>();
+                        m.forEach((k, v) -> copy.put(String.valueOf(k), v));
+                        c.__setstate__(copy);
+                        return NO_RETURN_VALUE;
+                    }
+                    stack.add(state);
+                    return super.dispatch(key);
+                }
                 if (key == Opcodes.EMPTY_DICT) {
                     stack.add(new LinkedHashMap<>());
                     return NO_RETURN_VALUE;

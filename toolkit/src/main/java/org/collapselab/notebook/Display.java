@@ -34,7 +34,7 @@ public final class Display {
 
     /**
      * Shows {@code value}: a chart or a {@link Figure} as an image, a table as a table, a {@link BufferedImage} as an image,
-     * anything else (null included) as its text.
+     * a collapse report as its page, anything else (null included) as its text.
      */
     public static void show(Object value) {
         show(value, frontend());
@@ -91,6 +91,7 @@ public final class Display {
             else if (value instanceof Figure fig) out.image(fig.toImage(), chartLabel(fig.charts().get(0)));
             else if (value instanceof BufferedImage img) out.image(img, "image");
             else if (value instanceof Table table) showTable(table, out);
+            else if (value instanceof org.collapselab.report.ModelReport report) out.html(report.fragment());
             else out.text(String.valueOf(value));
         });
     }
