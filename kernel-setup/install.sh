@@ -7,7 +7,8 @@
 #   4. a kernelspec "java" in build/jupyter (a JUPYTER_PATH entry) whose class path holds them all,
 #      so notebooks need no magics, started through kernel-supervisor.py (which restarts a JVM that
 #      hangs at start-up). --user / --system also install it into your own Jupyter;
-#      --notebook also installs Debian's Jupyter Notebook to open the notebooks in a browser.
+#      --notebook also installs Debian's Jupyter Notebook to open the notebooks in a browser;
+#      --torch also installs Debian's PyTorch and NumPy (the collapse report's test fixtures, notebook 09's checkpoint).
 set -euo pipefail
 
 RJK_VERSION=3.0.1
@@ -16,11 +17,13 @@ RJK_SHA256=cffac185dafff9a4d62ffdbeb357822b56931c41421c576314a84d3605addd09
 
 usage() {
   cat <<EOF
-usage: kernel-setup/install.sh [--user | --system] [--notebook] [--no-apt] [--offline] [--spark]
+usage: kernel-setup/install.sh [--user | --system] [--notebook] [--torch] [--no-apt] [--offline] [--spark]
 
   --user     also install the kernelspec "java" for your own Jupyter (jupyter kernelspec install --user)
   --system   also install it system-wide (needs root)
   --notebook also install Debian's Jupyter Notebook (package jupyter-notebook) to use the notebooks interactively
+  --torch    also install Debian's PyTorch and NumPy (python3-torch, python3-numpy) for /usr/bin/python3: the test
+             command writes the collapse report's fixtures with them, notebook 09 a PyTorch checkpoint
   --no-apt   do not install Debian packages (conda or other systems: bring Jupyter, a JDK 17 and Maven yourself)
   --offline  run Maven offline (-o), from what ~/.m2 already holds
   --spark    also put Apache Spark on the kernel's class path (build/kernel/spark), for COLLAPSELAB_SPARK
@@ -32,12 +35,13 @@ Environment: JUPYTER (jupyter command; default /usr/bin/jupyter, else the one on
 EOF
 }
 
-scope="" apt=1 notebook=0 spark=0 mvn_flags=(-B -q -Dstyle.color=never)
+scope="" apt=1 notebook=0 torch=0 spark=0 mvn_flags=(-B -q -Dstyle.color=never)
 for arg in "$@"; do
   case "$arg" in
     --user | --system) scope="${arg#--}" ;;
     --no-apt) apt=0 ;;
     --notebook) notebook=1 ;;
+    --torch) torch=1 ;;
     --offline) mvn_flags+=(-o) ;;
     --spark) spark=1 ;;
     -h | --help) usage; exit 0 ;;
@@ -66,6 +70,7 @@ if [ "$apt" = 1 ]; then
   command -v dpkg-query >/dev/null || die "not a Debian-like system: re-run with --no-apt and bring Jupyter, a JDK 17 and Maven yourself (see kernel-setup/README.md)"
   packages=(jupyter-nbconvert jupyter-client python3-zmq libtcmalloc-minimal4 fontconfig fonts-dejavu-core)
   if [ "$notebook" = 1 ]; then packages+=(jupyter-notebook); fi
+  if [ "$torch" = 1 ]; then packages+=(python3-torch python3-numpy); fi
   for p in "${packages[@]}"; do
     installed "$p" || missing+=("$p")
   done

@@ -2,7 +2,9 @@
 # The real-browser test: starts Jupyter Notebook on 127.0.0.1 with the kernelspec that
 # kernel-setup/install.sh wrote, opens notebooks/kernel-check.ipynb (a copy) in headless Chromium,
 # runs its cells through the page and checks the inline PNG, the HTML table and the text in the page,
-# over BROWSER_TEST_STARTS fresh kernel starts (default 3). Installs what it needs and lacks: Debian's
+# over BROWSER_TEST_STARTS fresh kernel starts (default 3). Then it writes a collapse report with
+# toolkit/bin/collapse-report (a multi-embedding state_dict that torch.save wrote) and opens its
+# report.html from disk: its charts render, its measures table has a row per field and set. Installs what it needs and lacks: Debian's
 # chromium and jupyter-notebook (and npm), then puppeteer-core from package-lock.json (npm ci; no
 # browser download). Run kernel-setup/install.sh first.
 set -euo pipefail
@@ -58,6 +60,13 @@ done
 curl -fsS -o /dev/null -H "Authorization: token $token" "http://127.0.0.1:$port/api/status" \
   || { cat "$work/server.log" >&2; die "the notebook server did not answer on 127.0.0.1:$port within 60 s"; }
 echo "browser-test: Jupyter Notebook $(/usr/bin/jupyter notebook --version) on 127.0.0.1:$port, Chromium $(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}'), $STARTS fresh kernel starts"
+
+# the collapse report first: it needs no server
+fixture="$REPO/toolkit/src/test/resources/models/me_state_dict.pt"
+"$REPO/toolkit/bin/collapse-report" "$fixture" --fields 40,13,9 --out "$work/report" >"$work/report.log" 2>&1 \
+  || { cat "$work/report.log" >&2; die "collapse-report failed"; }
+node "$HERE/report.mjs" --page "$work/report/report.html" --rows 9 --images 6 --chromium /usr/bin/chromium \
+  --sha256 "$(sha256sum "$fixture" | cut -d' ' -f1)" || die "the collapse report did not render as it should"
 
 status=0
 node "$HERE/test.mjs" --url "http://127.0.0.1:$port" --token "$token" --notebook kernel-check.ipynb \

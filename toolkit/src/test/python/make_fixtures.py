@@ -3,6 +3,7 @@ expected.json: each case's collapse measures per field as NumPy computes them (f
 TensorFileTest and CollapseReportCommandTest to compare against.
 
     /usr/bin/python3 make_fixtures.py OUT_DIR
+    /usr/bin/python3 make_fixtures.py --criteo-demo FILE    # README's example: the released DCNv2's layout at Criteo's size
 
 Deterministic: the same torch and numpy write the same arrays and numbers (the committed copy is regenerated and
 compared wherever torch is present). Needs Debian's python3-torch and python3-numpy.
@@ -171,5 +172,33 @@ def main(out):
         f.write("\n")
 
 
+CRITEO_FIELD_DIMS = [49, 101, 126, 45, 223, 118, 84, 76, 95, 9, 30, 40, 75, 1458, 555, 193949, 138801, 306, 19, 11970, 634, 4,
+                     42646, 5178, 192773, 3175, 27, 11422, 181075, 11, 4654, 2032, 5, 189657, 18, 16, 59697, 86, 45571]
+
+
+def criteo_demo(path, k=10):
+    """A state_dict in the layout of the paper's released DCNv2 (one embedding.embedding.weight of all 39 fields, offsets
+    from the field sizes, 1,086,810 rows x K = 10) whose tables are planted, not trained: a field's rows spread over
+    fewer directions the more rows it has (10 for the smallest fields, 2 for the largest), as the paper finds learned
+    tables do. It shows what the report reads and draws at the paper's size, not a result."""
+    g = np.random.default_rng(7)
+    parts = []
+    for rows in CRITEO_FIELD_DIMS:
+        rank = int(np.clip(round(11 - 1.6 * np.log10(rows) * 1.1), 2, k))
+        decay = np.exp(-np.arange(k) / rank)
+        basis = np.linalg.qr(g.standard_normal((k, k)))[0]
+        parts.append((g.standard_normal((rows, k)) * decay) @ basis.T * 0.01)
+    table = np.concatenate(parts).astype(np.float32)
+    fk = len(CRITEO_FIELD_DIMS) * k
+    state = {"embedding.embedding.weight": torch.from_numpy(table)}
+    for i in range(4):   # the released CrossNetworkV2's 4 cross layers, then the (400, 400) MLP
+        state["cn.w.%d.weight" % i] = torch.zeros(fk, fk)
+        state["cn.b.%d" % i] = torch.zeros(fk)
+    torch.save(state, path)
+
+
 if __name__ == "__main__":
-    main(sys.argv[1])
+    if sys.argv[1] == "--criteo-demo":
+        criteo_demo(sys.argv[2])
+    else:
+        main(sys.argv[1])

@@ -235,7 +235,7 @@ public record ModelReport(Path file, String format, String sha256, long bytes, L
                 .append(".collapselab-report code{font-size:12px}</style>\n");
         MatrixFile first = report.tables().get(0);
         h.append("<h1>Collapse report</h1>\n<p><code>").append(esc(file.toString())).append("</code>: ").append(report.tables().size())
-                .append(report.tables().size() == 1 ? " table" : " tables (sets)").append(" of ").append(first.rows()).append(" × ").append(first.cols())
+                .append(report.tables().size() == 1 ? " table" : " tables (sets)").append(" of ").append(String.format(Locale.ROOT, "%,d", first.rows())).append(" × ").append(first.cols())
                 .append(", ").append(report.schema().size()).append(report.schema().size() == 1 ? " field" : " fields").append("; ")
                 .append(report.options().rows() == SpectrumOptions.RowScaling.UNIT_NORM ? "rows scaled to unit length (the paper's figures)"
                         : "raw rows (Definition 1 as written)").append(".</p>\n");
@@ -269,14 +269,17 @@ public record ModelReport(Path file, String format, String sha256, long bytes, L
     private String measuresHtml() {
         Table t = summary();
         List<CollapseMeasure> measures = perSet.get(0).measures();
-        StringBuilder h = new StringBuilder("<table id=\"measures\"><thead><tr><th rowspan=\"2\">field</th><th rowspan=\"2\">set</th><th rowspan=\"2\">rows</th>");
+        boolean sets = perSet.size() > 1;    // one set: its key is in the inputs above, not on every row
+        StringBuilder h = new StringBuilder("<table id=\"measures\"><thead><tr><th rowspan=\"2\">field</th>" + (sets ? "<th rowspan=\"2\">set</th>" : "")
+                + "<th rowspan=\"2\">rows</th>");
         for (CollapseMeasure m : measures) h.append("<th colspan=\"2\">").append(esc(m.name())).append("</th>");
         h.append("</tr><tr>");
         for (int i = 0; i < measures.size(); i++) h.append("<th>learned</th><th>random</th>");
         h.append("</tr></thead><tbody>\n");
         for (int r = 0; r < t.rowCount(); r++) {
-            h.append("<tr><td>").append(esc(t.stringColumn("field").get(r))).append("</td><td>").append(esc(t.stringColumn("set").get(r)))
-                    .append("</td><td class=\"n\">").append(rounded("rows", t.intColumn("rows").get(r))).append("</td>");
+            h.append("<tr><td>").append(esc(t.stringColumn("field").get(r))).append("</td>");
+            if (sets) h.append("<td>").append(esc(t.stringColumn("set").get(r))).append("</td>");
+            h.append("<td class=\"n\">").append(rounded("rows", t.intColumn("rows").get(r))).append("</td>");
             for (CollapseMeasure m : measures)
                 for (String c : List.of(m.name(), m.name() + "_random"))
                     h.append("<td class=\"n\">").append(rounded(c, t.doubleColumn(c).get(r))).append("</td>");

@@ -135,6 +135,35 @@ class CollapseReportCommandTest {
     }
 
     @Test
+    void aRunOfTheStoreIsReportedWithItsOwnFieldsAndSets(@TempDir Path tmp) throws Exception {
+        org.collapselab.data.SyntheticCriteo gen = new org.collapselab.data.SyntheticCriteo(600, new int[] {4}, new int[] {12, 12, 12}, 0.5, 0.05, 2, 0.8,
+                1.0, 0.3, 4);
+        org.collapselab.data.EncodedDataset data = org.collapselab.data.CtrData.load(gen.write(tmp.resolve("t.tsv")), gen.format(),
+                org.collapselab.data.PreprocessOptions.builder().cacheDir(tmp).minCount(1).build());
+        org.collapselab.train.TrainConfig c = org.collapselab.train.TrainConfig.builder().batchSize(100).maxEpochs(1).seed(4).build();
+        org.collapselab.run.RunRequest me2 = org.collapselab.run.RunRequest.of(org.collapselab.model.ModelSpec.builder(org.collapselab.model.ModelKind.DCNV2)
+                .embeddingSize(3).hidden(6).build().scale(2, org.collapselab.model.EmbeddingMode.MULTI), c, data);
+        org.collapselab.run.RunStore store = new org.collapselab.run.RunStore(tmp.resolve("runs"), org.collapselab.run.RunStore.Keep.WEIGHTS);
+        org.collapselab.run.RunRecord run = store.put(org.collapselab.run.RunTrainer.train(me2, data));
+        Result r = NumpyReference.command(store.file(run.id()).toString(), "--out", tmp.resolve("r").toString());
+        assertEquals(0, r.status(), r.err());
+        Table t = NumpyReference.csv(tmp.resolve("r/measures.csv"));
+        org.collapselab.run.KeptWeights w = store.weights(run);
+        assertEquals(2 * data.schema().size(), t.rowCount(), "every field of both sets");
+        for (int m = 0; m < 2; m++) {
+            double[] ia = org.collapselab.analysis.FieldIA.of(w.table(m), w.schema()).ia();
+            for (int f = 0; f < ia.length; f++) {
+                int row = m * ia.length + f;
+                assertEquals(data.schema().field(f).name(), t.stringColumn("field").get(row));
+                assertEquals("set" + m, t.stringColumn("set").get(row));
+                assertEquals(ia[f], t.numberColumn("ia").getDouble(row), 1e-12);
+            }
+        }
+        assertTrue(Files.readString(tmp.resolve("r/report.html")).contains(run.description()), "the page names the run");
+        assertUsage(NumpyReference.command(store.file(run.id()).toString(), "--key", "x", "--out", tmp.toString()), "--key does not apply");
+    }
+
+    @Test
     void helpExplainsEveryOptionAndBadArgumentsAreRefused() {
         Result h = NumpyReference.command("--help");
         assertEquals(0, h.status());
