@@ -24,6 +24,20 @@ public interface CollapseMeasure {
     /** What a collapsed table looks like in this measure. */
     String collapsed();
 
+    /** Whether low values mean collapse (IA and the ranks); false where high values do (the decay exponent α). */
+    default boolean collapsedWhenLow() {
+        return true;
+    }
+
+    /**
+     * How far from collapse a value is, relative to the random table's value of the same field, oriented so that
+     * higher is always less collapsed: value / random where low means collapse (1 = as spread as random), else
+     * random − value (a ratio of decay exponents near 0 would be unstable).
+     */
+    default double relativeToRandom(double value, double random) {
+        return collapsedWhenLow() ? value / random : random - value;
+    }
+
     /** The value for {@code spectrum}. */
     double of(Spectrum spectrum);
 

@@ -39,6 +39,11 @@ public record PowerLawDecay(int from, int to) implements CollapseMeasure {
     }
 
     @Override
+    public boolean collapsedWhenLow() {
+        return false;
+    }
+
+    @Override
     public String collapsed() {
         return "large: the eigenvalues fall off fast, a few directions dominate";
     }
