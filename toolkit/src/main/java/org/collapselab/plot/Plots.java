@@ -81,6 +81,11 @@ public final class Plots {
      * sorted by cardinality (ascending, ties in the given order). {@code series} maps a legend entry to one IA per field.
      */
     public static CategoryChart iaPerField(String title, List<String> fields, int[] cardinalities, java.util.Map<String, double[]> series) {
+        return perField(title, "IA", fields, cardinalities, series);
+    }
+
+    /** Any measure per field for several tables side by side, fields sorted by cardinality, as {@link #iaPerField}. */
+    public static CategoryChart perField(String title, String yLabel, List<String> fields, int[] cardinalities, java.util.Map<String, double[]> series) {
         if (fields.size() != cardinalities.length)
             throw new IllegalArgumentException("'" + title + "': " + fields.size() + " fields but " + cardinalities.length + " cardinalities");
         series.forEach((name, v) -> {
@@ -90,7 +95,7 @@ public final class Plots {
         List<String> names = new ArrayList<>();
         for (int i : order) names.add(fields.get(i));
         CategoryChart c = new CategoryChartBuilder().width(Math.max(WIDTH, 22 * names.size() + 200)).height(HEIGHT).title(title)
-                .xAxisTitle("field (by cardinality)").yAxisTitle("IA").build();
+                .xAxisTitle("field (by cardinality)").yAxisTitle(yLabel).build();
         c.getStyler().setChartBackgroundColor(Color.WHITE);
         c.getStyler().setXAxisLabelRotation(90);
         c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);

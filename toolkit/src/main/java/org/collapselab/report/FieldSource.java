@@ -39,6 +39,11 @@ public record FieldSource(Schema schema, String origin) {
         return sizes(arg);
     }
 
+    /** Fields of the given names and rows, in table order. */
+    public static FieldSource named(List<String> names, int... sizes) {
+        return new FieldSource(Schema.categorical(names, sizes), names.size() + " named fields given");
+    }
+
     /** Sizes separated by commas (or spaces), fields named {@code field1, field2, ...}. */
     public static FieldSource sizes(String list) {
         String[] parts = list.strip().split("[,\\s]+");

@@ -71,6 +71,21 @@ class CollapseReportCommandTest {
     }
 
     @Test
+    void tablesWrittenWithTorchSaveReadBackExactly(@TempDir Path tmp) throws Exception {
+        java.util.Optional<Path> python = PyTorch.python();
+        if (python.isEmpty() && "true".equals(System.getenv("CI"))) throw new AssertionError("CI must run this test: no PyTorch for /usr/bin/python3");
+        Assumptions.assumeTrue(python.isPresent(), "no PyTorch for /usr/bin/python3");
+        org.collapselab.io.TensorFile f = org.collapselab.io.TensorFile.open(FIX.resolve("me_state_dict.pt"));
+        java.util.Map<String, org.collapselab.io.MatrixFile> tables = new java.util.LinkedHashMap<>();
+        tables.put("embeddings.1.weight", f.matrix("embeddings.1.weight"));
+        tables.put("embeddings.0.weight", f.matrix("embeddings.0.weight"));
+        Path out = PyTorch.saveStateDict(python.get(), tables, tmp.resolve("again.pt"));
+        org.collapselab.io.TensorFile back = org.collapselab.io.TensorFile.open(out);
+        assertEquals(List.of("embeddings.1.weight", "embeddings.0.weight"), back.tensors().stream().map(org.collapselab.io.TensorInfo::name).toList());
+        for (String k : tables.keySet()) assertEquals(tables.get(k), back.matrix(k));
+    }
+
+    @Test
     void measuresCsvHasTheDocumentedColumnsAndThePageItsInputs(@TempDir Path tmp) throws Exception {
         Path file = FIX.resolve("dcnv2_state_dict.pt");
         Result r = NumpyReference.command(file.toString(), "--fields", "40,13,9", "--out", tmp.toString());
