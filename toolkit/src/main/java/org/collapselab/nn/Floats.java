@@ -22,6 +22,12 @@ public final class Floats {
         INDArray c = whole ? a : a.castTo(DataType.FLOAT).dup('c');
         try {
             float[] out = new float[(int) c.length()];
+            if (c.length() > HostFloats.MAX_WINDOW) {
+                // one ByteBuffer maps at most 2^29 floats: a large table is read in windows of rows
+                if (c.rank() != 2) throw new IllegalArgumentException("an array of " + c.length() + " values is read as rows: give it as [rows, width]");
+                HostFloats.rows(c).get(0, (int) c.size(0), out, 0);
+                return out;
+            }
             FloatBuffer buffer = c.data().asNioFloat();
             buffer.get(buffer.position(), out);
             return out;

@@ -3,10 +3,26 @@ package org.collapselab.nn.embedding;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.stream.IntStream;
+import org.collapselab.nn.HostFloats;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** Java loops over the tables' host buffers (CPU backend: ND4J arrays are direct buffers in host memory). */
+/**
+ * Java loops over the tables' host buffers (CPU backend: ND4J arrays are direct buffers in host memory), read through
+ * windows of whole rows ({@link HostFloats}), so that a table above 2^29 floats (NFwFM 10× at Criteo's size) is
+ * addressed as any other.
+ */
 final class DirectKernel implements TableKernel {
+    private final int maxWindow;
+
+    DirectKernel() {
+        this(HostFloats.MAX_WINDOW);
+    }
+
+    /** With windows of at most {@code maxWindow} floats: small in tests, so that tables span many windows. */
+    DirectKernel(int maxWindow) {
+        this.maxWindow = maxWindow;
+    }
+
     /** Positions per parallel piece of a lookup (a Criteo batch of 2048 rows has ten). */
     static final int LOOKUP_CHUNK = 1 << 13;
 
@@ -17,15 +33,16 @@ final class DirectKernel implements TableKernel {
      */
     @Override
     public void lookup(Table t, int[] indices, INDArray[] out) {
-        FloatBuffer src = t.values.data().asNioFloat();
+        HostFloats src = HostFloats.rows(t.values, maxWindow);
         FloatBuffer[] dst = new FloatBuffer[out.length];
-        for (int m = 0; m < dst.length; m++) dst[m] = out[m].data().asNioFloat();
-        int all = (int) t.values.size(1), w = all / dst.length;
+        for (int m = 0; m < dst.length; m++) dst[m] = out[m].data().asNioFloat();    // [B, F·width]: far below 2^29 floats
+        int w = src.width() / dst.length;
         IntStream.range(0, (indices.length + LOOKUP_CHUNK - 1) / LOOKUP_CHUNK).parallel().forEach(piece -> {
             int to = Math.min(indices.length, (piece + 1) * LOOKUP_CHUNK);
             for (int p = piece * LOOKUP_CHUNK; p < to; p++) {
-                int row = indices[p] * all;
-                for (int m = 0; m < dst.length; m++) dst[m].put(p * w, src, row + m * w, w);
+                FloatBuffer window = src.window(indices[p]);
+                int row = src.offset(indices[p]);
+                for (int m = 0; m < dst.length; m++) dst[m].put(p * w, window, row + m * w, w);
             }
         });
     }
@@ -51,28 +68,28 @@ final class DirectKernel implements TableKernel {
      */
     @Override
     public void denseAdam(Table t, RowGradient g, AdamStep s) {
-        FloatBuffer th = t.values.data().asNioFloat(), mb = t.m.data().asNioFloat(), vb = t.v.data().asNioFloat();
-        int rows = (int) t.values.size(0), w = (int) t.values.size(1);
+        HostFloats th = HostFloats.rows(t.values, maxWindow), mb = HostFloats.rows(t.m, maxWindow), vb = HostFloats.rows(t.v, maxWindow);
+        int rows = (int) t.values.size(0), w = th.width();
         int blockRows = Math.max(1, BLOCK_FLOATS / w);
         int[] touched = g.rows();
         float[] sums = g.sums();
         IntStream.range(0, (rows + CHUNK_ROWS - 1) / CHUNK_ROWS).parallel().forEach(chunk -> {
             int chunkEnd = Math.min(rows, (chunk + 1) * CHUNK_ROWS);
             for (int from = chunk * CHUNK_ROWS; from < chunkEnd; from += blockRows) {
-                int to = Math.min(chunkEnd, from + blockRows), base = from * w, n = (to - from) * w;
+                int to = Math.min(chunkEnd, from + blockRows), n = (to - from) * w;
                 float[][] a = n <= BLOCK_FLOATS ? BLOCK.get() : new float[4][n];
                 float[] p = a[0], m = a[1], v = a[2], grad = a[3];
-                th.get(base, p, 0, n);
-                mb.get(base, m, 0, n);
-                vb.get(base, v, 0, n);
+                th.get(from, to - from, p, 0);
+                mb.get(from, to - from, m, 0);
+                vb.get(from, to - from, v, 0);
                 Arrays.fill(grad, 0, n, 0f);
                 int next = Arrays.binarySearch(touched, from);
                 if (next < 0) next = -next - 1;
                 for (; next < touched.length && touched[next] < to; next++) System.arraycopy(sums, next * w, grad, (touched[next] - from) * w, w);
                 update(p, m, v, grad, n, s);
-                th.put(base, p, 0, n);
-                mb.put(base, m, 0, n);
-                vb.put(base, v, 0, n);
+                th.put(from, to - from, p, 0);
+                mb.put(from, to - from, m, 0);
+                vb.put(from, to - from, v, 0);
             }
         });
     }
@@ -80,21 +97,21 @@ final class DirectKernel implements TableKernel {
     /** The touched rows only: gathered into arrays beside their gradient sums, updated, and written back. */
     @Override
     public void lazyAdam(Table t, RowGradient g, AdamStep s) {
-        FloatBuffer th = t.values.data().asNioFloat(), mb = t.m.data().asNioFloat(), vb = t.v.data().asNioFloat();
-        int w = (int) t.values.size(1);
+        HostFloats th = HostFloats.rows(t.values, maxWindow), mb = HostFloats.rows(t.m, maxWindow), vb = HostFloats.rows(t.v, maxWindow);
+        int w = th.width();
         int[] touched = g.rows();
         int n = touched.length * w;
         float[] p = new float[n], m = new float[n], v = new float[n];
         for (int i = 0; i < touched.length; i++) {
-            th.get(touched[i] * w, p, i * w, w);
-            mb.get(touched[i] * w, m, i * w, w);
-            vb.get(touched[i] * w, v, i * w, w);
+            th.get(touched[i], 1, p, i * w);
+            mb.get(touched[i], 1, m, i * w);
+            vb.get(touched[i], 1, v, i * w);
         }
         update(p, m, v, g.sums(), n, s);
         for (int i = 0; i < touched.length; i++) {
-            th.put(touched[i] * w, p, i * w, w);
-            mb.put(touched[i] * w, m, i * w, w);
-            vb.put(touched[i] * w, v, i * w, w);
+            th.put(touched[i], 1, p, i * w);
+            mb.put(touched[i], 1, m, i * w);
+            vb.put(touched[i], 1, v, i * w);
         }
     }
 

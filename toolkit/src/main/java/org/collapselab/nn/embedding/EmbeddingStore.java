@@ -40,6 +40,11 @@ public final class EmbeddingStore {
     private final int[] cardinalities;
 
     EmbeddingStore(Schema schema, StoreSpec spec, AdamConfig adam, Table table) {
+        this(schema, spec, adam, table, kernelFor(spec.kernel()));
+    }
+
+    /** With a kernel of the caller's (tests: a direct kernel with small windows). */
+    EmbeddingStore(Schema schema, StoreSpec spec, AdamConfig adam, Table table, TableKernel kernel) {
         this.schema = Objects.requireNonNull(schema, "schema");
         this.spec = Objects.requireNonNull(spec, "spec");
         this.adam = Objects.requireNonNull(adam, "adam");
@@ -47,7 +52,7 @@ public final class EmbeddingStore {
         if (table.values.size(0) != schema.totalRows() || table.values.size(1) != (long) spec.sets() * spec.width())
             throw new IllegalArgumentException("table " + java.util.Arrays.toString(table.values.shape()) + " does not hold " + spec.sets()
                     + " sets of " + schema.totalRows() + " × " + spec.width());
-        this.kernel = kernelFor(spec.kernel());
+        this.kernel = Objects.requireNonNull(kernel, "kernel");
         this.offsets = schema.offsets();
         this.cardinalities = new int[schema.size()];
         for (int f = 0; f < cardinalities.length; f++) cardinalities[f] = schema.cardinality(f);
@@ -55,12 +60,17 @@ public final class EmbeddingStore {
 
     /** New tables initialised from {@code seed} (set m uses its own stream: the same seed gives the same tables). */
     public static EmbeddingStore create(Schema schema, StoreSpec spec, AdamConfig adam, long seed) {
+        return create(schema, spec, adam, seed, kernelFor(spec.kernel()));
+    }
+
+    /** As {@link #create(Schema, StoreSpec, AdamConfig, long)}, with a kernel of the caller's. */
+    static EmbeddingStore create(Schema schema, StoreSpec spec, AdamConfig adam, long seed, TableKernel kernel) {
         Table t = Table.zeros(schema.totalRows(), spec);
         for (int set = 0; set < spec.sets(); set++) {
             float[] values = initialValues(spec, (int) schema.totalRows(), new SplittableRandom(seed * 0x9E3779B97F4A7C15L + set));
             Table.columns(t.values, set, spec).assign(Nd4j.create(values, new long[]{schema.totalRows(), spec.width()}, DataType.FLOAT));
         }
-        return new EmbeddingStore(schema, spec, adam, t);
+        return new EmbeddingStore(schema, spec, adam, t, kernel);
     }
 
     /** Reads a store written by {@link #save}; a corrupt, truncated or foreign file fails with the reason. */

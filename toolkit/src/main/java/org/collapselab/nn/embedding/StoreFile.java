@@ -24,6 +24,7 @@ import org.collapselab.data.Field;
 import org.collapselab.data.FieldKind;
 import org.collapselab.data.Schema;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.collapselab.nn.HostFloats;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -158,18 +159,23 @@ final class StoreFile {
         return new Schema(fields);
     }
 
+    /** {@code a}'s values in c order, little-endian, row block by row block (windows of rows: a table may exceed 2^29 floats). */
     private static void writeFloats(DataOutputStream out, INDArray a) throws IOException {
-        FloatBuffer src = a.dup('c').data().asNioFloat();
-        ByteBuffer buf = ByteBuffer.allocate(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
-        while (src.hasRemaining()) {
-            buf.clear();
-            FloatBuffer fb = buf.asFloatBuffer();
-            int n = Math.min(fb.remaining(), src.remaining());
-            FloatBuffer slice = src.slice();
-            slice.limit(n);
-            fb.put(slice);
-            src.position(src.position() + n);
-            out.write(buf.array(), 0, n * Float.BYTES);
+        INDArray c = a.isView() || a.ordering() != 'c' ? a.dup('c') : a;
+        try {
+            HostFloats rows = HostFloats.rows(c);
+            int width = rows.width(), perBlock = Math.max(1, CHUNK / Float.BYTES / width);
+            float[] block = new float[perBlock * width];
+            ByteBuffer buf = ByteBuffer.allocate(block.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            for (long r = 0; r < rows.rows(); r += perBlock) {
+                int n = (int) Math.min(perBlock, rows.rows() - r);
+                rows.get(r, n, block, 0);
+                buf.clear();
+                buf.asFloatBuffer().put(block, 0, n * width);
+                out.write(buf.array(), 0, n * width * Float.BYTES);
+            }
+        } finally {
+            if (c != a) c.close();
         }
     }
 
