@@ -81,6 +81,11 @@ public record MatrixFile(float[] values, int rows, int cols, String source, Stri
         Npy.write(values, rows, cols, file);
     }
 
+    /** A NumPy 1.0 {@code .npy} file of {@code <f4} holding a row-major {@code rows × cols} array, streamed onto {@code out} (any size). */
+    public static void writeNpy(float[] values, int rows, int cols, java.io.OutputStream out, String what) throws java.io.IOException {
+        Npy.write(values, rows, cols, out, what);
+    }
+
     /** The bytes of a NumPy 1.0 {@code .npy} file of {@code <f4} holding a row-major {@code rows × cols} array. */
     public static byte[] npyBytes(float[] values, int rows, int cols, String what) {
         return Npy.bytes(values, rows, cols, what);

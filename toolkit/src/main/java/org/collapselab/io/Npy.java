@@ -6,7 +6,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -22,8 +24,23 @@ final class Npy {
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
 
+    /** Files above this are read in pieces (one byte array holds at most 2^31 bytes). */
+    static final long IN_MEMORY = Integer.MAX_VALUE - 8;
+
     /** Reads a NumPy {@code .npy} file (see the class comment for what is accepted). */
     static MatrixFile read(Path file) {
+        return read(file, IN_MEMORY);
+    }
+
+    /** As {@link #read(Path)}; files above {@code inMemory} bytes are read in pieces of rows (small in tests). */
+    static MatrixFile read(Path file, long inMemory) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        if (size > inMemory) return readInPieces(file, inMemory);
         byte[] b;
         try {
             b = Files.readAllBytes(file);
@@ -87,6 +104,49 @@ final class Npy {
     /** Parses the bytes of a {@code .npy} file; {@code src} names it in messages. */
     static MatrixFile read(byte[] b, String src) {
         Header h = header(b, src);
+        ElementType type = checkMatrix(h, b.length - h.dataStart(), src);
+        ByteBuffer data = ByteBuffer.wrap(b, h.dataStart(), b.length - h.dataStart()).slice().order(ByteOrder.LITTLE_ENDIAN);
+        return StridedTable.read(type, data, 0, h.shape(), StridedTable.contiguous(h.shape()), src, layout(h));
+    }
+
+    private static String layout(Header h) {
+        return ".npy " + h.descr() + ", " + h.shape()[0] + " x " + h.shape()[1];
+    }
+
+    /** A file too large for one byte array, read rows at a time: the same checks and messages as {@link #read(byte[], String)}. */
+    private static MatrixFile readInPieces(Path file, long pieceBytes) {
+        String src = file.toString();
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer head = ByteBuffer.allocate((int) Math.min(ch.size(), 1 << 16));
+            while (head.hasRemaining() && ch.read(head) >= 0) {
+                // the header is within the first 64 KiB (NumPy pads it to a multiple of 64 bytes)
+            }
+            Header h = header(java.util.Arrays.copyOf(head.array(), head.position()), src);
+            ElementType type = checkMatrix(h, ch.size() - h.dataStart(), src);
+            long rows = h.shape()[0], cols = h.shape()[1];
+            long rowBytes = cols * type.bytes;
+            int perPiece = (int) Math.max(1, Math.min(rows, Math.min(pieceBytes, 1 << 26) / rowBytes));
+            float[] v = new float[(int) (rows * cols)];
+            long underflows = 0;
+            ByteBuffer piece = ByteBuffer.allocate((int) (perPiece * rowBytes)).order(ByteOrder.LITTLE_ENDIAN);
+            for (long r = 0; r < rows; r += perPiece) {
+                int n = (int) Math.min(perPiece, rows - r);
+                piece.clear().limit((int) (n * rowBytes));
+                long at = h.dataStart() + r * rowBytes;
+                while (piece.hasRemaining()) {
+                    int got = ch.read(piece, at + piece.position());
+                    if (got < 0) throw new IllegalArgumentException(src + ": truncated while reading row " + r);
+                }
+                underflows += StridedTable.decode(type, piece, 0, new long[]{n, cols}, new long[]{cols, 1}, src, v, (int) (r * cols), r);
+            }
+            return new MatrixFile(v, (int) rows, (int) cols, src, layout(h) + ", read in pieces" + MatrixFile.underflowNote(underflows));
+        } catch (IOException e) {
+            throw new UncheckedIOException(src + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The element type of a 2-D little-endian float {@code .npy} of {@code dataBytes} data bytes; refused naming what is wrong. */
+    private static ElementType checkMatrix(Header h, long dataBytes, String src) {
         String descr = h.descr(), shape = java.util.Arrays.toString(h.shape());
         int itemSize = switch (descr) {
             case "<f2" -> 2;
@@ -109,13 +169,9 @@ final class Npy {
             cells = Long.MAX_VALUE;    // a shape whose size overflows a long is too large as well
         }
         if (cells > Integer.MAX_VALUE - 8) throw new IllegalArgumentException(src + ": " + rows + " x " + cols + " is too large");
-        long need = h.dataStart() + rows * cols * itemSize;
-        if (b.length != need)
-            throw new IllegalArgumentException(src + ": shape " + shape + " of " + descr + " needs " + (need - h.dataStart()) + " data bytes, the file has "
-                    + (b.length - h.dataStart()));
-        ElementType type = ElementType.named(h.dtype());
-        ByteBuffer data = ByteBuffer.wrap(b, h.dataStart(), b.length - h.dataStart()).slice().order(ByteOrder.LITTLE_ENDIAN);
-        return StridedTable.read(type, data, 0, h.shape(), StridedTable.contiguous(h.shape()), src, ".npy " + descr + ", " + rows + " x " + cols);
+        if (dataBytes != cells * itemSize)
+            throw new IllegalArgumentException(src + ": shape " + shape + " of " + descr + " needs " + cells * itemSize + " data bytes, the file has " + dataBytes);
+        return ElementType.named(h.dtype());
     }
 
     private static String group(Pattern p, String header, String key, String src) {
@@ -133,21 +189,37 @@ final class Npy {
 
     /** Writes a row-major {@code rows × cols} float array as a NumPy 1.0 {@code .npy} file of {@code <f4} (atomically). */
     static void write(float[] values, int rows, int cols, Path file) {
-        byte[] bytes = bytes(values, rows, cols, file.toString());
-        AtomicFiles.write(file, out -> out.write(bytes));
+        AtomicFiles.write(file, out -> write(values, rows, cols, out, file.toString()));
     }
 
     /** The bytes of a NumPy 1.0 {@code .npy} file of {@code <f4} holding a row-major {@code rows × cols} array. */
     static byte[] bytes(float[] values, int rows, int cols, String what) {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        try {
+            write(values, rows, cols, b, what);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return b.toByteArray();
+    }
+
+    /** A NumPy 1.0 {@code .npy} file of {@code <f4} onto {@code out}, streamed: any table a float array holds (2 GB files and more). */
+    static void write(float[] values, int rows, int cols, java.io.OutputStream out, String what) throws IOException {
         new MatrixFile(values, rows, cols, what);    // validates the shape
         String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + rows + ", " + cols + "), }";
         int total = 10 + dict.length() + 1;                     // preamble + dict + '\n', padded to a multiple of 64
         int pad = (64 - total % 64) % 64;
         String header = dict + " ".repeat(pad) + "\n";
-        ByteBuffer bb = ByteBuffer.allocate(10 + header.length() + 4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer bb = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
         bb.put(MatrixFile.MAGIC).put((byte) 1).put((byte) 0).putShort((short) header.length()).put(header.getBytes(StandardCharsets.ISO_8859_1));
-        for (float f : values) bb.putFloat(f);
-        return bb.array();
+        out.write(bb.array(), 0, bb.position());
+        for (int i = 0; i < values.length; ) {
+            int n = Math.min(bb.capacity() / Float.BYTES, values.length - i);
+            bb.clear();
+            bb.asFloatBuffer().put(values, i, n);
+            out.write(bb.array(), 0, n * Float.BYTES);
+            i += n;
+        }
     }
 
 }

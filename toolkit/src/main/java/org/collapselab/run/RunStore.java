@@ -115,12 +115,11 @@ public final class RunStore {
         RunRecord record = run.record();
         Optional<RunRecord> there = find(record.id());
         if (there.isPresent()) return there.get();
-        byte[] tables = run.weights().tablesNpy();
         Optional<byte[]> cross = run.weights().crossNpy();
-        if (!Sha256.hex(tables).equals(record.weights().tables()) || !cross.map(Sha256::hex).equals(record.weights().cross()))
+        if (!digests(run.weights()).equals(record.weights()))
             throw new IllegalArgumentException("run " + record.description() + ": the weights given are not the ones its record names");
         if (keep == Keep.WEIGHTS) {
-            AtomicFiles.write(weightsFile(record.id(), TABLES), out -> out.write(tables));
+            AtomicFiles.write(weightsFile(record.id(), TABLES), run.weights()::writeTablesNpy);
             cross.ifPresent(b -> AtomicFiles.write(weightsFile(record.id(), CROSS), out -> out.write(b)));
         } else {
             for (Measure<?> m : RunMeasures.of(record.spec())) cache(record, m, run.weights());
@@ -181,7 +180,7 @@ public final class RunStore {
 
     /** The digests a record names for these weights. */
     static RunRecord.WeightDigests digests(KeptWeights w) {
-        return new RunRecord.WeightDigests(Sha256.hex(w.tablesNpy()), w.crossNpy().map(Sha256::hex));
+        return new RunRecord.WeightDigests(w.tablesDigest(), w.crossNpy().map(Sha256::hex));
     }
 
     private Path weightsFile(String id, String part) {
@@ -207,9 +206,9 @@ public final class RunStore {
     }
 
     private static MatrixFile verifiedNpy(Path file, String sha256, RunRecord run) {
-        byte[] b;
+        String got;
         try {
-            b = Files.readAllBytes(file);
+            got = Sha256.hex(file);    // streamed: the tables' file passes 2 GB at Criteo's size
         } catch (NoSuchFileException e) {
             throw new IllegalStateException(file + " is missing: run " + run.description() + " keeps its weights there"
                     + (Files.exists(file.resolveSibling(run.id() + EXTENSION)) && !Files.exists(file.resolveSibling(run.id() + TABLES))
@@ -218,11 +217,10 @@ public final class RunStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        String got = Sha256.hex(b);
         if (!got.equals(sha256))
             throw new IllegalStateException(file + " is not the kept weights of run " + run.description() + ": its SHA-256 is " + got
                     + ", the record names " + sha256 + " (edited, truncated, or another run's)");
-        return MatrixFile.readNpy(b, file.toString());
+        return MatrixFile.readNpy(file);
     }
 
     /**
