@@ -20,6 +20,8 @@ public final class HostFloats {
     /** The largest window, in floats (1 GiB): half of what one ByteBuffer can map. */
     public static final int MAX_WINDOW = 1 << 28;
 
+    /** Holds the array (and so its memory) while the windows are in use. */
+    private final INDArray array;
     private final long rows;
     private final int width, rowsPerWindow;
     private final FloatBuffer[] windows;
@@ -35,12 +37,27 @@ public final class HostFloats {
         int count = (int) ((rows + rowsPerWindow - 1) / rowsPerWindow);
         windows = new FloatBuffer[Math.max(count, 1)];
         if (a.data().offset() != 0) throw new IllegalArgumentException("an array at an offset of its buffer: " + a.shapeInfoToString());
-        FloatPointer base = new FloatPointer(a.data().pointer());
-        long start = 0;
+        array = a;
+        long base = a.data().pointer().address();
         for (int i = 0; i < count; i++) {
-            long from = start + (long) i * rowsPerWindow * width, to = start + Math.min(rows, (long) (i + 1) * rowsPerWindow) * width;
-            windows[i] = new FloatPointer(base).position(from).limit(to).asBuffer();
+            long from = (long) i * rowsPerWindow * width, to = Math.min(rows, (long) (i + 1) * rowsPerWindow) * width;
+            windows[i] = window(base + from * Float.BYTES, (int) (to - from));
         }
+    }
+
+    /**
+     * {@code n} floats at {@code address}. JavaCPP's {@code asBuffer()} computes a buffer's end from the pointer's
+     * position in int bytes: past 2 GB from the array's start it comes out wrong (a window at 2.15 G bytes read 911
+     * floats instead of 6.5 M), so each window gets a pointer of its own that starts at the window.
+     */
+    private static FloatBuffer window(long start, int floats) {
+        return new FloatPointer() {
+            {
+                address = start;    // the pointer's own fields: a local named like them would be shadowed here
+                capacity = floats;
+                limit = floats;
+            }
+        }.asBuffer();
     }
 
     /** {@code a}'s rows ([rows, width], whole, c order, FLOAT, in host memory) in windows of at most {@code maxWindowFloats}. */
