@@ -46,12 +46,11 @@ class CollapseReportCommandTest {
      */
     @Test
     void fixturesWrittenAgainByPyTorchAndNumpyMatchTheCommittedOnes(@TempDir Path tmp) throws Exception {
-        Path python = Path.of("/usr/bin/python3");
-        boolean torch = Files.isExecutable(python) && new ProcessBuilder(python.toString(), "-c", "import torch, numpy").start().waitFor() == 0;
-        if (!torch && "true".equals(System.getenv("CI"))) throw new AssertionError("CI must run this test: /usr/bin/python3 lacks torch or numpy "
-                + "(kernel-setup/install.sh --notebook installs python3-torch and python3-numpy)");
-        Assumptions.assumeTrue(torch, "no PyTorch for /usr/bin/python3: install python3-torch python3-numpy to regenerate the fixtures");
-        Path script = Path.of("src/test/python/make_fixtures.py"), fresh = tmp.resolve("fresh");
+        java.util.Optional<Path> torch = PyTorch.python();
+        if (torch.isEmpty() && "true".equals(System.getenv("CI"))) throw new AssertionError("CI must run this test: /usr/bin/python3 lacks torch or "
+                + "numpy (kernel-setup/install.sh --torch installs python3-torch and python3-numpy)");
+        Assumptions.assumeTrue(torch.isPresent(), "no PyTorch for /usr/bin/python3: install python3-torch python3-numpy to regenerate the fixtures");
+        Path python = torch.get(), script = Path.of("src/test/python/make_fixtures.py"), fresh = tmp.resolve("fresh");
         Process p = new ProcessBuilder(python.toString(), script.toString(), fresh.toString()).redirectErrorStream(true).start();
         String log = new String(p.getInputStream().readAllBytes());
         assertTrue(p.waitFor(300, TimeUnit.SECONDS) && p.exitValue() == 0, "make_fixtures.py failed: " + log);
