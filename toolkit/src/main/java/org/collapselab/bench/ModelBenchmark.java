@@ -66,8 +66,13 @@ import org.collapselab.nn.OpProfile;
  * OMP_NUM_THREADS=2 LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4 java -Xmx6g \
  *     -cp toolkit/target/classes:$(cat /tmp/cp-zoo.txt) org.collapselab.bench.ModelBenchmark \
  *     [--windows N] [--steps-per-window S] [--heavy-steps S4] [--infer-steps I] [--heavy-infer-steps I4] [--warmup W]
- *     [--heavy-warmup W4] [--timeout SECONDS] [--memory-budget-gb G] [--profile] [--only MODEL MODE SCALE]
+ *     [--heavy-warmup W4] [--timeout SECONDS] [--memory-budget-gb G] [--profile] [--scales 1,4] [--epochs E] [--only MODEL MODE SCALE]
  * </pre>
+ * {@code --scales 1,2,3,4,10} measures all 60 cells of the paper's Table 1 at Criteo's vocabulary; every cell also
+ * computes the IA per field of its tables (the analysis each run ends with) and prints the hours an epoch of full
+ * Criteo takes at its rates (36.7 M training rows, then the 4.6 M validation and 4.6 M test rows at the inference
+ * rate); below the table, the grid's machine-hours for 1 and 3 seeds at {@code --epochs} epochs per run (default 3,
+ * the default profile's maximum).
  * MODEL is a {@link ModelKind} name (e.g. DCNV2), MODE is SE or ME, SCALE is the "n×" factor. {@code --steps-per-window},
  * {@code --infer-steps} and {@code --warmup} apply at 1×, their {@code --heavy-} forms at 4× (default: the same). {@code --timeout} bounds each variant's JVM (400 s).
  * {@code --memory-budget-gb} is passed to {@link CtrModel.Builder#memoryBudget}; by default there is none, so that
@@ -97,19 +102,23 @@ public final class ModelBenchmark {
     static final int BATCH = 2048;
     static final int BATCH_POOL = 8;
     static final String RESULT = "RESULT ";
+    /** Full Criteo's rows after an 8:1:1 split of its 45,840,617 lines. */
+    static final double CRITEO_TRAIN_ROWS = 36_672_494, CRITEO_EVAL_ROWS = 4_584_062;
 
     private ModelBenchmark() {}
 
     record Options(int windows, int steps, int heavySteps, int inferSteps, int heavyInferSteps, int warmup, int heavyWarmup, int timeoutSeconds,
-                   long memoryBudget, boolean profile, String[] only) {
+                   long memoryBudget, boolean profile, String[] only, List<Integer> scales, double epochs) {
         static final String USAGE = "[--windows N] [--steps-per-window S] [--heavy-steps S4] [--infer-steps I] [--heavy-infer-steps I4] [--warmup W]"
-                + " [--heavy-warmup W4] [--timeout SECONDS] [--memory-budget-gb G] [--profile] [--only MODEL MODE SCALE]";
+                + " [--heavy-warmup W4] [--timeout SECONDS] [--memory-budget-gb G] [--profile] [--scales 1,4] [--epochs E] [--only MODEL MODE SCALE]";
 
         static Options parse(String[] args) {
             int windows = 5, steps = 1, heavy = -1, infer = 2, heavyInfer = -1, warmup = 1, heavyWarmup = -1, timeout = 400;
             boolean profile = false;
             long budget = Long.MAX_VALUE;
             String[] only = null;
+            List<Integer> scales = List.of(1, 4);
+            double epochs = 3;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--windows" -> windows = Integer.parseInt(args[++i]);
@@ -122,6 +131,8 @@ public final class ModelBenchmark {
                     case "--timeout" -> timeout = Integer.parseInt(args[++i]);
                     case "--memory-budget-gb" -> budget = (long) (Double.parseDouble(args[++i]) * 1e9);
                     case "--profile" -> profile = true;
+                    case "--scales" -> scales = Arrays.stream(args[++i].split(",")).map(String::strip).map(Integer::parseInt).toList();
+                    case "--epochs" -> epochs = Double.parseDouble(args[++i]);
                     case "--only" -> {
                         if (i + 3 >= args.length) throw new IllegalArgumentException("--only needs MODEL MODE SCALE");
                         only = new String[]{args[++i], args[++i], args[++i]};
@@ -131,7 +142,7 @@ public final class ModelBenchmark {
             }
             if (windows < 1 || steps < 1 || infer < 1 || warmup < 0) throw new IllegalArgumentException("windows and steps must be >= 1, warmup >= 0");
             return new Options(windows, steps, heavy < 1 ? steps : heavy, infer, heavyInfer < 1 ? infer : heavyInfer, warmup,
-                    heavyWarmup < 0 ? warmup : heavyWarmup, timeout, budget, profile, only);
+                    heavyWarmup < 0 ? warmup : heavyWarmup, timeout, budget, profile, only, scales, epochs);
         }
 
         int stepsAt(int scale) {
@@ -182,21 +193,31 @@ public final class ModelBenchmark {
     /** What one variant measured (a RESULT line between the child and the driver). */
     record Measured(double trainRate, double[] trainWindows, double inferRate, double[] inferWindows, int trainSteps,
                     long heapPeak, long hwmBaseline, long hwm, long estimate, long parameters,
-                    double gemmFlopsPerSecond, double trainFlopsPerRow, double inferFlopsPerRow, String error) {
+                    double gemmFlopsPerSecond, double trainFlopsPerRow, double inferFlopsPerRow, double buildSeconds, double iaSeconds, String error) {
         String encode() {
             return RESULT + String.join(";", "ok", "" + trainRate, join(trainWindows), "" + inferRate, join(inferWindows), "" + trainSteps,
-                    "" + heapPeak, "" + hwmBaseline, "" + hwm, "" + estimate, "" + parameters, "" + gemmFlopsPerSecond, "" + trainFlopsPerRow, "" + inferFlopsPerRow);
+                    "" + heapPeak, "" + hwmBaseline, "" + hwm, "" + estimate, "" + parameters, "" + gemmFlopsPerSecond, "" + trainFlopsPerRow, "" + inferFlopsPerRow,
+                    "" + buildSeconds, "" + iaSeconds);
         }
 
         static Measured decode(String line) {
             String[] p = line.substring(RESULT.length()).split(";", -1);
             return new Measured(Double.parseDouble(p[1]), split(p[2]), Double.parseDouble(p[3]), split(p[4]), Integer.parseInt(p[5]),
                     Long.parseLong(p[6]), Long.parseLong(p[7]), Long.parseLong(p[8]), Long.parseLong(p[9]), Long.parseLong(p[10]),
-                    Double.parseDouble(p[11]), Double.parseDouble(p[12]), Double.parseDouble(p[13]), null);
+                    Double.parseDouble(p[11]), Double.parseDouble(p[12]), Double.parseDouble(p[13]), Double.parseDouble(p[14]), Double.parseDouble(p[15]), null);
+        }
+
+        /**
+         * Hours of one epoch on full Criteo: its 36,672,494 training rows (8 of 10 of 45,840,617) at the training rate,
+         * then the validation and test passes (4,584,062 rows each) at the inference rate.
+         */
+        double hoursPerEpoch() {
+            return (CRITEO_TRAIN_ROWS / trainRate + 2 * CRITEO_EVAL_ROWS / inferRate) / 3600;
         }
 
         static Measured failed(String error) {
-            return new Measured(Double.NaN, new double[0], Double.NaN, new double[0], 0, -1, -1, -1, -1, -1, Double.NaN, Double.NaN, Double.NaN, error);
+            return new Measured(Double.NaN, new double[0], Double.NaN, new double[0], 0, -1, -1, -1, -1, -1, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN, error);
         }
 
         /** Fraction of the in-run GEMM's FLOP rate that the training step's matrix products reach. */
@@ -237,11 +258,14 @@ public final class ModelBenchmark {
         drive(o);
     }
 
-    /** All 24 variants, each in a fresh JVM, the reference (DCNv2 SE 1×) first. */
+    /**
+     * Every variant of {@code --scales} (default 1× and 4×: 24; {@code --scales 1,2,3,4,10}: Table 1's 60), each in a
+     * fresh JVM, the reference (DCNv2 SE 1×) first.
+     */
     static void drive(Options o) throws Exception {
         List<Variant> variants = new ArrayList<>();
         variants.add(new Variant(ModelKind.DCNV2, EmbeddingMode.SINGLE, 1));
-        for (int scale : new int[]{1, 4})
+        for (int scale : o.scales())
             for (ModelKind kind : ModelKind.paperModels())
                 for (EmbeddingMode mode : EmbeddingMode.values()) {
                     Variant v = new Variant(kind, mode, scale);
@@ -264,8 +288,8 @@ public final class ModelBenchmark {
         double refRate = ref.error() == null ? ref.trainRate() : Double.NaN;
         System.out.println();
         System.out.printf("Reference: DCNv2 SE 1x training = %.0f samples/s (ratios below are rate / this)%n", refRate);
-        System.out.printf("%-16s %11s %10s %7s %7s %11s %7s %7s %9s %8s %8s %8s %8s  %s%n", "variant", "params", "train/s", "x ref", "util %",
-                "infer/s", "x ref", "util %", "train st", "heap MB", "RSS MB", "dRSS MB", "est MB", "train windows | infer windows (samples/s)");
+        System.out.printf("%-16s %11s %7s %10s %7s %7s %11s %7s %7s %9s %8s %8s %8s %8s %6s %8s  %s%n", "variant", "params", "build s", "train/s", "x ref", "util %",
+                "infer/s", "x ref", "util %", "train st", "heap MB", "RSS MB", "dRSS MB", "est MB", "IA s", "h/epoch", "train windows | infer windows (samples/s)");
         for (var e : results.entrySet()) {
             Variant v = e.getKey();
             Measured m = e.getValue();
@@ -273,10 +297,26 @@ public final class ModelBenchmark {
                 System.out.printf("%-16s FAILED: %s%n", v, m.error());
                 continue;
             }
-            System.out.printf(Locale.ROOT, "%-16s %,11d %10.0f %7.2f %7.1f %11.0f %7.2f %7.1f %9d %8.0f %8.0f %8.0f %8.0f  %s | %s%n", v, m.parameters(),
-                    m.trainRate(), m.trainRate() / refRate, 100 * m.trainUtilisation(), m.inferRate(), m.inferRate() / refRate, 100 * m.inferUtilisation(), m.trainSteps(),
-                    m.heapPeak() / 1e6, m.hwm() / 1e6, (m.hwm() - m.hwmBaseline()) / 1e6, m.estimate() / 1e6, rates(m.trainWindows()), rates(m.inferWindows()));
+            System.out.printf(Locale.ROOT, "%-16s %,11d %7.1f %10.0f %7.2f %7.1f %11.0f %7.2f %7.1f %9d %8.0f %8.0f %8.0f %8.0f %6.1f %8.2f  %s | %s%n", v,
+                    m.parameters(), m.buildSeconds(), m.trainRate(), m.trainRate() / refRate, 100 * m.trainUtilisation(), m.inferRate(), m.inferRate() / refRate,
+                    100 * m.inferUtilisation(), m.trainSteps(), m.heapPeak() / 1e6, m.hwm() / 1e6, (m.hwm() - m.hwmBaseline()) / 1e6, m.estimate() / 1e6,
+                    m.iaSeconds(), m.hoursPerEpoch(), rates(m.trainWindows()), rates(m.inferWindows()));
         }
+        // the grid's cost: every distinct run once (ME at 1× is SE at 1×: one set), at the assumed epochs
+        double hours = 0;
+        int runs = 0, failed = 0;
+        for (var e : results.entrySet()) {
+            if (e.getKey().mode() == EmbeddingMode.MULTI && e.getKey().scale() == 1) continue;
+            if (e.getValue().error() != null) {
+                failed++;
+                continue;
+            }
+            runs++;
+            hours += e.getValue().hoursPerEpoch() * o.epochs();
+        }
+        System.out.printf(Locale.ROOT, "grid: %d distinct runs per seed (ME 1x is SE 1x)%s, %.1f epochs each on full Criteo (36.7 M training rows, 2 x 4.6 M"
+                        + " evaluated per epoch): %.0f machine-hours for 1 seed, %.0f for the paper's 3 seeds, on this machine%n", runs,
+                failed == 0 ? "" : " (" + failed + " failed, not counted)", o.epochs(), hours, 3 * hours);
         System.out.printf("total wall time %.1f min%n", (System.nanoTime() - start) / 60e9);
         System.out.println("util %: the step's matrix-product FLOPs (counted op by op in one extra step) at the measured rate, as a share of"
                 + " the FLOP rate of a " + Gemm.SIZE + "-square float GEMM timed in the same JVM (reference DCNv2 SE 1x: GEMM "
@@ -351,8 +391,9 @@ public final class ModelBenchmark {
         CtrModel model = CtrModel.builder(spec, schema).seed(1).batchSize(BATCH).memoryBudget(o.memoryBudget()).build();
         heap.sample();
         long parameters = ParameterSummary.of(model).total();
+        double buildSeconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf(Locale.ROOT, "%s: %s, %,d parameters, built in %.1f s, VmHWM before build %.0f MB, JIT: %s%n", v, spec.label(), parameters,
-                (System.nanoTime() - t0) / 1e9, hwmBaseline / 1e6, org.collapselab.nn.Compilation.state());
+                buildSeconds, hwmBaseline / 1e6, org.collapselab.nn.Compilation.state());
 
         int steps = o.stepsAt(v.scale()), inferSteps = o.inferStepsAt(v.scale()), warmup = o.warmupAt(v.scale());
         int next = 0;
@@ -385,6 +426,11 @@ public final class ModelBenchmark {
             }
             infer[w] = (double) inferSteps * BATCH / ((System.nanoTime() - s) / 1e9);
         }
+        // the analysis every run ends with: IA per field of the tables, every set side by side
+        long ia0 = System.nanoTime();
+        double[] ia = org.collapselab.analysis.FieldIA.of(model.concatenatedTables(), schema).ia();
+        double iaSeconds = (System.nanoTime() - ia0) / 1e9;
+        System.out.printf(Locale.ROOT, "%s: IA per field in %.1f s (mean %.2f over %d fields)%n", v, iaSeconds, Arrays.stream(ia).average().orElse(Double.NaN), ia.length);
         long hwm = status("VmHWM");
         double gemm = Gemm.flopsPerSecond();
         OpProfile ops = new OpProfile();
@@ -410,7 +456,7 @@ public final class ModelBenchmark {
                 Medians.of(train), rates(infer), Medians.of(infer), heap.peak / 1e6, heap.poolPeaks() / 1e6, hwm / 1e6, (hwm - hwmBaseline) / 1e6,
                 model.memory(), lastLoss);
         return new Measured(Medians.of(train), train, Medians.of(infer), infer, steps, heap.peak, hwmBaseline, hwm, model.memory().total(), parameters,
-                gemm, trainFlops, inferFlops, null);
+                gemm, trainFlops, inferFlops, buildSeconds, iaSeconds, null);
     }
 
     /** Steps a {@code --profile} run times with the op listener installed (after the timed windows). */
