@@ -91,7 +91,7 @@ public record FieldIA(List<String> fields, int[] cardinalities, double[] ia, int
         return of(XavierUniform.table(schema, k, seed), schema, options);
     }
 
-    private static FieldIA of(Rows table, Schema schema, SpectrumOptions options) {
+    static FieldIA of(Rows table, Schema schema, SpectrumOptions options) {
         Objects.requireNonNull(schema, "schema");
         Objects.requireNonNull(options, "options");
         if (table.rows() != schema.totalRows())

@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.Objects;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.concurrency.AffinityManager;
+import org.collapselab.nn.Floats;
+import org.collapselab.nn.HostFloats;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -37,8 +39,17 @@ final class Rows {
         this.firstRow = firstRow;
     }
 
-    /** Views a 2-D floating-point INDArray; FLOAT and DOUBLE are read in place, HALF/BFLOAT16 via a float copy. */
+    /**
+     * Views a 2-D floating-point INDArray; FLOAT and DOUBLE are read in place, HALF/BFLOAT16 via a float copy, and an
+     * array whose buffer is larger than one NIO view maps (ND4J's asNio* stop at 2^29 - 1 elements: NFwFM 10×'s
+     * tables at Criteo's size hold 543 M) via a float copy read in windows ({@link Floats#of}).
+     */
     static Rows of(INDArray m) {
+        return of(m, HostFloats.MAX_WINDOW);
+    }
+
+    /** As {@link #of(INDArray)}, copying arrays whose buffer exceeds {@code inPlaceLimit} elements (small in tests). */
+    static Rows of(INDArray m, long inPlaceLimit) {
         Objects.requireNonNull(m, "matrix");
         if (m.isEmpty()) throw new IllegalArgumentException("matrix is empty (shape " + Arrays.toString(m.shape()) + ")");
         if (m.rank() != 2)
@@ -50,6 +61,7 @@ final class Rows {
         long r = m.rows(), c = m.columns();
         if (r > Integer.MAX_VALUE || c > Integer.MAX_VALUE)
             throw new IllegalArgumentException("matrix too large: " + r + " x " + c);
+        if (m.data().length() > inPlaceLimit) return of(Floats.of(m), (int) r, (int) c);
         // On a device backend the host copy may be stale; on the CPU backend this is a no-op.
         Nd4j.getAffinityManager().ensureLocation(m, AffinityManager.Location.HOST);
         // asNio* views the whole underlying buffer from element 0, so a view's own offset still applies.
