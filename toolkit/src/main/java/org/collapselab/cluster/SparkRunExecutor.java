@@ -97,6 +97,8 @@ public final class SparkRunExecutor implements RunExecutor, AutoCloseable {
         // a request that appears twice is trained (or counted as reused) once
         Map<String, RunRequest> distinct = new LinkedHashMap<>(), missing = new LinkedHashMap<>();
         for (RunRequest r : requests) distinct.putIfAbsent(r.id(), r);
+        if (!requests.isEmpty()) System.out.println(org.collapselab.run.RunPlan.of(requests, store,
+                r -> r.data().cacheFile().isPresent() ? r.data().open().rows() : 0, org.collapselab.run.CellRates.measured()));    // in memory: refused below
         for (RunRequest r : distinct.values()) {
             if (store.contains(r.id())) reused++;
             else missing.put(r.id(), r);

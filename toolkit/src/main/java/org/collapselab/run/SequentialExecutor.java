@@ -56,6 +56,8 @@ public final class SequentialExecutor implements RunExecutor {
 
     @Override
     public List<RunRecord> obtain(List<RunRequest> requests) {
+        if (!requests.isEmpty())
+            System.out.println(RunPlan.of(requests, store, r -> datasets.computeIfAbsent(r.data().content(), c -> r.data().open()).rows(), CellRates.measured()));
         Map<String, RunRecord> got = new LinkedHashMap<>();
         for (int i = 0; i < requests.size(); i++) {
             RunRequest r = requests.get(i);
