@@ -95,19 +95,24 @@ public final class HostFloats {
 
     /** Rows {@code [from, from + count)} into {@code dst[off ..]}, across windows. */
     public void get(long from, int count, float[] dst, int off) {
-        for (long r = from; r < from + count; ) {
-            int n = (int) Math.min(from + count - r, rowsPerWindow - r % rowsPerWindow);
-            window(r).get(offset(r), dst, off, n * width);
-            off += n * width;
-            r += n;
-        }
+        inWindows(from, count, off, (window, at, o, n) -> window.get(at, dst, o, n));
     }
 
     /** {@code src[off ..]} into rows {@code [from, from + count)}, across windows. */
     public void put(long from, int count, float[] src, int off) {
+        inWindows(from, count, off, (window, at, o, n) -> window.put(at, src, o, n));
+    }
+
+    /** A copy of {@code n} floats between a window (from {@code at}) and an array (from {@code off}). */
+    private interface Copy {
+        void run(FloatBuffer window, int at, int off, int n);
+    }
+
+    /** Rows {@code [from, from + count)} as one copy per window they lie in, the array's position moving along. */
+    private void inWindows(long from, int count, int off, Copy copy) {
         for (long r = from; r < from + count; ) {
             int n = (int) Math.min(from + count - r, rowsPerWindow - r % rowsPerWindow);
-            window(r).put(offset(r), src, off, n * width);
+            copy.run(window(r), offset(r), off, n * width);
             off += n * width;
             r += n;
         }
