@@ -3,7 +3,6 @@ package org.collapselab.io;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -95,48 +94,27 @@ public final class TensorFile {
             throw new UncheckedIOException(src + ": cannot read: " + e.getMessage(), e);
         }
         try (zip) {
-            if (TorchCheckpoint.isTorchZip(zip)) return materialised(file, "torch.save (zip)", TorchCheckpoint.read(file, zip));
+            if (TorchCheckpoint.isTorchZip(zip)) return new TensorFile(file, "torch.save (zip)", TorchCheckpoint.read(file, zip));
             List<Entry> out = new ArrayList<>();
             for (ZipEntry e : zip.stream().toList()) {
                 if (e.isDirectory()) continue;
                 if (!e.getName().endsWith(".npy"))
                     throw new IllegalArgumentException(src + ": a zip archive that is neither a torch.save file (no data.pkl) nor an .npz (member "
                             + e.getName() + " is not .npy)");
-                byte[] b = bytes(zip, e, src);
                 String key = e.getName().substring(0, e.getName().length() - 4), what = src + ": " + e.getName();
-                Npy.Header h = Npy.header(b, what);
-                out.add(new Entry(new TensorInfo(key, h.dtype(), h.shape()), () -> Npy.read(b, what)));
+                byte[] head;
+                try (InputStream in = zip.getInputStream(e)) {
+                    head = in.readNBytes(1 << 16);    // the header: NumPy pads it to a multiple of 64 bytes, well within
+                }
+                Npy.Header h = Npy.header(head, what);
+                // the member is read when it is asked for
+                out.add(new Entry(new TensorInfo(key, h.dtype(), h.shape()), () -> Npy.read(member(file, e.getName(), what), what)));
             }
             if (out.isEmpty()) throw new IllegalArgumentException(src + ": an empty zip archive");
             return new TensorFile(file, ".npz", out);
         } catch (IOException e) {
             throw new UncheckedIOException(src + ": cannot read: " + e.getMessage(), e);
         }
-    }
-
-    /** Reads every table's values now, while the zip is open (the others stay described only). */
-    private static TensorFile materialised(Path file, String format, List<Entry> entries) {
-        List<Entry> out = new ArrayList<>();
-        for (Entry e : entries) {
-            if (!e.info().table()) {
-                out.add(new Entry(e.info(), () -> {
-                    throw new IllegalStateException("not a table");
-                }));
-                continue;
-            }
-            MatrixFile[] cell = new MatrixFile[1];
-            RuntimeException[] failure = new RuntimeException[1];
-            try {
-                cell[0] = e.values().get();
-            } catch (IllegalArgumentException bad) {
-                failure[0] = bad;     // reported when this tensor is asked for, not when another one is
-            }
-            out.add(new Entry(e.info(), () -> {
-                if (failure[0] != null) throw failure[0];
-                return cell[0];
-            }));
-        }
-        return new TensorFile(file, format, out);
     }
 
     /** The file read. */
@@ -231,6 +209,17 @@ public final class TensorFile {
             return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Member {@code name} of the zip {@code file}, read and CRC-checked; refused naming {@code what} when it is missing or damaged. */
+    static byte[] member(Path file, String name, String what) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry e = zip.getEntry(name);
+            if (e == null) throw new IllegalArgumentException(what + ": " + name + " is missing from the archive");
+            return bytes(zip, e, file.toString());
+        } catch (IOException e) {
+            throw new IllegalArgumentException(what + ": cannot reopen " + file + " (changed since it was opened?): " + e.getMessage(), e);
         }
     }
 

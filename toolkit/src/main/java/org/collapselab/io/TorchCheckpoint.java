@@ -1,7 +1,6 @@
 package org.collapselab.io;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
@@ -147,22 +146,16 @@ final class TorchCheckpoint {
                     + ", not a state_dict (a dict of tensors) or a dict holding one");
         Map<String, View> views = new LinkedHashMap<>();
         collect(map, "", views);
-        Map<String, ByteBuffer> storages = new HashMap<>();
         List<TensorFile.Entry> entries = new ArrayList<>();
         for (Map.Entry<String, View> e : views.entrySet()) {
             View v = e.getValue();
             String what = src + ": tensor '" + e.getKey() + "'";
             TensorInfo info = new TensorInfo(e.getKey(), v.storage().dtype(), v.shape());
-            entries.add(new TensorFile.Entry(info, () -> {
-                ElementType type = ElementType.named(v.storage().dtype());
-                ByteBuffer storage = storages.computeIfAbsent(v.storage().key(), k -> {
-                    ZipEntry data = zip.getEntry(prefix + "data/" + k);
-                    if (data == null) throw new IllegalArgumentException(what + ": its storage " + prefix + "data/" + k + " is missing from the archive");
-                    return ByteBuffer.wrap(TensorFile.bytes(zip, data, src)).order(ByteOrder.LITTLE_ENDIAN);
-                });
-                return StridedTable.read(type, storage, v.offset(), v.shape(), v.strides(), what,
-                        "torch.save " + v.storage().dtype() + (java.util.Arrays.equals(v.strides(), StridedTable.contiguous(v.shape())) ? "" : ", strided view"));
-            }));
+            // the storage is read when the tensor is asked for: a checkpoint's other tensors (optimizer moments) stay on disk
+            entries.add(new TensorFile.Entry(info, () -> StridedTable.read(ElementType.named(v.storage().dtype()),
+                    ByteBuffer.wrap(TensorFile.member(file, prefix + "data/" + v.storage().key(), what)).order(ByteOrder.LITTLE_ENDIAN), v.offset(),
+                    v.shape(), v.strides(), what,
+                    "torch.save " + v.storage().dtype() + (java.util.Arrays.equals(v.strides(), StridedTable.contiguous(v.shape())) ? "" : ", strided view"))));
         }
         return entries;
     }
