@@ -23,11 +23,11 @@ final class SafeTensors {
             Map.entry("F64", "float64"), Map.entry("I64", "int64"), Map.entry("I32", "int32"), Map.entry("I16", "int16"), Map.entry("I8", "int8"),
             Map.entry("U8", "uint8"), Map.entry("BOOL", "bool"));
 
-    /** Whether {@code b} starts like a safetensors file: a header length that fits the file, then '{'. */
-    static boolean looksLike(byte[] b) {
-        if (b.length < 10) return false;
-        long n = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).getLong(0);
-        return n >= 2 && n <= b.length - 8 && b[8] == '{';
+    /** Whether a file of {@code size} bytes that starts with {@code head} is a safetensors file: a header length that fits it, then '{'. */
+    static boolean looksLike(byte[] head, long size) {
+        if (head.length < 9) return false;
+        long n = ByteBuffer.wrap(head).order(ByteOrder.LITTLE_ENDIAN).getLong(0);
+        return n >= 2 && n <= size - 8 && head[8] == '{';
     }
 
     static List<TensorFile.Entry> read(byte[] b, String src) {

@@ -66,9 +66,9 @@ public final class TensorFile {
                     + "torch.save(torch.load(\"" + name + "\"), \"" + name.replaceFirst("(\\.[^.]*)?$", "-zip.pt") + "\") in PyTorch 1.6 or later");
         if (head.length >= 6 && java.util.Arrays.equals(java.util.Arrays.copyOf(head, 6), MatrixFile.MAGIC))
             return single(file, ".npy", () -> MatrixFile.readNpy(file));
-        if (lower.endsWith(".safetensors") || SafeTensors.looksLike(head(file, 9))) {
+        if (lower.endsWith(".safetensors") || SafeTensors.looksLike(head, size(file))) {
             byte[] b = all(file);
-            if (!SafeTensors.looksLike(b))
+            if (!SafeTensors.looksLike(b, b.length))
                 throw new IllegalArgumentException(src + ": not a .safetensors file (its first 8 bytes do not give a JSON header length that fits the file)");
             return new TensorFile(file, ".safetensors", SafeTensors.read(b, src));
         }
@@ -198,6 +198,14 @@ public final class TensorFile {
             return in.readNBytes(n);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException(file + ": no such file", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
         }

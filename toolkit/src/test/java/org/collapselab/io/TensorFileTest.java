@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@link TensorFile} on files PyTorch and NumPy wrote ({@code src/test/python/make_fixtures.py}). */
 class TensorFileTest {
@@ -50,6 +51,14 @@ class TensorFileTest {
         TensorFile st = TensorFile.open(fixture("table.safetensors"));
         float[] full = st.matrix("emb.weight").values(), bf = st.matrix("emb_bf16.weight").values();
         for (int i = 0; i < full.length; i++) assertEquals(full[i], bf[i], Math.abs(full[i]) / 256, "bfloat16 keeps 8 bits of mantissa");
+    }
+
+    @Test
+    void aSafetensorsFileIsToldByItsContentWhateverItsName(@TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path renamed = java.nio.file.Files.copy(fixture("table.safetensors"), tmp.resolve("weights.st"));
+        TensorFile f = TensorFile.open(renamed);
+        assertEquals(".safetensors", f.format());
+        assertEquals(TensorFile.open(fixture("table.safetensors")).matrix("emb.weight"), f.matrix("emb.weight"));
     }
 
     @Test
