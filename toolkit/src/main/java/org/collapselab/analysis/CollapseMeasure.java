@@ -46,7 +46,11 @@ public interface CollapseMeasure {
      * the power-law decay α over every nonzero singular value, in that order.
      */
     static List<CollapseMeasure> standard() {
-        return List.of(new InformationAbundanceMeasure(), new EffectiveRank(), new StableRank(), new NumericalRank(NumericalRank.DEFAULT_TOLERANCE),
-                PowerLawDecay.allPositive());
+        return standard(NumericalRank.DEFAULT_TOLERANCE);
+    }
+
+    /** The {@link #standard()} measures with the numerical rank's relative tolerance {@code tolerance}. */
+    static List<CollapseMeasure> standard(double tolerance) {
+        return List.of(new InformationAbundanceMeasure(), new EffectiveRank(), new StableRank(), new NumericalRank(tolerance), PowerLawDecay.allPositive());
     }
 }

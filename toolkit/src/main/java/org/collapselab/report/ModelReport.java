@@ -22,7 +22,6 @@ import org.collapselab.analysis.CollapseMeasure;
 import org.collapselab.analysis.CollapseReport;
 import org.collapselab.analysis.FieldMeasures;
 import org.collapselab.analysis.NumericalRank;
-import org.collapselab.analysis.PowerLawDecay;
 import org.collapselab.analysis.SpectrumOptions;
 import org.collapselab.io.AtomicFiles;
 import org.collapselab.io.MatrixFile;
@@ -118,7 +117,7 @@ public record ModelReport(Path file, String format, String sha256, long bytes, L
 
         /** The numerical rank's relative tolerance (default {@link NumericalRank#DEFAULT_TOLERANCE}). */
         public Builder tolerance(double tolerance) {
-            new NumericalRank(tolerance);    // refused here, before any reading, when out of range
+            CollapseMeasure.standard(tolerance);    // refused here, before any reading, when out of range
             this.tolerance = tolerance;
             return this;
         }
@@ -145,12 +144,12 @@ public record ModelReport(Path file, String format, String sha256, long bytes, L
             List<TensorInfo> infos = new ArrayList<>();
             String format;
             FieldSource fieldSource = fields;
-            if (file.getFileName().toString().endsWith(".run")) {
+            java.util.Optional<String> runId = RunStore.idOf(file);
+            if (runId.isPresent()) {
                 if (key != null) throw new IllegalArgumentException(file + ": a run of the store has its own tables; --key does not apply");
                 if (fields != null) throw new IllegalArgumentException(file + ": a run of the store has its own fields; --fields does not apply");
                 RunStore store = new RunStore(file.toAbsolutePath().getParent());
-                String id = file.getFileName().toString().replaceFirst("\\.run$", "");
-                RunRecord run = store.find(id).orElseThrow(() -> new IllegalArgumentException(file + ": not a verified run of the store (damaged, "
+                RunRecord run = store.find(runId.get()).orElseThrow(() -> new IllegalArgumentException(file + ": not a verified run of the store (damaged, "
                         + "or of another format: see the warning above)"));
                 KeptWeights w = store.weights(run);
                 for (int m = 0; m < w.sets(); m++) {
@@ -177,9 +176,7 @@ public record ModelReport(Path file, String format, String sha256, long bytes, L
             progress.accept(String.format(Locale.ROOT, "tables: %s; fields: %s", String.join(", ", infos.stream().map(TensorInfo::toString).toList()),
                     fieldSource.origin()));
             CollapseReport report = new CollapseReport(tables, infos.stream().map(TensorInfo::name).toList(), fieldSource.schema(), options);
-            List<CollapseMeasure> measures = List.of(CollapseMeasure.standard().get(0), CollapseMeasure.standard().get(1), CollapseMeasure.standard().get(2),
-                    new NumericalRank(tolerance), PowerLawDecay.allPositive());
-            List<FieldMeasures> perSet = report.measuresPerSet(measures, seed, progress);
+            List<FieldMeasures> perSet = report.measuresPerSet(CollapseMeasure.standard(tolerance), seed, progress);
             return new ModelReport(file, format, sha, bytes, infos, fieldSource, report, seed, perSet);
         }
     }

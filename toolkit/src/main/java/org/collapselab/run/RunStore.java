@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
 public final class RunStore {
     private static final Logger LOG = LoggerFactory.getLogger(RunStore.class);
     static final String EXTENSION = ".run";
+    /** What a run id is: 20 hex digits of its request's digest. */
+    private static final String ID = "[0-9a-f]{20}";
     private static final String TABLES = ".tables.npy", CROSS = ".cross.npy";
     private final Path dir;
     private final Keep keep;
@@ -84,8 +86,15 @@ public final class RunStore {
 
     /** The file a run of this id is stored in. */
     public Path file(String id) {
-        if (!id.matches("[0-9a-f]{20}")) throw new IllegalArgumentException("not a run id: '" + id + "'");
+        if (!id.matches(ID)) throw new IllegalArgumentException("not a run id: '" + id + "'");
         return dir.resolve(id + EXTENSION);
+    }
+
+    /** The id of the run whose record {@code file} is ({@code STORE/ID.run}), or empty when it is not a run's record. */
+    public static java.util.Optional<String> idOf(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(EXTENSION) && name.substring(0, name.length() - EXTENSION.length()).matches(ID)
+                ? java.util.Optional.of(name.substring(0, name.length() - EXTENSION.length())) : java.util.Optional.empty();
     }
 
     /** The stored run of {@code id}, verified; empty when there is none or the file is damaged (with a warning naming it). */
