@@ -102,8 +102,8 @@ public final class ModelBenchmark {
     static final int BATCH = 2048;
     static final int BATCH_POOL = 8;
     static final String RESULT = "RESULT ";
-    /** Full Criteo's rows after an 8:1:1 split of its 45,840,617 lines. */
-    static final double CRITEO_TRAIN_ROWS = 36_672_494, CRITEO_EVAL_ROWS = 4_584_062;
+    /** Full Criteo's lines, split 8:1:1 as runs split them. */
+    static final long CRITEO_ROWS = 45_840_617;
 
     private ModelBenchmark() {}
 
@@ -212,12 +212,12 @@ public final class ModelBenchmark {
          * then the validation pass (4,584,062 rows) at the inference rate.
          */
         double hoursPerEpoch() {
-            return (CRITEO_TRAIN_ROWS / trainRate + CRITEO_EVAL_ROWS / inferRate) / 3600;
+            return org.collapselab.run.RunPlan.epochHours(CRITEO_ROWS, trainRate, inferRate);
         }
 
         /** Hours of a run of {@code epochs} epochs and one test pass, as {@code run.RunPlan} estimates it. */
         double hoursPerRun(double epochs) {
-            return epochs * hoursPerEpoch() + CRITEO_EVAL_ROWS / inferRate / 3600;
+            return org.collapselab.run.RunPlan.hours(epochs, CRITEO_ROWS, trainRate, inferRate);
         }
 
         static Measured failed(String error) {

@@ -44,9 +44,17 @@ public record RunPlan(int runs, int stored, int toTrain, double hours, int unest
 
     /** Hours of one run over a dataset of {@code rows}: at least patience + 1 epochs, then the test pass. */
     static double hours(RunRequest r, long rows, double trainPerSecond, double inferPerSecond) {
-        int epochs = Math.min(r.config().maxEpochs(), r.config().patience() + 1);
-        double train = 0.8 * rows, eval = 0.1 * rows;
-        return (epochs * (train / trainPerSecond + eval / inferPerSecond) + eval / inferPerSecond) / 3600;
+        return hours(Math.min(r.config().maxEpochs(), r.config().patience() + 1), rows, trainPerSecond, inferPerSecond);
+    }
+
+    /** Hours of {@code epochs} epochs over a dataset of {@code rows} split 8:1:1 (training and validation rows), then the test pass. */
+    public static double hours(double epochs, long rows, double trainPerSecond, double inferPerSecond) {
+        return epochs * epochHours(rows, trainPerSecond, inferPerSecond) + 0.1 * rows / inferPerSecond / 3600;
+    }
+
+    /** Hours of one epoch over a dataset of {@code rows} split 8:1:1: its training rows, then its validation rows. */
+    public static double epochHours(long rows, double trainPerSecond, double inferPerSecond) {
+        return (0.8 * rows / trainPerSecond + 0.1 * rows / inferPerSecond) / 3600;
     }
 
     /** One line: the counts and the estimate. */
