@@ -292,16 +292,11 @@ public record ModelReport(Path file, String format, String sha256, long bytes, L
         return String.format(Locale.ROOT, "%.3f", v);
     }
 
+    /** A plain table, written by Tablesaw (its cells escaped), inside an element {@code id}. */
     private static String tableHtml(Table t, String id) {
-        StringBuilder h = new StringBuilder("<table id=\"" + id + "\"><thead><tr>");
-        for (String c : t.columnNames()) h.append("<th>").append(esc(c)).append("</th>");
-        h.append("</tr></thead><tbody>\n");
-        for (int r = 0; r < t.rowCount(); r++) {
-            h.append("<tr>");
-            for (int c = 0; c < t.columnCount(); c++) h.append("<td>").append(esc(String.valueOf(t.column(c).get(r)))).append("</td>");
-            h.append("</tr>\n");
-        }
-        return h.append("</tbody></table>\n").toString();
+        java.io.StringWriter w = new java.io.StringWriter();
+        new tech.tablesaw.io.html.HtmlWriter().write(t, tech.tablesaw.io.html.HtmlWriteOptions.builder(w).build());
+        return "<div id=\"" + id + "\">" + w + "</div>\n";
     }
 
     private static String figure(Figure f, String caption) {
