@@ -46,9 +46,9 @@ public final class HostFloats {
     }
 
     /**
-     * {@code n} floats at {@code address}. JavaCPP's {@code asBuffer()} computes a buffer's end from the pointer's
-     * position in int bytes: past 2 GB from the array's start it comes out wrong (a window at 2.15 G bytes read 911
-     * floats instead of 6.5 M), so each window gets a pointer of its own that starts at the window.
+     * {@code floats} floats at {@code start}. JavaCPP's {@code asBuffer()} computes a buffer's end from the pointer's
+     * position in int bytes, which is wrong past 2 GB from the array's start, so each window gets a pointer of its own
+     * that starts at the window.
      */
     private static FloatBuffer window(long start, int floats) {
         return new FloatPointer() {
