@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToLongFunction;
+import org.collapselab.train.TrainConfig;
 
 /**
  * What obtaining some runs will take, said before any is trained: how many distinct runs, how many the store
@@ -42,19 +43,32 @@ public record RunPlan(int runs, int stored, int toTrain, double hours, int unest
         return new RunPlan(distinct.size(), distinct.size() - missing.size(), missing.size(), hours, unestimated, rates.source());
     }
 
-    /** Hours of one run over a dataset of {@code rows}: at least patience + 1 epochs, then the test pass. */
+    /**
+     * Hours of one run over a dataset of {@code rows}: at least patience + 1 epochs (each at most its
+     * {@code maxStepsPerEpoch} batches), then the test pass.
+     */
     static double hours(RunRequest r, long rows, double trainPerSecond, double inferPerSecond) {
-        return hours(Math.min(r.config().maxEpochs(), r.config().patience() + 1), rows, trainPerSecond, inferPerSecond);
+        TrainConfig c = r.config();
+        double trained = c.maxStepsPerEpoch() == 0 ? 0.8 * rows : Math.min(0.8 * rows, (double) c.maxStepsPerEpoch() * c.batchSize());
+        return hours(Math.min(c.maxEpochs(), c.patience() + 1), trained, rows, trainPerSecond, inferPerSecond);
     }
 
     /** Hours of {@code epochs} epochs over a dataset of {@code rows} split 8:1:1 (training and validation rows), then the test pass. */
     public static double hours(double epochs, long rows, double trainPerSecond, double inferPerSecond) {
-        return epochs * epochHours(rows, trainPerSecond, inferPerSecond) + 0.1 * rows / inferPerSecond / 3600;
+        return hours(epochs, 0.8 * rows, rows, trainPerSecond, inferPerSecond);
     }
 
     /** Hours of one epoch over a dataset of {@code rows} split 8:1:1: its training rows, then its validation rows. */
     public static double epochHours(long rows, double trainPerSecond, double inferPerSecond) {
-        return (0.8 * rows / trainPerSecond + 0.1 * rows / inferPerSecond) / 3600;
+        return epochHours(0.8 * rows, rows, trainPerSecond, inferPerSecond);
+    }
+
+    private static double epochHours(double trainedRows, long rows, double trainPerSecond, double inferPerSecond) {
+        return (trainedRows / trainPerSecond + 0.1 * rows / inferPerSecond) / 3600;
+    }
+
+    private static double hours(double epochs, double trainedRows, long rows, double trainPerSecond, double inferPerSecond) {
+        return epochs * epochHours(trainedRows, rows, trainPerSecond, inferPerSecond) + 0.1 * rows / inferPerSecond / 3600;
     }
 
     /** One line: the counts and the estimate. */

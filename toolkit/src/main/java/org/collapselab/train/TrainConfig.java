@@ -22,6 +22,9 @@ import org.collapselab.nn.embedding.Optimizer;
  * @param split               which seeded train/validation/test split of the dataset to train, select and test on
  * @param reshuffle           reshuffle the training rows every epoch (the original never does)
  * @param evalBatchSize       rows per inference batch
+ * @param maxStepsPerEpoch    train at most this many steps (batches) per epoch, 0 for every batch: a run cut short
+ *                            this way is still validated, tested and stored, for checks at full size that cannot
+ *                            afford an epoch
  * @param threads             OpenMP threads of ND4J's ops while training ({@link Threads}): the count changes the
  *                            order of sums and so a run's last digits; default: the count this JVM started with
  *
@@ -29,7 +32,7 @@ import org.collapselab.nn.embedding.Optimizer;
  * progress, the memory budget) is a {@link TrainContext}.
  */
 public record TrainConfig(double learningRate, int batchSize, double weightDecay, Optimizer embeddingOptimizer, int patience,
-                          int maxEpochs, long seed, SplitSpec split, boolean reshuffle, int evalBatchSize, int threads) {
+                          int maxEpochs, long seed, SplitSpec split, boolean reshuffle, int evalBatchSize, long maxStepsPerEpoch, int threads) {
 
     public TrainConfig {
         Objects.requireNonNull(embeddingOptimizer, "embeddingOptimizer");
@@ -40,6 +43,7 @@ public record TrainConfig(double learningRate, int batchSize, double weightDecay
         if (patience < 1) throw new IllegalArgumentException("patience must be >= 1, got " + patience);
         if (maxEpochs < 1) throw new IllegalArgumentException("maxEpochs must be >= 1, got " + maxEpochs);
         if (evalBatchSize < 1) throw new IllegalArgumentException("eval batch size must be >= 1, got " + evalBatchSize);
+        if (maxStepsPerEpoch < 0) throw new IllegalArgumentException("maxStepsPerEpoch must be >= 0 (0: every batch), got " + maxStepsPerEpoch);
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
     }
 
@@ -55,7 +59,7 @@ public record TrainConfig(double learningRate, int batchSize, double weightDecay
     public Builder toBuilder() {
         return new Builder().learningRate(learningRate).batchSize(batchSize).weightDecay(weightDecay).embeddingOptimizer(embeddingOptimizer)
                 .patience(patience).maxEpochs(maxEpochs).seed(seed).split(split).reshuffle(reshuffle).evalBatchSize(evalBatchSize)
-                .threads(threads);
+                .maxStepsPerEpoch(maxStepsPerEpoch).threads(threads);
     }
 
     /**
@@ -91,6 +95,7 @@ public record TrainConfig(double learningRate, int batchSize, double weightDecay
         private SplitSpec split = SplitSpec.paper();
         private boolean reshuffle;
         private int evalBatchSize = 8192;
+        private long maxStepsPerEpoch;
         private Integer threads;
 
         private Builder() {}
@@ -107,12 +112,13 @@ public record TrainConfig(double learningRate, int batchSize, double weightDecay
         public Builder splitSeed(long v) { return split(SplitSpec.seeded(v)); }
         public Builder reshuffle(boolean v) { reshuffle = v; return this; }
         public Builder evalBatchSize(int v) { evalBatchSize = v; return this; }
+        public Builder maxStepsPerEpoch(long v) { maxStepsPerEpoch = v; return this; }
         /** OpenMP threads while training; null: the count this JVM started with ({@link Threads#configured()}). */
         public Builder threads(Integer v) { threads = v; return this; }
 
         public TrainConfig build() {
             return new TrainConfig(learningRate, batchSize, weightDecay, embeddingOptimizer, patience, maxEpochs, seed, split, reshuffle,
-                    evalBatchSize, threads == null ? Threads.configured() : threads);
+                    evalBatchSize, maxStepsPerEpoch, threads == null ? Threads.configured() : threads);
         }
     }
 }

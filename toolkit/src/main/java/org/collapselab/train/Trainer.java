@@ -106,7 +106,9 @@ public final class Trainer {
             String task = label + " · epoch " + epoch;
             double lossSum = 0;
             long rows = 0, batchIndex = 0;
+            long total = config.maxStepsPerEpoch() == 0 ? batches.rowCount() : Math.min(batches.rowCount(), config.maxStepsPerEpoch() * config.batchSize());
             for (Batch b : batches.epoch(epoch - 1)) {
+                if (config.maxStepsPerEpoch() > 0 && batchIndex == config.maxStepsPerEpoch()) break;
                 double loss = model.fit(b);
                 step++;
                 batchIndex++;
@@ -116,7 +118,7 @@ public final class Trainer {
                 lossSum += loss * b.size();
                 rows += b.size();
                 for (TrainingListener l : listeners) l.onStep(epoch, step, loss);
-                context.progress().update(task, rows, batches.rowCount(), String.format(Locale.ROOT, "loss %.4f", lossSum / rows));
+                context.progress().update(task, rows, total, String.format(Locale.ROOT, "loss %.4f", lossSum / rows));
             }
             context.progress().done(task);
             Evaluation valid = evaluate(model, data, split.valid(), label + " · validation");

@@ -49,4 +49,20 @@ class RunPlanTest {
         RunPlan full = RunPlan.of(List.of(se4), store, x -> 45_840_617L, rates);
         assertTrue(full.toString().contains(String.format(java.util.Locale.ROOT, "at least %,.1f machine-hours", full.hours())) && full.hours() > 40, full.toString());
     }
+
+    /** A run cut to a few steps per epoch trains those batches only, but still validates and tests every row. */
+    @Test
+    void aRunOfAFewStepsPerEpochIsEstimatedByItsStepsAndItsFullEvaluations(@TempDir Path tmp) {
+        EncodedDataset data = CtrData.load(RunIdentityTest.GEN.write(tmp.resolve("t.tsv")), RunIdentityTest.GEN.format(),
+                PreprocessOptions.builder().cacheDir(tmp).minCount(1).build());
+        CellRates rates = new CellRates(Map.of("DCNV2 SE 1", new double[]{1_000, 10_000}), "test rates");
+        TrainConfig oneStep = TrainConfig.builder().maxEpochs(1).maxStepsPerEpoch(1).build();
+        RunRequest r = RunRequest.of(ModelSpec.of(ModelKind.DCNV2), oneStep, data);
+        long rows = 45_840_617L;
+        double hours = RunPlan.of(List.of(r), new RunStore(tmp.resolve("runs")), x -> rows, rates).hours();
+        assertEquals((2048.0 / 1_000 + 0.1 * rows / 10_000 + 0.1 * rows / 10_000) / 3600, hours, 1e-12);
+        RunRequest whole = RunRequest.of(ModelSpec.of(ModelKind.DCNV2), oneStep.toBuilder().maxStepsPerEpoch(0).build(), data);
+        assertEquals(RunPlan.hours(1, rows, 1_000, 10_000), RunPlan.of(List.of(whole), new RunStore(tmp.resolve("runs")), x -> rows, rates).hours(), 1e-12);
+        assertTrue(!r.id().equals(whole.id()), "the step limit is part of a run's identity");
+    }
 }

@@ -63,6 +63,23 @@ class TrainerTest {
         assertEquals(List.of("epoch", "train loss", "valid AUC", "valid logloss", "seconds"), r.historyTable().columnNames());
     }
 
+    /** A step limit trains that many batches per epoch and still validates and tests on every row of the split. */
+    @Test
+    void maxStepsPerEpochStopsEachEpochAfterThatManyBatches() {
+        List<Integer> perEpoch = new ArrayList<>(List.of(0, 0, 0));
+        TrainResult r = new Trainer(config().maxEpochs(3).patience(5).maxStepsPerEpoch(2).build()).listener(new TrainingListener() {
+            @Override
+            public void onStep(int epoch, long step, double loss) {
+                perEpoch.set(epoch - 1, perEpoch.get(epoch - 1) + 1);
+            }
+        }).train(spec(), data).result();
+        assertEquals(List.of(2, 2, 2), perEpoch);
+        assertTrue(data.split().train().size() > 2 * 128 * 3, "the limit is below an epoch's batches");
+        assertEquals(data.split().test().size(), r.test().rows().length, "the test pass covers every test row");
+        assertEquals(data.split().valid().size(), r.validLast().rows().length);
+        assertThrows(IllegalArgumentException.class, () -> config().maxStepsPerEpoch(-1).build());
+    }
+
     /** The OpenMP thread count changes a run's last digits, so training runs with the count its configuration names. */
     @Test
     void trainingRunsWithTheConfiguredThreadCountAndResumesOnlyWithIt(@TempDir Path tmp) {
