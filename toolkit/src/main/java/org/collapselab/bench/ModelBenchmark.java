@@ -4,8 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -388,7 +386,7 @@ public final class ModelBenchmark {
         Schema schema = Schema.categorical(names, dims);
         List<Batch> pool = batches(schema, BATCH_POOL, 42);
         org.nd4j.linalg.factory.Nd4j.create(1);        // load the native backend before the baseline
-        long hwmBaseline = status("VmHWM");
+        long hwmBaseline = ProcessMemory.status("VmHWM");
         HeapPeak heap = new HeapPeak();
 
         ModelSpec spec = ModelSpec.of(v.kind()).scale(v.scale(), v.mode());
@@ -436,7 +434,7 @@ public final class ModelBenchmark {
         double[] ia = org.collapselab.analysis.FieldIA.of(model.concatenatedTables(), schema).ia();
         double iaSeconds = (System.nanoTime() - ia0) / 1e9;
         System.out.printf(Locale.ROOT, "%s: IA per field in %.1f s (mean %.2f over %d fields)%n", v, iaSeconds, Arrays.stream(ia).average().orElse(Double.NaN), ia.length);
-        long hwm = status("VmHWM");
+        long hwm = ProcessMemory.status("VmHWM");
         double gemm = Gemm.flopsPerSecond();
         OpProfile ops = new OpProfile();
         model.graph().sd().addListeners(ops);
@@ -458,7 +456,7 @@ public final class ModelBenchmark {
                 v, gemm / 1e9, trainFlops / 1e6, inferFlops / 1e6, 100 * trainFlops * Medians.of(train) / gemm, 100 * inferFlops * Medians.of(infer) / gemm);
         System.out.printf(Locale.ROOT, "%s: train windows %s samples/s (median %.0f); infer windows %s (median %.0f); heap peak %.0f MB"
                         + " (heap pools' peaks summed %.0f MB); VmHWM %.0f MB (+%.0f MB from before build); CtrModel's memory estimate %s; last value fit() returned: %s%n", v, rates(train),
-                Medians.of(train), rates(infer), Medians.of(infer), heap.peak / 1e6, heap.poolPeaks() / 1e6, hwm / 1e6, (hwm - hwmBaseline) / 1e6,
+                Medians.of(train), rates(infer), Medians.of(infer), heap.peak / 1e6, ProcessMemory.heapPoolPeaks() / 1e6, hwm / 1e6, (hwm - hwmBaseline) / 1e6,
                 model.memory(), lastLoss);
         return new Measured(Medians.of(train), train, Medians.of(infer), infer, steps, heap.peak, hwmBaseline, hwm, model.memory().total(), parameters,
                 gemm, trainFlops, inferFlops, buildSeconds, iaSeconds, null);
@@ -540,23 +538,5 @@ public final class ModelBenchmark {
         void sample() {
             peak = Math.max(peak, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         }
-
-        long poolPeaks() {
-            long s = 0;
-            for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans())
-                if (p.getType() == MemoryType.HEAP) s += p.getPeakUsage().getUsed();
-            return s;
-        }
-    }
-
-    /** A value in kB from /proc/self/status (e.g. VmHWM), in bytes; -1 where there is no such file. */
-    static long status(String key) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status")))
-                if (line.startsWith(key + ":")) return Long.parseLong(line.substring(key.length() + 1).trim().split("\\s+")[0]) * 1024;
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-        return -1;
     }
 }

@@ -1,0 +1,111 @@
+package org.collapselab.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * This JVM's memory as Linux reports it ({@code /proc/self/status}) and as the heap's pools do, for benchmarks.
+ * ND4J keeps its arrays off-heap and the dataset cache is memory-mapped, so the resident set is split into its
+ * anonymous part (heap, ND4J, native buffers) and its file-backed part (mapped files, which the kernel may drop).
+ */
+final class ProcessMemory {
+    private ProcessMemory() {}
+
+    /** A value in kB from /proc/self/status (e.g. VmHWM), in bytes; -1 where there is no such file. */
+    static long status(String key) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status")))
+                if (line.startsWith(key + ":")) return Long.parseLong(line.substring(key.length() + 1).trim().split("\\s+")[0]) * 1024;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /** The heap pools' peak use summed (each pool's own peak, so an upper bound of the heap's peak). */
+    static long heapPoolPeaks() {
+        long s = 0;
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans())
+            if (p.getType() == MemoryType.HEAP) s += p.getPeakUsage().getUsed();
+        return s;
+    }
+
+    /** The heap in use after the last collection of each pool, summed: what was live then, garbage excluded. */
+    static long heapAfterCollection() {
+        long s = 0;
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            MemoryUsage u = p.getType() == MemoryType.HEAP ? p.getCollectionUsage() : null;
+            if (u != null) s += u.getUsed();
+        }
+        return s;
+    }
+
+    /**
+     * Peaks of one phase: VmHWM is restarted from the current resident set ({@code /proc/self/clear_refs}, as
+     * Linux allows a process for itself) and the heap pools' peaks are reset; a daemon thread samples the
+     * anonymous resident set and the live heap every 50 ms.
+     */
+    static final class Phase implements AutoCloseable {
+        private final Thread sampler;
+        private volatile boolean running = true;
+        private volatile long peakAnon, peakLive;
+        final boolean hwmReset;
+
+        Phase() {
+            boolean reset;
+            try {
+                Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+                reset = true;
+            } catch (IOException | RuntimeException e) {
+                reset = false;    // VmHWM then covers the process's life so far
+            }
+            hwmReset = reset;
+            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+            sampler = new Thread(() -> {
+                while (running) {
+                    peakAnon = Math.max(peakAnon, status("RssAnon"));
+                    peakLive = Math.max(peakLive, heapAfterCollection());
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "memory-sampler");
+            sampler.setDaemon(true);
+            sampler.start();
+        }
+
+        /** Peak resident set (VmHWM) since this phase began, bytes. */
+        long peakRss() {
+            return status("VmHWM");
+        }
+
+        /** Largest anonymous resident set sampled, bytes. */
+        long peakAnon() {
+            return Math.max(peakAnon, status("RssAnon"));
+        }
+
+        /** Largest live heap seen after a collection, bytes. */
+        long peakLiveHeap() {
+            return Math.max(peakLive, heapAfterCollection());
+        }
+
+        /** One line: {@code peak RSS 1,234 MB (anonymous 1,000 MB), heap: peak 800 MB, live after GC 300 MB}. */
+        String summary() {
+            return String.format(java.util.Locale.ROOT, "peak RSS %,.0f MB%s (anonymous %,.0f MB), heap: peak %,.0f MB, live after GC %,.0f MB",
+                    peakRss() / 1e6, hwmReset ? "" : " (since the JVM started)", peakAnon() / 1e6, heapPoolPeaks() / 1e6, peakLiveHeap() / 1e6);
+        }
+
+        @Override
+        public void close() {
+            running = false;
+            sampler.interrupt();
+        }
+    }
+}
