@@ -43,8 +43,8 @@ import org.collapselab.train.TrainContext;
  *                                      in a Spark task reading the same cache
  * </pre>
  * Each phase prints its wall time, throughput and memory: the peak resident set (VmHWM, restarted per phase), its
- * anonymous part (heap and ND4J; the rest is the mapped cache's pages), the heap's peak and its live size after
- * collections. Not a test: it asserts nothing about time. Run with {@code OMP_NUM_THREADS} set, as the benchmarks.
+ * anonymous part (heap and ND4J; the rest is the mapped cache's pages), the heap's peak, and the heap still live at
+ * its end (after a full collection, which each phase's end forces). Not a test: it asserts nothing about time. Run with {@code OMP_NUM_THREADS} set, as the benchmarks.
  */
 public final class PaperScaleRun {
     private PaperScaleRun() {}
@@ -137,6 +137,7 @@ public final class PaperScaleRun {
             System.out.println("\nphase                                         wall       throughput; memory");
             table.forEach(System.out::println);
             System.out.printf(Locale.ROOT, "total %.1f s%n", (System.nanoTime() - begin) / 1e9);
+
         }
     }
 
@@ -176,19 +177,14 @@ public final class PaperScaleRun {
             @Override
             public void done(String task) {
                 double s = (System.nanoTime() - started) / 1e9;
-                if (task.startsWith("reading")) {
-                    // pass 1 ends holding the dictionaries and their counts: what is live then is what they take
-                    System.gc();
-                    phases.end(task, String.format(Locale.ROOT, "%.1f MB/s; heap live after a collection at its end: %,.0f MB", bytes / 1e6 / s,
-                            ProcessMemory.heapAfterCollection() / 1e6));
-                } else {
-                    phases.end(task, "");
-                }
+                // pass 1 ends holding the dictionaries and their counts: its live heap at the end is what they take
+                phases.end(task, task.startsWith("reading") ? String.format(Locale.ROOT, "%.1f MB/s", bytes / 1e6 / s) : "");
                 started = System.nanoTime();
             }
         };
         EncodedDataset data = CtrData.load(file, CtrFormat.criteoTsv(), PreprocessOptions.builder().cacheDir(dir.resolve("cache")).progress(passes).build());
         Path cache = data.cache().orElseThrow().file();
+        phases.end("cache: seal and verify", String.format(Locale.ROOT, "%,.0f MB", size(cache) / 1e6));
         System.out.printf(Locale.ROOT, "dataset: %,d rows, %d fields, %,d embedding rows; cache %s: %,.0f MB on disk (%s); %s%n", data.rows(),
                 data.schema().size(), data.schema().totalRows(), cache, size(cache) / 1e6, data.cache().get().status(), data.report().rejectSummary());
         return data;

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -35,25 +34,25 @@ final class ProcessMemory {
         return s;
     }
 
-    /** The heap in use after the last collection of each pool, summed: what was live then, garbage excluded. */
-    static long heapAfterCollection() {
-        long s = 0;
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            MemoryUsage u = p.getType() == MemoryType.HEAP ? p.getCollectionUsage() : null;
-            if (u != null) s += u.getUsed();
-        }
-        return s;
+    /**
+     * The heap still reachable now: used after a full collection ({@code System.gc()}, which HotSpot's collectors
+     * honour unless {@code -XX:+DisableExplicitGC}). The pools' after-collection usage is no substitute: G1 updates
+     * its old generation's only when that is collected, so it reads 0 or stale values.
+     */
+    static long liveHeap() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     /**
      * Peaks of one phase: VmHWM is restarted from the current resident set ({@code /proc/self/clear_refs}, as
      * Linux allows a process for itself) and the heap pools' peaks are reset; a daemon thread samples the
-     * anonymous resident set and the live heap every 50 ms.
+     * anonymous resident set every 50 ms.
      */
     static final class Phase implements AutoCloseable {
         private final Thread sampler;
         private volatile boolean running = true;
-        private volatile long peakAnon, peakLive;
+        private volatile long peakAnon;
         final boolean hwmReset;
 
         Phase() {
@@ -69,7 +68,6 @@ final class ProcessMemory {
             sampler = new Thread(() -> {
                 while (running) {
                     peakAnon = Math.max(peakAnon, status("RssAnon"));
-                    peakLive = Math.max(peakLive, heapAfterCollection());
                     try {
                         Thread.sleep(50);
                     } catch (InterruptedException e) {
@@ -91,15 +89,14 @@ final class ProcessMemory {
             return Math.max(peakAnon, status("RssAnon"));
         }
 
-        /** Largest live heap seen after a collection, bytes. */
-        long peakLiveHeap() {
-            return Math.max(peakLive, heapAfterCollection());
-        }
-
-        /** One line: {@code peak RSS 1,234 MB (anonymous 1,000 MB), heap: peak 800 MB, live after GC 300 MB}. */
+        /**
+         * One line, {@code peak RSS 1,234 MB (anonymous 1,000 MB), heap: peak 800 MB, live at the end 300 MB}, the
+         * last after a full collection ({@link #liveHeap()}).
+         */
         String summary() {
-            return String.format(java.util.Locale.ROOT, "peak RSS %,.0f MB%s (anonymous %,.0f MB), heap: peak %,.0f MB, live after GC %,.0f MB",
-                    peakRss() / 1e6, hwmReset ? "" : " (since the JVM started)", peakAnon() / 1e6, heapPoolPeaks() / 1e6, peakLiveHeap() / 1e6);
+            String peaks = String.format(java.util.Locale.ROOT, "peak RSS %,.0f MB%s (anonymous %,.0f MB), heap: peak %,.0f MB", peakRss() / 1e6,
+                    hwmReset ? "" : " (since the JVM started)", peakAnon() / 1e6, heapPoolPeaks() / 1e6);
+            return peaks + String.format(java.util.Locale.ROOT, ", live at the end %,.0f MB", liveHeap() / 1e6);
         }
 
         @Override
