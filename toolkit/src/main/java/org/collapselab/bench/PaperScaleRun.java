@@ -123,8 +123,8 @@ public final class PaperScaleRun {
             end(task, "");
         }
 
-        /** Ends the current phase as {@code name}, with a note (throughput); returns its seconds. */
-        double end(String name, String note) {
+        /** Ends the current phase as {@code name}, with a note (else its progress count's throughput). */
+        void end(String name, String note) {
             double s = (System.nanoTime() - start) / 1e9;
             Long n = counts.remove(name);
             String unit = units.getOrDefault(name, "rows");
@@ -136,7 +136,6 @@ public final class PaperScaleRun {
             memory.close();
             memory = new ProcessMemory.Phase();
             start = System.nanoTime();
-            return s;
         }
 
         /** The phases so far, and the process's whole wall time. */
@@ -144,7 +143,6 @@ public final class PaperScaleRun {
             System.out.println("\nphase                                         wall       throughput; memory");
             table.forEach(System.out::println);
             System.out.printf(Locale.ROOT, "total %.1f s%n", (System.nanoTime() - begin) / 1e9);
-
         }
     }
 
@@ -165,31 +163,12 @@ public final class PaperScaleRun {
         }
     }
 
-    /** The paper's preprocessing of a Criteo-format file into DIR/cache, each pass a phase. */
+    /**
+     * The paper's preprocessing of a Criteo-format file into DIR/cache, each pass a phase: the heap live at the end
+     * of pass 1 is what its dictionaries and their counts take.
+     */
     static EncodedDataset preprocess(Path file, Path dir, Phases phases) {
-        long bytes = size(file);
-        Progress passes = new Progress() {
-            private long started = System.nanoTime();
-
-            @Override
-            public void start(String task, String unit) {
-                phases.start(task, unit);
-            }
-
-            @Override
-            public void update(String task, long done, long total) {
-                phases.update(task, done, total);
-            }
-
-            @Override
-            public void done(String task) {
-                double s = (System.nanoTime() - started) / 1e9;
-                // pass 1 ends holding the dictionaries and their counts: its live heap at the end is what they take
-                phases.end(task, task.startsWith("reading") ? String.format(Locale.ROOT, "%.1f MB/s", bytes / 1e6 / s) : "");
-                started = System.nanoTime();
-            }
-        };
-        EncodedDataset data = CtrData.load(file, CtrFormat.criteoTsv(), PreprocessOptions.builder().cacheDir(dir.resolve("cache")).progress(passes).build());
+        EncodedDataset data = CtrData.load(file, CtrFormat.criteoTsv(), PreprocessOptions.builder().cacheDir(dir.resolve("cache")).progress(phases).build());
         Path cache = data.cache().orElseThrow().file();
         phases.end("cache: seal and verify", String.format(Locale.ROOT, "%,.0f MB", size(cache) / 1e6));
         System.out.printf(Locale.ROOT, "dataset: %,d rows, %d fields, %,d embedding rows; cache %s: %,.0f MB on disk (%s); %s%n", data.rows(),
